@@ -1,0 +1,95 @@
+/** The one code path that adds an agent (runtime): flags and wizard answers both end here. */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
+import {
+  BuildTypeSchema, EntrypointSchema, ProtocolSchema, RuntimeNameSchema, RuntimeVersionSchema, type ProjectStore, type Runtime,
+} from '@agentcore/schema';
+import { CliError } from '../shared/errors.js';
+import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
+import { findTemplate, scaffoldTemplate, AGENT_TEMPLATES } from '../shared/templates.js';
+import { applyCredentialPlans } from './credential-plans.js';
+import { ProblemList } from './problems.js';
+
+export interface AddAgentInput {
+  name?: string;
+  codeLocation?: string;
+  entrypoint?: string;
+  build?: string;
+  runtimeVersion?: string;
+  protocol?: string;
+  template?: string;
+  description?: string;
+  authorizerType?: string;
+  /** Every parsed flag value, strategy flags included (secrets already resolved). */
+  values: FlagValues;
+}
+
+export interface AddAgentResult {
+  name: string;
+  authorizerType: string;
+  codeLocation: string;
+  entrypoint: string;
+  credentialsCreated: string[];
+  scaffolded: boolean;
+  warnings: string[];
+}
+
+export async function addAgent(store: ProjectStore, registry: StrategyRegistry, input: AddAgentInput): Promise<AddAgentResult> {
+  const p = new ProblemList();
+  const name = p.field('name', RuntimeNameSchema, input.name);
+  const template = input.template === undefined ? undefined : findTemplate(input.template);
+  if (input.template !== undefined && !template) p.add({ flag: 'template', message: `Unknown template ${input.template}; choose ${Object.keys(AGENT_TEMPLATES).join(' or ')}` });
+  if (!template && !input.codeLocation) p.add({ flag: 'code-location', message: 'Give --code-location (your agent code) or --template node|python (a starter agent)' });
+  if (!template && !input.entrypoint) p.add({ flag: 'entrypoint', message: 'Give --entrypoint (e.g. main.py) with --code-location' });
+  const codeLocation = input.codeLocation ?? (name ? `app/${name}/` : undefined);
+  const entrypoint = p.field('entrypoint', EntrypointSchema.optional(), input.entrypoint ?? template?.entrypoint);
+  const build = p.field('build', BuildTypeSchema, input.build ?? 'CodeZip');
+  const runtimeVersion = p.field('runtime-version', RuntimeVersionSchema.optional(), input.runtimeVersion?.toUpperCase() ?? template?.runtimeVersion);
+  const protocol = p.field('protocol', ProtocolSchema.optional(), input.protocol?.toUpperCase() ?? 'HTTP');
+  p.throwIfAny('add agent');
+  if (!name || !codeLocation || !entrypoint || !build) throw new TypeError('unreachable: validated above');
+
+  const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['AWS_IAM'], 'authorizer-type');
+  rejectUnselectedFlags(registry, 'add agent', selection.strategy, input.values, 'authorizer-type');
+  const { config: current } = await store.load();
+  const auth = selection.strategy
+    ? runFromFlags(selection.strategy, input.values, { command: 'add agent', resourceName: name, project: current })
+    : undefined;
+
+  const runtime: Runtime = {
+    name,
+    ...(input.description ? { description: input.description } : {}),
+    build,
+    entrypoint,
+    codeLocation: codeLocation.endsWith('/') ? codeLocation : `${codeLocation}/`,
+    ...(runtimeVersion ? { runtimeVersion } : {}),
+    ...(protocol ? { protocol } : {}),
+    networkMode: 'PUBLIC',
+    ...(selection.strategy && auth ? { authorizerType: selection.strategy.type, authorizerConfiguration: auth.config } : {}),
+  };
+
+  const codeDir = join(store.paths.root, runtime.codeLocation);
+  const scaffolded = template ? await scaffoldTemplate(template, codeDir).then(() => true) : false;
+  try {
+    const { result } = await store.update((draft, ctx) => {
+      if (draft.runtimes.some((r) => r.name === name)) {
+        throw new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, { actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'], details: { name } });
+      }
+      draft.runtimes.push(runtime);
+      return applyCredentialPlans(draft, ctx, auth?.credentials);
+    });
+    return {
+      name,
+      authorizerType: runtime.authorizerType ?? 'AWS_IAM',
+      codeLocation: runtime.codeLocation,
+      entrypoint,
+      credentialsCreated: result,
+      scaffolded,
+      warnings: [...(auth?.warnings ?? [])],
+    };
+  } catch (err) {
+    if (scaffolded) await rm(codeDir, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,29 @@
+/** Collects field problems from zod field schemas into one coded input error (validate everything before writing). */
+import type { z } from 'zod';
+import type { InputProblem } from '@agentcore/auth';
+import { CliError } from '../shared/errors.js';
+
+export class ProblemList {
+  readonly problems: InputProblem[] = [];
+
+  /** Check `value` with a field schema; returns the parsed value, or undefined after recording the problem. */
+  field<T>(flag: string, schema: z.ZodType<T>, value: unknown): T | undefined {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    this.problems.push({ flag, message: r.error.issues[0]?.message ?? 'invalid value' });
+    return undefined;
+  }
+
+  add(problem: InputProblem): void {
+    this.problems.push(problem);
+  }
+
+  throwIfAny(command: string): void {
+    if (this.problems.length === 0) return;
+    const lines = this.problems.map((p) => `${p.flag ? `--${p.flag}: ` : ''}${p.message}`);
+    throw new CliError('ERR_INVALID_INPUT', lines.length === 1 ? (lines[0] ?? '') : `Invalid input:\n  - ${lines.join('\n  - ')}`, {
+      actions: [...this.problems.flatMap((p) => (p.action ? [p.action] : [])), `Run \`agentcore ${command} --help\` for usage.`],
+      details: { problems: this.problems },
+    });
+  }
+}

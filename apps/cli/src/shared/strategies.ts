@@ -1,0 +1,35 @@
+/**
+ * Fills the strategy registry from every installed plugin's `agentcore:strategies` hook (once per process).
+ * A plugin whose hook fails is reported and skipped; a duplicate type or flag collision stops the command.
+ */
+import type { Interfaces } from '@oclif/core';
+import { STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
+
+const HOOK_TIMEOUT_MS = 5_000;
+let pending: Promise<{ registry: StrategyRegistry; warnings: string[] }> | undefined;
+
+/** Auth type → plugin package, from the CLI's package.json (`agentcore.installHints`): data, not code. */
+export function installHints(config: Interfaces.Config): Record<string, string> {
+  const pjson = config.pjson as { agentcore?: { installHints?: Record<string, string> } };
+  return pjson.agentcore?.installHints ?? {};
+}
+
+export function loadRegistry(config: Interfaces.Config): Promise<{ registry: StrategyRegistry; warnings: string[] }> {
+  pending ??= (async () => {
+    const registry = new StrategyRegistry({ installHints: installHints(config) });
+    const warnings: string[] = [];
+    const res = await config.runHook(STRATEGIES_HOOK, {}, HOOK_TIMEOUT_MS, true);
+    for (const f of res.failures) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
+    for (const s of res.successes) {
+      const list: unknown = s.result;
+      if (!Array.isArray(list)) {
+        warnings.push(`Plugin ${s.plugin.name} returned no strategy list from ${STRATEGIES_HOOK}; ignored.`);
+        continue;
+      }
+      // register() validates each object against the contract and throws a coded error naming the package.
+      for (const strategy of list as Strategy[]) registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
+    }
+    return { registry, warnings };
+  })();
+  return pending;
+}

@@ -1,0 +1,84 @@
+/**
+ * CLI integration-test helpers: run the built `agentcore` binary in a temp folder with isolated HOME/XDG
+ * folders (so user-installed plugins and the real secrets key never leak in) and parse its `--json` envelope.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+
+export interface RunResult<R = unknown> {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Parsed stdout when it is JSON. */
+  json?: { status?: 0; result?: R; warnings?: string[]; code?: string; message?: string; actions?: string[]; exitCode?: number; details?: Record<string, unknown> };
+}
+
+export interface Sandbox {
+  /** Temp folder (parent of projects). */
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  run<R = unknown>(args: string[], options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult<R>>;
+  cleanup(): Promise<void>;
+}
+
+export async function createSandbox(): Promise<Sandbox> {
+  const dir = await mkdtemp(join(tmpdir(), 'agentcore-it-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: join(dir, 'home'),
+    XDG_DATA_HOME: join(dir, 'xdg-data'),
+    XDG_CACHE_HOME: join(dir, 'xdg-cache'),
+    XDG_CONFIG_HOME: join(dir, 'xdg-config'),
+    AGENTCORE_CONFIG_DIR: join(dir, 'home', '.agentcore'),
+    AGENTCORE_DISABLE_KEYCHAIN: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  return {
+    dir,
+    env,
+    run(args, options = {}) {
+      return runBin(args, { cwd: options.cwd ?? dir, env: { ...env, ...options.env }, input: options.input, timeoutMs: options.timeoutMs });
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export function runBin<R>(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<RunResult<R>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      let json: RunResult<R>['json'];
+      try {
+        json = JSON.parse(stdout) as RunResult<R>['json'];
+      } catch {
+        json = undefined;
+      }
+      resolve({ exitCode: code ?? -1, stdout, stderr, json });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Snapshot of a project's config and secrets files, to assert "byte-identical after a failed command". */
+export async function snapshotProject(root: string): Promise<{ config: string; env: string | undefined }> {
+  const config = await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8');
+  const env = await readFile(join(root, 'agentcore', '.env.local'), 'utf8').catch(() => undefined);
+  return { config, env };
+}
+
+export async function fileMode(path: string): Promise<number> {
+  return (await stat(path)).mode & 0o777;
+}

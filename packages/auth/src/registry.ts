@@ -1,0 +1,183 @@
+/**
+ * The strategy registry: the only place the core learns which auth types exist. The CLI fills it from the
+ * `agentcore:strategies` hook of every installed plugin; libraries call `register` directly.
+ */
+import { createProjectModel, type ProjectModel, type ProjectModelOptions, type TargetType, type InboundResourceKind } from '@agentcore/schema';
+import { AuthError } from './errors.js';
+import {
+  STRATEGY_CONTRACT_VERSION, type AttachCommand, type InboundStrategy, type OutboundStrategy, type Strategy, type StrategyFlag,
+} from './contract.js';
+
+export interface StrategySource {
+  /** npm package that provides the strategy (e.g. `@agentcore/auth-apikey`). */
+  packageName: string;
+  version?: string;
+}
+
+export interface RegisteredStrategy {
+  strategy: Strategy;
+  source: StrategySource;
+}
+
+export interface RegistryOptions {
+  /** Auth type → plugin package, for "install X" hints about types no installed plugin provides. */
+  installHints?: Readonly<Record<string, string>>;
+}
+
+const TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+const CLI_NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+const FLAG_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** Flags owned by the core attach commands; strategies may not redefine them. */
+export const CORE_ATTACH_FLAGS: ReadonlySet<string> = new Set([
+  'name', 'json', 'help', 'authorizer-type', 'outbound-auth', 'credential-name', 'gateway', 'type', 'endpoint', 'code-location',
+  'entrypoint', 'build', 'runtime-version', 'protocol', 'template', 'force', 'schema', 'rest-api-id', 'stage', 'lambda-arn', 'tool-schema-file', 'description',
+]);
+
+export const ATTACH_COMMANDS: Readonly<Record<AttachCommand, { direction: 'inbound' | 'outbound'; resource?: InboundResourceKind }>> = {
+  'add agent': { direction: 'inbound', resource: 'runtime' },
+  'add gateway': { direction: 'inbound', resource: 'gateway' },
+  'add gateway-target': { direction: 'outbound' },
+};
+
+export function normalizeStrategyName(value: string): string {
+  return value.toLowerCase().replace(/[-_]/g, '');
+}
+
+function invalid(source: StrategySource, message: string): AuthError {
+  return new AuthError('ERR_STRATEGY_INVALID', `${source.packageName} provides an invalid auth strategy: ${message}`, {
+    actions: [`Update ${source.packageName}, or uninstall it with \`agentcore plugins uninstall ${source.packageName}\`.`],
+    details: { packageName: source.packageName },
+  });
+}
+
+export class StrategyRegistry {
+  readonly #entries: RegisteredStrategy[] = [];
+  readonly #installHints: Readonly<Record<string, string>>;
+  #model: ProjectModel | undefined;
+
+  constructor(options: RegistryOptions = {}) {
+    this.#installHints = options.installHints ?? {};
+  }
+
+  /** Validate and add a strategy. Throws on a malformed strategy, a contract mismatch, a duplicate type or a flag collision. */
+  register(strategy: Strategy, source: StrategySource = { packageName: '(library)' }): this {
+    validateShape(strategy, source);
+    if (Math.trunc(strategy.contractVersion) !== STRATEGY_CONTRACT_VERSION) {
+      throw new AuthError(
+        'ERR_STRATEGY_CONTRACT',
+        `${source.packageName} was built for strategy contract v${strategy.contractVersion}, but this agentcore uses v${STRATEGY_CONTRACT_VERSION}.`,
+        { actions: [`Install a version of ${source.packageName} built for contract v${STRATEGY_CONTRACT_VERSION}.`], details: { packageName: source.packageName, contractVersion: strategy.contractVersion, expected: STRATEGY_CONTRACT_VERSION } },
+      );
+    }
+    const clash = this.#entries.find(
+      (e) => e.strategy.direction === strategy.direction && (e.strategy.type === strategy.type || normalizeStrategyName(e.strategy.cliName) === normalizeStrategyName(strategy.cliName)),
+    );
+    if (clash) {
+      throw new AuthError('ERR_STRATEGY_DUPLICATE', `Auth type ${strategy.type} is provided by both ${clash.source.packageName} and ${source.packageName}.`, {
+        actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
+        details: { type: strategy.type, packages: [clash.source.packageName, source.packageName] },
+      });
+    }
+    for (const flag of strategy.flags ?? []) {
+      for (const cmd of attachCommandsOf(strategy)) {
+        if (!(flag.commands ?? [cmd]).includes(cmd)) continue;
+        const other = this.#entries.find((e) => attachCommandsOf(e.strategy).includes(cmd) && flagsFor(e.strategy, cmd).some((f) => f.name === flag.name));
+        if (other) {
+          throw new AuthError('ERR_FLAG_COLLISION', `Flag --${flag.name} of \`${cmd}\` is defined by both ${other.source.packageName} and ${source.packageName}.`, {
+            actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
+            details: { flag: flag.name, command: cmd, packages: [other.source.packageName, source.packageName] },
+          });
+        }
+      }
+    }
+    this.#entries.push({ strategy, source });
+    this.#model = undefined;
+    return this;
+  }
+
+  all(): readonly RegisteredStrategy[] {
+    return this.#entries;
+  }
+
+  inbound(resource?: InboundResourceKind): InboundStrategy[] {
+    return this.#entries.flatMap((e) => (e.strategy.direction === 'inbound' && (!resource || e.strategy.appliesTo.includes(resource)) ? [e.strategy] : []));
+  }
+
+  outbound(targetType?: TargetType): OutboundStrategy[] {
+    return this.#entries.flatMap((e) => (e.strategy.direction === 'outbound' && (!targetType || e.strategy.appliesTo.includes(targetType)) ? [e.strategy] : []));
+  }
+
+  /** Look up by stored type (`CUSTOM_JWT`) or CLI spelling (`custom-jwt`, `custom_jwt`), case-insensitively. */
+  find(direction: 'inbound' | 'outbound', name: string): RegisteredStrategy | undefined {
+    const n = normalizeStrategyName(name);
+    return this.#entries.find((e) => e.strategy.direction === direction && (normalizeStrategyName(e.strategy.type) === n || normalizeStrategyName(e.strategy.cliName) === n));
+  }
+
+  sourceOf(strategy: Strategy): StrategySource | undefined {
+    return this.#entries.find((e) => e.strategy === strategy)?.source;
+  }
+
+  /** The plugin to install for an auth type no installed strategy provides. */
+  installHint(name: string): string | undefined {
+    const n = normalizeStrategyName(name);
+    return Object.entries(this.#installHints).find(([type]) => normalizeStrategyName(type) === n)?.[1];
+  }
+
+  /** Strategy flags for one attach command, grouped by strategy. */
+  flagsFor(command: AttachCommand): { entry: RegisteredStrategy; flags: StrategyFlag[] }[] {
+    return this.#entries.flatMap((entry) => {
+      if (!attachCommandsOf(entry.strategy).includes(command)) return [];
+      const flags = flagsFor(entry.strategy, command);
+      return flags.length > 0 ? [{ entry, flags }] : [];
+    });
+  }
+
+  /** Inputs for `createProjectModel`: variants, rules and install hints of everything registered. */
+  modelOptions(): ProjectModelOptions {
+    return {
+      inbound: this.inbound().map((s) => ({ type: s.type, appliesTo: s.appliesTo, configSchema: s.configSchema })),
+      outbound: this.outbound().map((s) => ({ type: s.type, appliesTo: s.appliesTo, fieldsSchema: s.fieldsSchema })),
+      rules: this.#entries.flatMap((e) => e.strategy.rules ?? []),
+      installHints: this.#installHints,
+    };
+  }
+
+  /** The composed project model (cached until the next registration). */
+  model(): ProjectModel {
+    this.#model ??= createProjectModel(this.modelOptions());
+    return this.#model;
+  }
+}
+
+export function attachCommandsOf(strategy: Strategy): AttachCommand[] {
+  if (strategy.direction === 'outbound') return ['add gateway-target'];
+  return (Object.entries(ATTACH_COMMANDS) as [AttachCommand, (typeof ATTACH_COMMANDS)[AttachCommand]][])
+    .filter(([, v]) => v.direction === 'inbound' && v.resource !== undefined && strategy.appliesTo.includes(v.resource))
+    .map(([k]) => k);
+}
+
+function flagsFor(strategy: Strategy, command: AttachCommand): StrategyFlag[] {
+  return (strategy.flags ?? []).filter((f) => !f.commands || f.commands.includes(command));
+}
+
+function validateShape(s: Strategy, source: StrategySource): void {
+  if (typeof s !== 'object' || s === null) throw invalid(source, 'not an object');
+  if (typeof s.type !== 'string' || !TYPE_PATTERN.test(s.type)) throw invalid(source, `type must match ${TYPE_PATTERN}`);
+  if (typeof s.cliName !== 'string' || !CLI_NAME_PATTERN.test(s.cliName)) throw invalid(source, `cliName must match ${CLI_NAME_PATTERN}`);
+  if (s.direction !== 'inbound' && s.direction !== 'outbound') throw invalid(source, 'direction must be inbound or outbound');
+  if (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0) throw invalid(source, 'appliesTo must list at least one resource or target type');
+  if (typeof s.summary !== 'string' || s.summary.length === 0) throw invalid(source, 'summary is required');
+  if (typeof s.contractVersion !== 'number') throw invalid(source, 'contractVersion is required');
+  if (typeof s.fromFlags !== 'function') throw invalid(source, 'fromFlags is required');
+  if (s.direction === 'inbound' && typeof s.configSchema?.safeParse !== 'function') throw invalid(source, 'configSchema must be a zod schema');
+  if (s.direction === 'outbound' && typeof s.fieldsSchema?.safeParse !== 'function') throw invalid(source, 'fieldsSchema must be a zod object schema');
+  if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type)) throw invalid(source, `${s.type} is built in and cannot be replaced`);
+  const names = new Set<string>();
+  for (const f of s.flags ?? []) {
+    if (!FLAG_PATTERN.test(f.name)) throw invalid(source, `flag name ${f.name} must be kebab-case`);
+    if (CORE_ATTACH_FLAGS.has(f.name)) throw invalid(source, `flag --${f.name} is owned by agentcore itself`);
+    if (names.has(f.name)) throw invalid(source, `flag --${f.name} is declared twice`);
+    if ('default' in f) throw invalid(source, `flag --${f.name} must not have a default`);
+    names.add(f.name);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Typed errors shared by every agentcore package. Each package extends {@link AgentcoreError}
+ * with its own codes; callers branch on `err.code`, never on the message.
+ */
+export type SchemaErrorCode =
+  | 'ERR_PROJECT_NOT_FOUND'
+  | 'ERR_PROJECT_EXISTS'
+  | 'ERR_CONFIG_UNREADABLE'
+  | 'ERR_CONFIG_INVALID_JSON'
+  | 'ERR_CONFIG_INVALID'
+  | 'ERR_LOCK_TIMEOUT'
+  | 'ERR_SECRET_KEY_MISSING'
+  | 'ERR_SECRET_KEY_CORRUPT'
+  | 'ERR_SECRET_DECRYPT'
+  | 'ERR_ENV_FILE_INVALID'
+  | 'ERR_NOT_FOUND'
+  | 'ERR_DUPLICATE'
+  | 'ERR_IN_USE'
+  | 'ERR_INVALID_INPUT';
+
+export interface AgentcoreErrorOptions {
+  /** What the user can do about it, most useful first. */
+  actions?: readonly string[];
+  /** Structured, secret-free details (paths, names, allowed values). */
+  details?: Record<string, unknown>;
+  /** Process exit code when this error ends a command (default 1). */
+  exitCode?: number;
+  cause?: unknown;
+}
+
+/** Base class of every coded error agentcore raises. */
+export class AgentcoreError<C extends string = string> extends Error {
+  readonly code: C;
+  readonly actions: readonly string[];
+  readonly details: Record<string, unknown>;
+  readonly exitCode: number;
+
+  constructor(code: C, message: string, options: AgentcoreErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = codeToName(code);
+    this.code = code;
+    this.actions = options.actions ?? [];
+    this.details = options.details ?? {};
+    this.exitCode = options.exitCode ?? 1;
+  }
+
+  /** The failure half of the `--json` envelope. */
+  toJSON(): { name: string; code: C; message: string; actions: readonly string[]; details: Record<string, unknown>; exitCode: number } {
+    return { name: this.name, code: this.code, message: this.message, actions: this.actions, details: this.details, exitCode: this.exitCode };
+  }
+}
+
+/** One validation problem, with a dotted path into the config (e.g. `runtimes.0.authorizerConfiguration`). */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+  /** Optional hint (e.g. which plugin to install). */
+  action?: string;
+}
+
+/** Raised for errors in the project model (not found, invalid, duplicate, in use). */
+export class SchemaError extends AgentcoreError<SchemaErrorCode> {}
+
+/** The config failed validation; `issues` lists every problem with its path. */
+export class ConfigValidationError extends SchemaError {
+  readonly issues: readonly ConfigIssue[];
+  constructor(file: string, issues: readonly ConfigIssue[], options: AgentcoreErrorOptions = {}) {
+    const list = issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n');
+    const hints = issues.flatMap((i) => (i.action ? [i.action] : []));
+    super('ERR_CONFIG_INVALID', `${file} is invalid:\n${list}`, {
+      ...options,
+      actions: [...new Set([...hints, ...(options.actions ?? [`Fix the listed fields in ${file}, then run \`agentcore validate\`.`])])],
+      details: { ...options.details, file, issues },
+    });
+    this.issues = issues;
+  }
+}
+
+function codeToName(code: string): string {
+  // ERR_CONFIG_INVALID -> ConfigInvalidError
+  const words = code.replace(/^ERR_/, '').toLowerCase().split('_');
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') + 'Error';
+}

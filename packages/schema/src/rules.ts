@@ -1,0 +1,86 @@
+/**
+ * Cross-field rules: each is a named function that reports issues with a dotted path. Strategy packages add
+ * their own rules (e.g. "the referenced credential exists and is an API-key credential") through the model.
+ */
+import type { ConfigIssue } from './errors.js';
+import { DEFAULT_AUTHORIZER, type OutboundAuthVariant } from './compose.js';
+import { allowedOutboundAuth, TARGET_TYPE_INFO } from './target-types.js';
+import type { ProjectConfig } from './types.js';
+
+export interface RuleIssue extends ConfigIssue {
+  severity?: 'error' | 'warning';
+}
+export type Report = (issue: RuleIssue) => void;
+export type ProjectRule = (config: ProjectConfig, report: Report) => void;
+
+function uniqueNames(items: readonly { name: string }[], path: string, what: string, report: Report): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.name)) report({ path: `${path}.${i}.name`, message: `Duplicate ${what} name: ${item.name}` });
+    seen.add(item.name);
+  });
+}
+
+export const uniqueResourceNames: ProjectRule = (config, report) => {
+  uniqueNames(config.runtimes, 'runtimes', 'agent', report);
+  uniqueNames(config.credentials, 'credentials', 'credential', report);
+  uniqueNames(config.agentCoreGateways, 'agentCoreGateways', 'gateway', report);
+  config.agentCoreGateways.forEach((g, gi) => uniqueNames(g.targets, `agentCoreGateways.${gi}.targets`, 'target', report));
+};
+
+export const runtimeStructure: ProjectRule = (config, report) => {
+  config.runtimes.forEach((r, i) => {
+    const p = `runtimes.${i}`;
+    if (r.networkMode === 'VPC' && !r.networkConfig) report({ path: `${p}.networkConfig`, message: 'networkConfig is required when networkMode is VPC' });
+    if (r.networkMode !== 'VPC' && r.networkConfig) report({ path: `${p}.networkConfig`, message: 'networkConfig is only allowed when networkMode is VPC' });
+    if (r.dockerfile && r.build !== 'Container') report({ path: `${p}.dockerfile`, message: 'dockerfile is only allowed when build is Container' });
+    const lc = r.lifecycleConfiguration;
+    if (lc?.idleRuntimeSessionTimeout !== undefined && lc.maxLifetime !== undefined && lc.idleRuntimeSessionTimeout > lc.maxLifetime) {
+      report({ path: `${p}.lifecycleConfiguration`, message: 'idleRuntimeSessionTimeout must not exceed maxLifetime' });
+    }
+  });
+};
+
+export const targetStructure: ProjectRule = (config, report) => {
+  config.agentCoreGateways.forEach((g, gi) =>
+    g.targets.forEach((t, ti) => {
+      const p = `agentCoreGateways.${gi}.targets.${ti}`;
+      const info = TARGET_TYPE_INFO[t.targetType];
+      const record = t as Record<string, unknown>;
+      if (info.requiresOneOf.length > 0 && !info.requiresOneOf.some((f) => record[f] !== undefined)) {
+        report({ path: p, message: `${t.targetType} targets require ${info.requiresOneOf.join(' or ')}` });
+      }
+      for (const f of info.forbids) {
+        if (record[f] !== undefined) report({ path: `${p}.${f}`, message: `${t.targetType} targets do not take ${f}` });
+      }
+    }),
+  );
+};
+
+/** Outbound auth must be one the target type accepts, and present where the type requires it. */
+export function outboundApplicability(variants: readonly OutboundAuthVariant[]): ProjectRule {
+  return (config, report) => {
+    config.agentCoreGateways.forEach((g, gi) =>
+      g.targets.forEach((t, ti) => {
+        const p = `agentCoreGateways.${gi}.targets.${ti}.outboundAuth`;
+        const info = TARGET_TYPE_INFO[t.targetType];
+        if (info.forbids.includes('outboundAuth')) return; // reported by targetStructure
+        const type = t.outboundAuth?.type ?? 'NONE';
+        const allowed = allowedOutboundAuth(t.targetType, variants);
+        if (info.authRequired && type === 'NONE') {
+          const options = allowed.filter((a) => a !== 'NONE' && a !== 'GATEWAY_IAM_ROLE');
+          report({ path: p, message: `${t.targetType} targets require outbound auth (${options.join(' or ') || 'none installed'})` });
+        } else if (!allowed.includes(type) && variants.some((v) => v.type === type)) {
+          report({ path: `${p}.type`, message: `${t.targetType} targets do not support ${type} outbound auth; allowed: ${allowed.join(', ')}` });
+        }
+      }),
+    );
+  };
+}
+
+/** The inbound type in effect for a runtime or gateway. */
+export function effectiveAuthorizerType(kind: 'runtime' | 'gateway', resource: { authorizerType?: string }): string {
+  return resource.authorizerType ?? DEFAULT_AUTHORIZER[kind];
+}
+
+export const CORE_RULES: readonly ProjectRule[] = [uniqueResourceNames, runtimeStructure, targetStructure];
