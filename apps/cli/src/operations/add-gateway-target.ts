@@ -1,0 +1,100 @@
+/** The one code path that adds a gateway target (flags and wizard both end here). */
+import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
+import {
+  allowedOutboundAuth, BUILTIN_OUTBOUND, creatableTargetTypes, TARGET_TYPE_INFO, TargetNameSchema, targetTypeFromCli,
+  type GatewayTarget, type OutboundAuth, type ProjectStore,
+} from '@agentcore/schema';
+import { CliError } from '../shared/errors.js';
+import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
+import { applyCredentialPlans } from './credential-plans.js';
+import { ProblemList } from './problems.js';
+import { buildTargetFields, type TargetInput } from './target-config.js';
+
+export interface AddGatewayTargetInput extends TargetInput {
+  name?: string;
+  gateway?: string;
+  type?: string;
+  outboundAuth?: string;
+  credentialName?: string;
+  values: FlagValues;
+}
+
+export interface AddGatewayTargetResult {
+  name: string;
+  gateway: string;
+  targetType: string;
+  outboundAuth: string;
+  credentialsCreated: string[];
+  warnings: string[];
+}
+
+const cli = (t: string) => t.toLowerCase().replace(/_/g, '-');
+
+export async function addGatewayTarget(store: ProjectStore, registry: StrategyRegistry, input: AddGatewayTargetInput): Promise<AddGatewayTargetResult> {
+  const p = new ProblemList();
+  const name = p.field('name', TargetNameSchema, input.name);
+  if (!input.gateway) p.add({ flag: 'gateway', message: 'Name the gateway to add the target to with --gateway' });
+  const targetType = input.type === undefined ? undefined : targetTypeFromCli(input.type);
+  const creatable = creatableTargetTypes();
+  if (!targetType || !creatable.some((c) => c.type === targetType)) {
+    p.add({ flag: 'type', message: `--type must be one of ${creatable.map((c) => c.cli).join(', ')}${input.type ? ` (got ${input.type})` : ''}` });
+  }
+  const fields = targetType ? buildTargetFields(targetType, input, p) : {};
+  p.throwIfAny('add gateway-target');
+  if (!name || !targetType || !input.gateway) throw new TypeError('unreachable: validated above');
+
+  const builtins = BUILTIN_OUTBOUND.map((b) => b.type);
+  const selection = selectStrategy(registry, 'outbound', input.outboundAuth, builtins, 'outbound-auth');
+  rejectUnselectedFlags(registry, 'add gateway-target', selection.strategy, input.values, 'outbound-auth');
+  const chosen = selection.strategy?.type ?? selection.builtin;
+  const variants = [...BUILTIN_OUTBOUND, ...registry.outbound()];
+  const allowed = allowedOutboundAuth(targetType, variants);
+  const info = TARGET_TYPE_INFO[targetType];
+  if (chosen !== undefined && !allowed.includes(chosen)) {
+    throw new CliError('ERR_INVALID_INPUT', allowed.length === 0
+      ? `${info.cli ?? targetType} targets take no --outbound-auth: the gateway calls them with its IAM role.`
+      : `${info.cli ?? targetType} targets do not support --outbound-auth ${cli(chosen)}; allowed: ${allowed.map(cli).join(', ')}.`, {
+      actions: [allowed.length === 0 ? 'Drop --outbound-auth and --credential-name.' : `Use --outbound-auth ${allowed.map(cli).join(' | ')}.`],
+      details: { targetType, outboundAuth: chosen, allowed },
+    });
+  }
+  if (info.authRequired && (chosen === undefined || chosen === 'NONE')) {
+    const options = allowed.filter((a) => !builtins.includes(a));
+    throw new CliError('ERR_INVALID_INPUT', `${info.cli ?? targetType} targets require outbound auth (${options.map(cli).join(' or ') || 'no plugin installed provides one'}).`, {
+      actions: options.length ? [`Add --outbound-auth ${options.map(cli).join(' | ')} --credential-name <name>.`] : ['Install an outbound auth plugin, e.g. `agentcore plugins install @agentcore/auth-apikey`.'],
+      details: { targetType, allowed },
+    });
+  }
+  if (!selection.strategy && input.credentialName) {
+    throw new CliError('ERR_INVALID_INPUT', `--credential-name needs an --outbound-auth that uses a credential (e.g. ${registry.outbound(targetType).map((s) => s.cliName).join(', ') || 'api-key'}).`, {
+      actions: ['Add --outbound-auth, or drop --credential-name.'],
+    });
+  }
+
+  const { config: current } = await store.load();
+  const auth = selection.strategy
+    ? runFromFlags(selection.strategy, input.values, { command: 'add gateway-target', resourceName: name, targetType, project: current })
+    : undefined;
+  const outboundAuth: OutboundAuth | undefined = auth
+    ? (selection.strategy?.elideDefaults?.(auth.config) ?? auth.config)
+    : chosen === 'GATEWAY_IAM_ROLE' ? { type: 'GATEWAY_IAM_ROLE' } : undefined;
+
+  const target: GatewayTarget = { name, targetType, ...fields, ...(outboundAuth ? { outboundAuth } : {}) };
+  const gatewayName = input.gateway;
+  const { result } = await store.update((draft, ctx) => {
+    const gateway = draft.agentCoreGateways.find((g) => g.name === gatewayName);
+    if (!gateway) {
+      const names = draft.agentCoreGateways.map((g) => g.name);
+      throw new CliError('ERR_NOT_FOUND', `No gateway named ${gatewayName}.`, {
+        actions: [names.length ? `Use one of: ${names.join(', ')}` : 'Add one first with `agentcore add gateway --name <name>`.'],
+        details: { gateway: gatewayName, available: names },
+      });
+    }
+    if (gateway.targets.some((t) => t.name === name)) {
+      throw new CliError('ERR_DUPLICATE', `Gateway ${gatewayName} already has a target named ${name}.`, { actions: ['Choose another --name.'], details: { name } });
+    }
+    gateway.targets.push(target);
+    return applyCredentialPlans(draft, ctx, auth?.credentials);
+  });
+  return { name, gateway: gatewayName, targetType, outboundAuth: outboundAuth?.type ?? 'NONE', credentialsCreated: result, warnings: [...(auth?.warnings ?? [])] };
+}

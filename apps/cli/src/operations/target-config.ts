@@ -1,0 +1,69 @@
+/** Builds the type-specific part of a gateway target from CLI values; pure, one function per target type. */
+import { TARGET_TYPE_INFO, type GatewayTarget, type TargetType } from '@agentcore/schema';
+import type { ProblemList } from './problems.js';
+
+export interface TargetInput {
+  endpoint?: string;
+  schema?: string;
+  restApiId?: string;
+  stage?: string;
+  toolFilters?: readonly string[];
+  lambdaArn?: string;
+  toolSchemaFile?: string;
+}
+
+/** Which CLI flags carry which target field, for "--x is for <type> targets" errors. */
+const FLAG_FIELD: Readonly<Record<keyof TargetInput, { flag: string; types: readonly TargetType[] }>> = {
+  endpoint: { flag: 'endpoint', types: ['mcpServer'] },
+  schema: { flag: 'schema', types: ['openApiSchema', 'smithyModel'] },
+  restApiId: { flag: 'rest-api-id', types: ['apiGateway'] },
+  stage: { flag: 'stage', types: ['apiGateway'] },
+  toolFilters: { flag: 'tool-filter', types: ['apiGateway'] },
+  lambdaArn: { flag: 'lambda-arn', types: ['lambdaFunctionArn'] },
+  toolSchemaFile: { flag: 'tool-schema-file', types: ['lambdaFunctionArn'] },
+};
+
+function cliName(t: TargetType): string {
+  return TARGET_TYPE_INFO[t].cli ?? t;
+}
+
+function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; methods: string[] } | undefined {
+  const i = spec.lastIndexOf(':');
+  const filterPath = i > 0 ? spec.slice(0, i) : spec;
+  const methods = (i > 0 ? spec.slice(i + 1) : 'GET').split('+').map((m) => m.trim().toUpperCase()).filter(Boolean);
+  if (!filterPath.startsWith('/') || methods.length === 0) {
+    p.add({ flag: 'tool-filter', message: `--tool-filter ${spec} must look like /path:GET+POST` });
+    return undefined;
+  }
+  return { filterPath, methods };
+}
+
+export function buildTargetFields(type: TargetType, input: TargetInput, p: ProblemList): Partial<GatewayTarget> {
+  for (const [key, spec] of Object.entries(FLAG_FIELD) as [keyof TargetInput, (typeof FLAG_FIELD)[keyof TargetInput]][]) {
+    const v = input[key];
+    const given = Array.isArray(v) ? v.length > 0 : v !== undefined;
+    if (given && !spec.types.includes(type)) p.add({ flag: spec.flag, message: `--${spec.flag} is for ${spec.types.map(cliName).join('/')} targets, not ${cliName(type)}` });
+  }
+  const need = (value: string | undefined, flag: string) => {
+    if (!value) p.add({ flag, message: `${cliName(type)} targets need --${flag}` });
+    return value ?? '';
+  };
+  switch (type) {
+    case 'mcpServer':
+      return { endpoint: need(input.endpoint, 'endpoint') };
+    case 'openApiSchema':
+    case 'smithyModel': {
+      const s = need(input.schema, 'schema');
+      return { schemaSource: s.startsWith('s3://') ? { s3: { uri: s } } : { inline: { path: s } } };
+    }
+    case 'apiGateway': {
+      const filters = (input.toolFilters?.length ? input.toolFilters : ['/*:GET']).flatMap((f) => parseToolFilter(f, p) ?? []);
+      return { apiGateway: { restApiId: need(input.restApiId, 'rest-api-id'), stage: need(input.stage, 'stage'), apiGatewayToolConfiguration: { toolFilters: filters } } };
+    }
+    case 'lambdaFunctionArn':
+      return { lambdaFunctionArn: { lambdaArn: need(input.lambdaArn, 'lambda-arn'), toolSchemaFile: need(input.toolSchemaFile, 'tool-schema-file') } };
+    default:
+      p.add({ flag: 'type', message: `${type} targets cannot be created from the CLI` });
+      return {};
+  }
+}
