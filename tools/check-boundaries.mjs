@@ -6,12 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// layer:testkit (private test peers) may be used by any package's tests and depends on no agentcore package.
 const ALLOWED = {
-  'layer:schema': [],
-  'layer:auth': ['layer:schema'],
-  'layer:engine': ['layer:auth', 'layer:schema'],
-  'layer:strategy': ['layer:auth', 'layer:schema'],
-  'layer:app': ['layer:engine', 'layer:strategy', 'layer:auth', 'layer:schema'],
+  'layer:schema': ['layer:testkit'],
+  'layer:auth': ['layer:schema', 'layer:testkit'],
+  'layer:engine': ['layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:strategy': ['layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:app': ['layer:engine', 'layer:strategy', 'layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:testkit': [],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'agentcore-graph-'));

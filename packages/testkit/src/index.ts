@@ -1,0 +1,2 @@
+// Test peers. Each lives in its own module; add `export * from './<module>.js'` lines below.
+export {};
