@@ -1,2 +1,3 @@
 // Test peers. Each lives in its own module; add `export * from './<module>.js'` lines below.
 export {};
+export * from './oidc-issuer.js';
