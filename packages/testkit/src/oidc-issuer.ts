@@ -21,7 +21,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JWTHeaderParameters, JWTPayload } from 'jose';
+import type { CryptoKey, JWTHeaderParameters, JWTPayload } from 'jose';
 
 export interface OidcIssuerClient {
   clientId: string;
