@@ -1,10 +1,15 @@
 /**
- * client_credentials token client (OWNED BY the invoke/token work — issue 5). The signature below is the agreed
- * contract; strategies call it from their `token()` implementation.
+ * client_credentials token client: cache → OIDC discovery → token endpoint → cache. Strategies call
+ * `fetchClientCredentialsToken()` from their `token()`; a cache hit makes no request to the identity provider.
  */
 import type { Dispatcher } from 'undici';
 import type { AccessToken } from '../contract.js';
-import { AuthError } from '../errors.js';
+import { discoverIssuer } from '../oidc/discovery.js';
+import { putCachedToken, readTokenCache, selectCachedToken, tokenCacheKey, writeTokenCache } from './token-cache.js';
+import { clientCredentialsTokenRequest, processClientCredentialsTokenResponse } from './token-request.js';
+
+export * from './token-cache.js';
+export * from './token-request.js';
 
 export interface FetchTokenOptions {
   discoveryUrl: string;
@@ -14,11 +19,32 @@ export interface FetchTokenOptions {
   scopes?: readonly string[];
   /** Token cache file (agentcore/.cli/token-cache.json); no caching when absent. */
   cacheFile?: string;
+  /** Skip the cache lookup (a fresh token is still written to the cache). */
   noCache?: boolean;
   signal?: AbortSignal;
   dispatcher?: Dispatcher;
+  /** Per-request timeout when no signal is given (default 15 s). */
+  timeoutMs?: number;
+  /** Clock override (tests): epoch milliseconds. */
+  now?: () => number;
 }
 
 export async function fetchClientCredentialsToken(options: FetchTokenOptions): Promise<AccessToken> {
-  throw new AuthError('ERR_TOKEN_REQUEST', `client_credentials token fetch is not implemented yet (${options.discoveryUrl})`);
+  const now = options.now ?? Date.now;
+  const key = tokenCacheKey({ issuer: options.discoveryUrl, clientId: options.clientId, scopes: options.scopes });
+  if (options.cacheFile && !options.noCache) {
+    const hit = selectCachedToken(await readTokenCache(options.cacheFile), key, now());
+    if (hit) return hit;
+  }
+  const request = { signal: options.signal, dispatcher: options.dispatcher, timeoutMs: options.timeoutMs };
+  const metadata = await discoverIssuer(options.discoveryUrl, request);
+  const client = { clientId: options.clientId, clientSecret: options.clientSecret };
+  const response = await clientCredentialsTokenRequest(metadata, client, { ...request, scopes: options.scopes });
+  const token = await processClientCredentialsTokenResponse(metadata, client, response);
+  if (options.cacheFile) {
+    // Re-read just before writing so tokens cached meanwhile by another process survive.
+    const cache = await readTokenCache(options.cacheFile);
+    await writeTokenCache(options.cacheFile, putCachedToken(cache, key, token, now()));
+  }
+  return { ...token, fromCache: false };
 }
