@@ -1,0 +1,111 @@
+/**
+ * The JWT authorizer as AWS applies it to a runtime or gateway with CUSTOM_JWT (DOMAIN §B.2–B.3):
+ * decode → asymmetric algorithm → discovery → signature (JWKS) → issuer → exp/nbf → audience, clients, scopes,
+ * custom claims. `inspectJwt` reports every rule (for `token inspect` and the local emulators' logs);
+ * `authorizeJwt` returns only the decision. Authenticity failures are 401, constraint failures on an authentic token 403.
+ */
+import type { InboundRequest, Principal, VerifyResult } from '../contract.js';
+import { discoverIssuer, type IssuerMetadata } from '../oidc/discovery.js';
+import { decodeJwt, extractBearerToken } from './decode.js';
+import { verifySignature } from './keys.js';
+import { checkAlgorithm, checkConstraints, checkIssuer, checkTimes } from './rules.js';
+import { DEFAULT_CLOCK_TOLERANCE_SEC, type AuthorizeJwtOptions, type JwtAuthorizerConfig, type JwtInspection, type JwtRuleName, type JwtRuleOutcome } from './types.js';
+
+const AUTHENTICITY_RULES: ReadonlySet<JwtRuleName> = new Set(['token', 'algorithm', 'discovery', 'signature', 'issuer', 'exp', 'nbf']);
+
+/** HTTP status AWS answers with when `rule` fails: 401 for an unauthenticated token, 403 for a valid one that is not allowed. */
+export function statusForRule(rule: JwtRuleName): 401 | 403 {
+  return AUTHENTICITY_RULES.has(rule) ? 401 : 403;
+}
+
+function principalOf(payload: Readonly<Record<string, unknown>>): Principal {
+  const { sub, client_id: clientId, scope } = payload;
+  return {
+    ...(typeof sub === 'string' ? { subject: sub } : {}),
+    ...(typeof clientId === 'string' ? { clientId } : {}),
+    scopes: typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [],
+    claims: payload,
+  };
+}
+
+/** The decision for a list of outcomes: the first failure, else the principal. */
+export function decideJwt(rules: readonly JwtRuleOutcome[], payload: Readonly<Record<string, unknown>> | undefined): VerifyResult {
+  const failed = rules.find((r) => r.status === 'fail');
+  if (failed) {
+    return {
+      ok: false,
+      status: statusForRule(failed.rule),
+      rule: failed.rule,
+      reason: failed.reason,
+      ...(failed.expected !== undefined ? { expected: failed.expected } : {}),
+      ...(failed.actual !== undefined ? { actual: failed.actual } : {}),
+    };
+  }
+  return { ok: true, principal: principalOf(payload ?? {}) };
+}
+
+async function checkWithIssuer(token: string, header: Readonly<Record<string, unknown>>, payload: Readonly<Record<string, unknown>>, algorithmOk: boolean, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions): Promise<JwtRuleOutcome[]> {
+  let metadata: IssuerMetadata;
+  try {
+    metadata = await discoverIssuer(config.discoveryUrl, {
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: options.timeoutMs ?? 5000,
+    });
+  } catch (err) {
+    return [
+      { rule: 'discovery', status: 'fail', reason: `could not read the discovery document ${config.discoveryUrl}: ${(err as Error).message}`, expected: config.discoveryUrl },
+      { rule: 'signature', status: 'skipped', reason: 'no keys without the discovery document' },
+      { rule: 'issuer', status: 'skipped', reason: 'no issuer without the discovery document' },
+    ];
+  }
+  const discovery: JwtRuleOutcome = { rule: 'discovery', status: 'pass', reason: `issuer ${metadata.issuer}, keys at ${metadata.jwks_uri ?? '(none)'}`, actual: { issuer: metadata.issuer, jwks_uri: metadata.jwks_uri } };
+  let signature: JwtRuleOutcome;
+  if (!algorithmOk) signature = { rule: 'signature', status: 'skipped', reason: 'not checked: the algorithm is not allowed' };
+  else if (!metadata.jwks_uri) signature = { rule: 'signature', status: 'fail', reason: `the discovery document ${config.discoveryUrl} has no jwks_uri, so no signature can be verified` };
+  else signature = await verifySignature(token, metadata.jwks_uri, header.kid, options);
+  return [discovery, signature, checkIssuer(payload, metadata.issuer)];
+}
+
+/** Evaluate every rule for `token` against `config` and decide. `offline` skips discovery, signature and issuer. */
+export async function inspectJwt(token: string | undefined, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<JwtInspection> {
+  if (token === undefined || token.trim() === '') {
+    const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' }];
+    return { rules, result: decideJwt(rules, undefined) };
+  }
+  const decoded = decodeJwt(token.trim());
+  if (!decoded.ok) {
+    const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'fail', reason: `the bearer token is not a JWT: ${decoded.reason}` }];
+    return { rules, result: decideJwt(rules, undefined) };
+  }
+  const { header, payload } = decoded.jwt;
+  const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'pass', reason: 'a signed JWT (JWS compact form)' }];
+  const algorithm = checkAlgorithm(header);
+  rules.push(algorithm);
+  if (options.offline) {
+    rules.push(
+      { rule: 'discovery', status: 'skipped', reason: 'offline' },
+      { rule: 'signature', status: 'skipped', reason: 'offline: the signature is not checked' },
+      { rule: 'issuer', status: 'skipped', reason: 'offline: the issuer is not checked' },
+    );
+  } else {
+    rules.push(...(await checkWithIssuer(token.trim(), header, payload, algorithm.status === 'pass', config, options)));
+  }
+  const nowSec = Math.floor((options.now ? options.now() : new Date()).getTime() / 1000);
+  rules.push(...checkTimes(payload, nowSec, options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC));
+  rules.push(...checkConstraints(payload, config));
+  return { header, payload, rules, result: decideJwt(rules, payload) };
+}
+
+/** The authorizer's decision for `token` (see {@link inspectJwt} for the rule-by-rule report). */
+export async function authorizeJwt(token: string | undefined, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<VerifyResult> {
+  return (await inspectJwt(token, config, options)).result;
+}
+
+/** The decision for an HTTP request: its `Authorization: Bearer` token (missing or malformed → 401) through {@link authorizeJwt}. */
+export async function authorizeRequest(request: InboundRequest, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<VerifyResult> {
+  const name = Object.keys(request.headers).find((k) => k.toLowerCase() === 'authorization');
+  const bearer = extractBearerToken(name === undefined ? undefined : request.headers[name]);
+  if (!bearer.ok) return { ok: false, status: 401, rule: 'token', reason: bearer.reason };
+  return authorizeJwt(bearer.token, config, options);
+}

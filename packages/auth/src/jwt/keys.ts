@@ -1,0 +1,64 @@
+/**
+ * Signature verification against the issuer's JWKS. One jose remote key set per `jwks_uri` (and cooldown), kept for
+ * the life of the process: one JWKS fetch serves many verifications, and a token with an unknown `kid` triggers at
+ * most one refetch per cooldown (jose's behaviour). jose is imported lazily: this module sits on CLI paths.
+ */
+import type { CompactVerifyGetKey as GetKey } from 'jose';
+import { ALLOWED_JWT_ALGORITHMS } from './rules.js';
+import type { JwtRuleOutcome } from './types.js';
+
+const keySets = new Map<string, GetKey>();
+
+export interface VerifySignatureOptions {
+  jwksCooldownMs?: number;
+  timeoutMs?: number;
+}
+
+async function keySetFor(jwksUri: string, options: VerifySignatureOptions): Promise<GetKey> {
+  const cooldown = options.jwksCooldownMs ?? 30_000;
+  const cacheKey = `${cooldown}|${options.timeoutMs ?? 5000}|${jwksUri}`;
+  const hit = keySets.get(cacheKey);
+  if (hit) return hit;
+  const { createRemoteJWKSet } = await import('jose');
+  const set = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: cooldown, timeoutDuration: options.timeoutMs ?? 5000 });
+  keySets.set(cacheKey, set);
+  return set;
+}
+
+/** Forget every cached key set (tests; a long-running emulator that must forget rotated-out keys). */
+export function clearJwksCache(): void {
+  keySets.clear();
+}
+
+function describeFailure(err: unknown, jwksUri: string, kid: unknown): { reason: string; actual?: unknown } {
+  const code = (err as { code?: unknown }).code;
+  const kidText = typeof kid === 'string' ? `kid ${JSON.stringify(kid)}` : 'no kid';
+  switch (code) {
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+      return { reason: `the issuer's JWKS (${jwksUri}) has no key for ${kidText}, even after refetching it; the token was signed by another issuer or with a key that is not published (yet)`, actual: kid };
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return { reason: `the signature does not verify with the issuer's key (${kidText}): the token was signed by someone else or altered`, actual: kid };
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return { reason: `the issuer's JWKS has several keys matching ${kidText} and none verifies the signature`, actual: kid };
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return { reason: 'the token algorithm is not allowed' };
+    case 'ERR_JWKS_TIMEOUT':
+      return { reason: `fetching the issuer's JWKS (${jwksUri}) timed out` };
+    case 'ERR_JWKS_INVALID':
+      return { reason: `${jwksUri} did not return a valid JWK set` };
+    default:
+      return { reason: `could not verify the signature with the keys at ${jwksUri}: ${(err as Error).message}` };
+  }
+}
+
+/** Verify the token's signature with the key set published at `jwksUri` (asymmetric algorithms only). */
+export async function verifySignature(token: string, jwksUri: string, kid: unknown, options: VerifySignatureOptions = {}): Promise<JwtRuleOutcome> {
+  try {
+    const getKey = await keySetFor(jwksUri, options);
+    const { compactVerify } = await import('jose');
+    await compactVerify(token, getKey, { algorithms: [...ALLOWED_JWT_ALGORITHMS] });
+    return { rule: 'signature', status: 'pass', reason: `signed by the issuer's key ${typeof kid === 'string' ? JSON.stringify(kid) : ''}`.trim(), actual: kid };
+  } catch (err) {
+    return { rule: 'signature', status: 'fail', ...describeFailure(err, jwksUri, kid) };
+  }
+}
