@@ -1,22 +1,47 @@
-// PLACEHOLDER (to be completed by the auth-apikey work): minimal API_KEY strategy so the pipeline runs.
-import { z } from 'zod';
-import { defineOutboundStrategy, STRATEGY_CONTRACT_VERSION } from '@agentcore/auth';
+/** The outbound API_KEY strategy: one object holding everything that differs for API-key auth. */
+import { defineOutboundStrategy, STRATEGY_CONTRACT_VERSION, type SafeAttributes } from '@agentcore/auth';
+import { fromApiKeyAws, toApiKeyCloudFormation } from './cloud.js';
+import { API_KEY_FLAGS, apiKeyFromFlags, apiKeyPrompts } from './flags.js';
+import { messages } from './messages.js';
+import { ApiKeyOutboundFieldsSchema, buildApiKeyPlacement, type ApiKeyOutboundAuth } from './placement.js';
+import { applyApiKey, describeApiKey, previewApiKey } from './request.js';
+import { apiKeyCredentialRule } from './rules.js';
 
-export const ApiKeyOutboundFieldsSchema = z.object({ credentialName: z.string().min(1) }).strict();
-export type ApiKeyOutboundAuth = { type: 'API_KEY' } & z.infer<typeof ApiKeyOutboundFieldsSchema>;
+/** Drop placement fields equal to their defaults (and the block if nothing remains). */
+export function elideApiKeyDefaults(config: ApiKeyOutboundAuth): ApiKeyOutboundAuth {
+  const { apiKey, ...rest } = config;
+  const placement = apiKey ? buildApiKeyPlacement(apiKey) : undefined;
+  return placement ? { ...rest, apiKey: placement } : rest;
+}
+
+/** Safe telemetry: whether placement is customised and which location is used; nothing else. */
+export function apiKeyTelemetry(config: ApiKeyOutboundAuth | undefined): SafeAttributes {
+  if (!config) return { api_key_placement_customized: false, api_key_location: 'none' };
+  const placement = config.apiKey ? buildApiKeyPlacement(config.apiKey) : undefined;
+  return {
+    api_key_placement_customized: placement !== undefined,
+    api_key_location: placement?.location === 'QUERY_PARAMETER' ? 'query_parameter' : 'header',
+  };
+}
 
 export const apiKeyStrategy = defineOutboundStrategy<ApiKeyOutboundAuth>({
   type: 'API_KEY',
   cliName: 'api-key',
   direction: 'outbound',
-  summary: 'Send an API key to the target',
+  summary: messages.get('summary'),
   contractVersion: STRATEGY_CONTRACT_VERSION,
   appliesTo: ['mcpServer', 'openApiSchema', 'apiGateway'],
   fieldsSchema: ApiKeyOutboundFieldsSchema,
   credentialKind: 'ApiKeyCredentialProvider',
-  fromFlags(flags) {
-    const credentialName = flags['credential-name'];
-    if (typeof credentialName !== 'string') return { ok: false, problems: [{ flag: 'credential-name', message: 'API_KEY outbound auth needs --credential-name' }] };
-    return { ok: true, config: { type: 'API_KEY', credentialName } };
-  },
+  flags: API_KEY_FLAGS,
+  fromFlags: apiKeyFromFlags,
+  prompts: apiKeyPrompts,
+  rules: [apiKeyCredentialRule],
+  describe: describeApiKey,
+  telemetry: apiKeyTelemetry,
+  elideDefaults: elideApiKeyDefaults,
+  toCloudFormation: toApiKeyCloudFormation,
+  fromAws: fromApiKeyAws,
+  apply: applyApiKey,
+  preview: (config, endpoint) => previewApiKey(config, endpoint),
 });
