@@ -1,0 +1,103 @@
+/**
+ * The one code path that removes an agent, gateway, gateway target or credential: plan (pure), refuse orphaning
+ * references unless forced, then apply the plan under the project lock so agentcore.json and .env.local change together.
+ */
+import type { ProjectStore } from '@agentcore/schema';
+import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
+import {
+  applyRemoval, planRemoval, type CredentialReference, type RemovalLookupFailure, type RemovalPlan, type RemovedEntry, type RemoveRequest,
+} from './remove-plan.js';
+
+const messages = loadMessages('remove');
+
+export interface RemoveOptions {
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export interface RemoveResult {
+  kind: RemoveRequest['kind'];
+  name: string;
+  /** Config entries removed (or that would be, with --dry-run). */
+  removed: RemovedEntry[];
+  /** `.env.local` keys removed (names only). */
+  envKeys: string[];
+  /** References left dangling (with --force) or that would block (with --dry-run). */
+  blockedBy: CredentialReference[];
+  /** Managed credentials kept because another resource still uses them. */
+  kept: CredentialReference[];
+  dryRun: boolean;
+  forced: boolean;
+}
+
+function notFoundError(f: RemovalLookupFailure): CliError {
+  const where = f.gateway ? messages.get('error.NotFound.inGateway', { gateway: f.gateway }) : '';
+  if (f.ambiguousIn) {
+    return new CliError('ERR_INVALID_INPUT', messages.get('error.Ambiguous', { name: f.name, gateways: f.ambiguousIn.join(', ') }), {
+      actions: [messages.get('error.Ambiguous.action', { gateway: f.ambiguousIn[0] ?? '' })],
+      details: { kind: f.missing, name: f.name, gateways: f.ambiguousIn },
+    });
+  }
+  return new CliError('ERR_NOT_FOUND', messages.get('error.NotFound', { kind: f.missing, name: f.name, where }), {
+    actions: [f.available.length > 0 ? messages.get('error.NotFound.available', { names: f.available.join(', ') }) : messages.get('error.NotFound.none', { kind: f.missing })],
+    details: { kind: f.missing, name: f.name, ...(f.gateway ? { gateway: f.gateway } : {}), available: f.available },
+  });
+}
+
+function inUseError(plan: RemovalPlan): CliError {
+  const lines = plan.blockedBy.map((b) => `  - ${messages.get(`reference.${b.reason}`, { credential: b.credential, by: b.by, path: b.path })}`);
+  return new CliError('ERR_IN_USE', `${messages.get('error.InUse', { kind: plan.request.kind, name: plan.request.name })}\n${lines.join('\n')}`, {
+    actions: [messages.get('error.InUse.action.fix'), messages.get('error.InUse.action.force')],
+    details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy },
+  });
+}
+
+function toResult(plan: RemovalPlan, envKeys: string[], options: RemoveOptions): RemoveResult {
+  return {
+    kind: plan.request.kind,
+    name: plan.request.name,
+    removed: plan.removes,
+    envKeys,
+    blockedBy: plan.blockedBy,
+    kept: plan.kept,
+    dryRun: options.dryRun ?? false,
+    forced: (options.force ?? false) && plan.blockedBy.length > 0,
+  };
+}
+
+/** Compute the plan without changing anything (also what `--dry-run` returns). */
+export async function previewRemoval(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
+  const { config } = await store.load();
+  const planned = planRemoval(config, request);
+  if (!planned.ok) throw notFoundError(planned.failure);
+  const present = new Set(await store.secrets.keys());
+  return toResult(planned.plan, planned.plan.envKeys.filter((k) => present.has(k)), { ...options, dryRun: true });
+}
+
+export async function removeResource(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
+  if (options.dryRun) return previewRemoval(store, request, options);
+  const { result } = await store.update(async (draft, ctx) => {
+    const planned = planRemoval(draft, request);
+    if (!planned.ok) throw notFoundError(planned.failure);
+    const { plan } = planned;
+    if (plan.blockedBy.length > 0 && !options.force) throw inUseError(plan);
+    applyRemoval(draft, plan);
+    const present = new Set(await store.secrets.keys());
+    const envKeys = plan.envKeys.filter((k) => present.has(k));
+    if (envKeys.length > 0) ctx.stageSecrets({ delete: envKeys });
+    return toResult(plan, envKeys, options);
+  });
+  return result;
+}
+
+/** Human preview lines: one per config entry and one for the `.env.local` keys (names only). */
+export function describeRemoval(result: RemoveResult): string[] {
+  const lines = result.removed.map((r) =>
+    messages.get(`preview.${r.kind}${r.why === 'requested' ? '' : `.${r.why}`}`, { name: r.name, gateway: r.gateway ?? '', path: r.path }),
+  );
+  if (result.envKeys.length > 0) lines.push(messages.get('preview.envKeys', { keys: result.envKeys.join(', ') }));
+  for (const k of result.kept) lines.push(messages.get('preview.kept', { credential: k.credential, by: k.by }));
+  for (const b of result.blockedBy) lines.push(messages.get(result.dryRun ? 'preview.blocked' : 'preview.orphaned', { credential: b.credential, by: b.by, path: b.path }));
+  return lines;
+}

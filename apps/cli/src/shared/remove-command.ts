@@ -1,0 +1,33 @@
+/** Base of the `remove <kind>` commands: the shared flags, and plan preview → apply → report. */
+import { Flags } from '@oclif/core';
+import type { Messages } from '@agentcore/auth';
+import { AgentcoreCommand } from './base-command.js';
+import { loadMessages } from './messages.js';
+import { openProject } from './project.js';
+import { describeRemoval, removeResource, type RemoveResult } from '../operations/remove.js';
+import type { RemoveRequest } from '../operations/remove-plan.js';
+
+const shared = loadMessages('remove');
+
+/** `--name`, `--force`, `--dry-run`, with texts from the command's bundle. */
+export function removeFlags(messages: Messages) {
+  return {
+    name: Flags.string({ summary: messages.get('flags.name.summary'), required: true }),
+    force: Flags.boolean({ summary: messages.get('flags.force.summary') }),
+    'dry-run': Flags.boolean({ summary: messages.get('flags.dry-run.summary') }),
+  };
+}
+
+export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
+  /** Plan, print the preview, apply (unless --dry-run) and print the outcome. */
+  protected async remove(request: RemoveRequest, options: { force: boolean; dryRun: boolean }, messages: Messages): Promise<RemoveResult> {
+    const { store, warnings } = await openProject(this.config);
+    warnings.forEach((w) => this.addWarning(w));
+    const result = await removeResource(store, request, options);
+    this.log(shared.get(result.dryRun ? 'preview.header.dryRun' : 'preview.header'));
+    for (const line of describeRemoval(result)) this.log(`  - ${line}`);
+    if (!result.dryRun) this.log(messages.get('success', { name: result.name }));
+    if (result.forced) this.addWarning(shared.get('warning.Forced', { count: result.blockedBy.length }));
+    return result;
+  }
+}
