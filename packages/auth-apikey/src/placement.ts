@@ -31,6 +31,9 @@ const boundedText = () =>
     .max(API_KEY_FIELD_MAX, messages.get('invalid.length', { max: API_KEY_FIELD_MAX }))
     .refine((v) => !CONTROL_CHARACTER_PATTERN.test(v), messages.get('invalid.control'));
 
+const BoundedTextSchema = boundedText();
+const passes = (v: string) => BoundedTextSchema.safeParse(v).success;
+
 /** A header name carrying the key (location HEADER). */
 export const ApiKeyHeaderNameSchema = boundedText().regex(HEADER_TOKEN_PATTERN, messages.get('invalid.headerToken'));
 /** A query-parameter name carrying the key (location QUERY_PARAMETER). */
@@ -60,11 +63,12 @@ export const ApiKeyPlacementSchema = z
   })
   .strict()
   .superRefine((placement, ctx) => {
-    if (placement.parameterName !== undefined) {
+    // Length and control characters are reported by the field itself; only the location-dependent rules run here.
+    if (placement.parameterName !== undefined && passes(placement.parameterName)) {
       const r = parameterNameSchemaFor(placement.location).safeParse(placement.parameterName);
       if (!r.success) ctx.addIssue({ code: 'custom', path: ['parameterName'], message: r.error.issues[0]?.message ?? messages.get('invalid.queryName') });
     }
-    const prefixProblem = placement.prefix === undefined ? undefined : checkApiKeyPrefix(placement.prefix, placement.location);
+    const prefixProblem = placement.prefix === undefined || !passes(placement.prefix) ? undefined : checkApiKeyPrefix(placement.prefix, placement.location);
     if (prefixProblem) ctx.addIssue({ code: 'custom', path: ['prefix'], message: prefixProblem });
   });
 export type ApiKeyPlacement = z.infer<typeof ApiKeyPlacementSchema>;
