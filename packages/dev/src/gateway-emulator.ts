@@ -1,0 +1,149 @@
+/**
+ * Gateway emulator: a stateless MCP streamable-HTTP endpoint per gateway (`/gateways/<name>/mcp`) with the
+ * gateway's inbound auth, listing its mcpServer targets' tools as `<target>___<tool>` and forwarding calls.
+ * The MCP SDK is imported lazily (only when a gateway request arrives).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InboundStrategy, VerifyOptions } from '@agentcore/auth';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { inboundRequest, sendDenial, sendJson } from './http-util.js';
+import { decideInbound } from './inbound.js';
+import { outboundFetch, upstreamFailure, type TargetEntry } from './outbound.js';
+
+export const TOOL_SEPARATOR = '___';
+const MAX_MCP_BODY = 10 * 1024 * 1024;
+
+export interface GatewayEntry {
+  name: string;
+  type: string;
+  strategy?: InboundStrategy;
+  config: unknown;
+  targets: TargetEntry[];
+}
+
+export interface GatewayHandlerOptions {
+  baseUrl: () => string;
+  log: (line: string) => void;
+  verifyOptions?: VerifyOptions;
+  upstreamTimeoutMs?: number;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_MCP_BODY) throw Object.assign(new Error('body too large'), { status: 413 });
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw Object.assign(new Error('body is not JSON'), { status: 400 });
+  }
+}
+
+export function createGatewayHandler(options: GatewayHandlerOptions) {
+  /** One connected client per target, reused; dropped on any failure so the next call reconnects. */
+  const clients = new Map<TargetEntry, Promise<Client>>();
+
+  async function connect(target: TargetEntry): Promise<Client> {
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+    const client = new Client({ name: 'agentcore-dev-gateway', version: '0.1.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(target.endpoint), { fetch: outboundFetch(target) }), { timeout: options.upstreamTimeoutMs ?? 15_000 });
+    return client;
+  }
+
+  async function withClient<T>(target: TargetEntry, fn: (c: Client) => Promise<T>): Promise<T> {
+    const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
+    if (target.unavailable) throw new McpError(ErrorCode.InternalError, `Target ${target.name}: ${target.unavailable}`);
+    let pending = clients.get(target);
+    if (!pending) {
+      pending = connect(target);
+      clients.set(target, pending);
+    }
+    try {
+      return await fn(await pending);
+    } catch (err) {
+      clients.delete(target);
+      void pending.then((c) => c.close(), () => undefined);
+      const message = upstreamFailure(target, err);
+      options.log(`[dev] gateway: ${message}`);
+      throw new McpError(ErrorCode.InternalError, message);
+    }
+  }
+
+  async function listTools(gw: GatewayEntry): Promise<Tool[]> {
+    const tools: Tool[] = [];
+    for (const target of gw.targets) {
+      const opts = { timeout: options.upstreamTimeoutMs ?? 15_000 };
+      const listed = await withClient(target, async (c) => {
+        const all: Tool[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await c.listTools(cursor ? { cursor } : {}, opts);
+          all.push(...page.tools);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return all;
+      });
+      for (const tool of listed) tools.push({ ...tool, name: `${target.name}${TOOL_SEPARATOR}${tool.name}` });
+    }
+    return tools;
+  }
+
+  async function callTool(gw: GatewayEntry, name: string, args: Record<string, unknown> | undefined) {
+    const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
+    const at = name.indexOf(TOOL_SEPARATOR);
+    const target = at > 0 ? gw.targets.find((t) => t.name === name.slice(0, at)) : undefined;
+    if (!target) throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${name}: gateway ${gw.name} names tools <target>${TOOL_SEPARATOR}<tool>.`);
+    const tool = name.slice(at + TOOL_SEPARATOR.length);
+    return withClient(target, (c) => c.callTool({ name: tool, arguments: args ?? {} }, undefined, { timeout: options.upstreamTimeoutMs ?? 15_000 }));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, gw: GatewayEntry): Promise<void> {
+    let decision;
+    try {
+      decision = await decideInbound(gw.type, gw.strategy, gw.config, inboundRequest(req, options.baseUrl()), options.verifyOptions);
+    } catch (err) {
+      req.resume();
+      return sendJson(res, 500, { message: 'Internal server error', devReason: `The ${gw.type} strategy failed: ${(err as Error).message}` });
+    }
+    if (!decision.ok) {
+      req.resume();
+      return sendDenial(res, decision.denial);
+    }
+    let body: unknown;
+    try {
+      body = req.method === 'POST' ? await readJson(req) : undefined;
+    } catch (err) {
+      const status = (err as { status?: number }).status ?? 400;
+      return sendJson(res, status, { jsonrpc: '2.0', error: { code: -32700, message: (err as Error).message }, id: null });
+    }
+    const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
+    const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
+    const { ListToolsRequestSchema, CallToolRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const server = new Server({ name: `agentcore-dev-gateway-${gw.name}`, version: '0.1.0' }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(gw) }));
+    server.setRequestHandler(CallToolRequestSchema, async (r) => callTool(gw, r.params.name, r.params.arguments));
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
+  async function close(): Promise<void> {
+    const all = [...clients.values()];
+    clients.clear();
+    await Promise.all(all.map((p) => p.then((c) => c.close(), () => undefined)));
+  }
+
+  return { handle, close, listTools, callTool };
+}

@@ -1,0 +1,108 @@
+/**
+ * Runtime data plane: `POST …/invocations` → inbound decision → the agent process, streamed both ways without
+ * buffering. The session id is passed through (generated when absent) and returned.
+ */
+import { randomUUID } from 'node:crypto';
+import { Agent, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { InboundStrategy, VerifyOptions } from '@agentcore/auth';
+import type { AgentProcess } from './agent-process.js';
+import { forwardRequestHeaders, forwardResponseHeaders, MAX_BODY_BYTES, SESSION_HEADER } from './forwarding.js';
+import { inboundRequest, sendDenial, sendJson } from './http-util.js';
+import { decideInbound } from './inbound.js';
+
+export interface RuntimeEntry {
+  name: string;
+  /** Effective authorizer type (AWS_IAM when absent). */
+  type: string;
+  strategy?: InboundStrategy;
+  /** `authorizerConfiguration`, possibly pointed at the dev issuer for this session. */
+  config: unknown;
+  allowlist: readonly string[];
+  agent: AgentProcess;
+  /** Why the agent is down, when it is. */
+  down?: string;
+}
+
+export interface RuntimeHandlerOptions {
+  baseUrl: () => string;
+  log: (line: string) => void;
+  verifyOptions?: VerifyOptions;
+}
+
+class BodyLimit extends Transform {
+  #seen = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.#seen += chunk.length;
+    if (this.#seen > this.limit) cb(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
+    else cb(null, chunk);
+  }
+}
+
+const tooLarge = { message: 'Request payload exceeds the maximum size of 100 MB' };
+
+export function createRuntimeHandler(options: RuntimeHandlerOptions) {
+  const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
+  const sigv4Noted = new Set<string>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse, rt: RuntimeEntry): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { message: 'Method not allowed: use POST for invocations' });
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      req.resume();
+      return sendJson(res, 413, tooLarge);
+    }
+    let decision;
+    try {
+      decision = await decideInbound(rt.type, rt.strategy, rt.config, inboundRequest(req, options.baseUrl()), options.verifyOptions);
+    } catch (err) {
+      req.resume();
+      options.log(`[dev] ${rt.name}: inbound check failed: ${(err as Error).message}`);
+      return sendJson(res, 500, { message: 'Internal server error', devReason: `The ${rt.type} strategy failed: ${(err as Error).message}` });
+    }
+    if (!decision.ok) {
+      req.resume();
+      return sendDenial(res, decision.denial);
+    }
+    if (decision.sigv4Unverified && !sigv4Noted.has(rt.name)) {
+      sigv4Noted.add(rt.name);
+      options.log(`[dev] ${rt.name}: AWS_IAM request accepted; the SigV4 signature is NOT verified locally.`);
+    }
+    if (!rt.agent.running) {
+      req.resume();
+      return sendJson(res, 502, { message: 'Runtime unavailable', devReason: rt.down ?? `The agent process of ${rt.name} is not running.` });
+    }
+    const sessionHeader = req.headers[SESSION_HEADER];
+    const sessionId = (Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader) || randomUUID();
+    const headers = { ...forwardRequestHeaders(req.headers, rt.allowlist), [SESSION_HEADER]: sessionId };
+    const upstream = request({ host: rt.agent.host, port: rt.agent.port, method: 'POST', path: '/invocations', headers, agent: keepAlive });
+    upstream.on('response', (up) => {
+      res.writeHead(up.statusCode ?? 502, { ...forwardResponseHeaders(up.headers), [SESSION_HEADER]: sessionId });
+      res.flushHeaders();
+      up.pipe(res);
+      up.on('error', () => res.destroy());
+    });
+    let rejected = false;
+    upstream.on('error', (err) => {
+      if (rejected) return;
+      if (!res.headersSent) sendJson(res, 502, { message: 'Runtime unavailable', devReason: `The agent ${rt.name} did not answer: ${err.message}` });
+      else res.destroy();
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    const limit = new BodyLimit(MAX_BODY_BYTES);
+    limit.on('error', () => {
+      rejected = true;
+      upstream.destroy();
+      req.resume();
+      sendJson(res, 413, tooLarge, { connection: 'close' });
+    });
+    req.pipe(limit).pipe(upstream);
+  }
+
+  return { handle, close: () => keepAlive.destroy() };
+}
