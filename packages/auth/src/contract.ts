@@ -133,6 +133,12 @@ export interface OutboundStrategy<C extends { type: string } = { type: string }>
   apply?(request: OutboundRequest, config: C, secret: OutboundSecret): OutboundRequest | Promise<OutboundRequest>;
   /** Human preview of where the secret goes, with it masked (e.g. `GET https://x/mcp?api_key=****`). */
   preview?(config: C, endpoint: string): string;
+  /**
+   * Turn the stored credential into the value `apply` puts on the request, as the gateway's token vault would
+   * (e.g. fetch an OAuth access token with the credential's client id and secret). Called before outbound requests;
+   * cache inside when the value is reusable. Without it, callers pass the credential's stored API-key value.
+   */
+  resolveSecret?(config: C, input: ResolveSecretInput, options?: TokenOptions): Promise<OutboundSecret>;
 }
 
 export type Strategy = InboundStrategy<any> | OutboundStrategy<any>;
@@ -193,6 +199,13 @@ export interface OutboundRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+}
+
+/** What `resolveSecret` gets: the credential `credentialName` names, and read access to `.env.local`. */
+export interface ResolveSecretInput {
+  credential: Credential;
+  /** Reads one `.env.local` value; keys come from `credentialEnvNames()` of @agentcore/schema. */
+  secrets: { get(key: string): Promise<string | undefined> };
 }
 
 export interface OutboundSecret {
