@@ -1,0 +1,48 @@
+/**
+ * `agentcore validate`: the composed model (built-ins + installed strategies) decides validity; the project checks
+ * add warnings about secrets and code on disk. An invalid config is a ConfigValidationError listing every issue.
+ */
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigValidationError, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
+import { loadMessages } from '../shared/messages.js';
+import { checkProject, countResources, envKeysToCheck, pathsToCheck, type DiskFacts, type ProjectCheck, type ProjectCounts } from './validate-checks.js';
+
+const messages = loadMessages('validate');
+
+export interface ValidateFinding extends ProjectCheck {
+  message: string;
+}
+
+export interface ValidateResult {
+  valid: true;
+  configFile: string;
+  counts: ProjectCounts;
+  /** Warnings from the model (legacy shapes read, rule warnings). */
+  modelWarnings: string[];
+  /** Warnings from the project checks (secrets, credentials, code on disk). */
+  findings: ValidateFinding[];
+}
+
+/** Read what the checks need from disk: which credential keys have values, which code paths exist. */
+export async function gatherDiskFacts(store: ProjectStore, config: ProjectConfig): Promise<DiskFacts> {
+  const presentEnvKeys = new Set<string>();
+  for (const key of envKeysToCheck(config)) if (await store.secrets.has(key)) presentEnvKeys.add(key);
+  const existingPaths = new Set<string>();
+  for (const p of pathsToCheck(config)) {
+    if (await access(join(store.paths.root, p)).then(() => true, () => false)) existingPaths.add(p);
+  }
+  return { presentEnvKeys, existingPaths };
+}
+
+export function describeCheck(check: ProjectCheck): string {
+  return `${check.path}: ${messages.get(`check.${check.code}`, check.params)}`;
+}
+
+export async function validateProject(store: ProjectStore): Promise<ValidateResult> {
+  const checked = store.model.check(await store.readRaw());
+  if (!checked.config) throw new ConfigValidationError(store.paths.configFile, checked.issues);
+  const { config } = checked;
+  const findings = checkProject(config, await gatherDiskFacts(store, config)).map((c) => ({ ...c, message: describeCheck(c) }));
+  return { valid: true, configFile: store.paths.configFile, counts: countResources(config), modelWarnings: checked.warnings, findings };
+}
