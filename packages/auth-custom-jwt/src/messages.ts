@@ -1,0 +1,12 @@
+/** This plugin's user-facing text (`messages/*.md`), loaded once. */
+import { fileURLToPath } from 'node:url';
+import { Messages } from '@agentcore/auth';
+
+/** `packages/auth-custom-jwt/messages/` (this file lives in `dist/` or `src/`). */
+export const MESSAGES_DIR = fileURLToPath(new URL('../messages', import.meta.url));
+
+export const messages = Messages.load(MESSAGES_DIR, 'custom-jwt');
+
+export function loadMessages(bundle: string): Messages {
+  return Messages.load(MESSAGES_DIR, bundle);
+}

@@ -1,0 +1,102 @@
+/**
+ * The CUSTOM_JWT `authorizerConfiguration` block (DOMAIN §A.3, §B.1, §B.3): every rule written once here and used by
+ * the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred, never hand-written.
+ */
+import { z } from 'zod';
+import type { JwtAuthorizerConfig } from '@agentcore/auth';
+import { OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
+import { messages as m } from './messages.js';
+
+/** Hosts for which a plain-http discovery URL is accepted, so local dev issuers work. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** CloudFormation's `AllowedScopes.items` pattern: printable ASCII without space, `"` and `\`. */
+export const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+export const CLAIM_NAME_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+export const MATCH_VALUE_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const RESERVED_CLAIM_NAMES: ReadonlySet<string> = new Set(['client_id']);
+
+export const DiscoveryUrlSchema = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.invalid') });
+    return;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.https') });
+  }
+  if (!value.endsWith(OIDC_DISCOVERY_SUFFIX)) {
+    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.suffix', { suffix: OIDC_DISCOVERY_SUFFIX }) });
+  }
+});
+
+const ListItemSchema = z.string().min(1, m.get('schema.item.empty')).max(255, m.get('schema.item.long'));
+const listOf = <T extends z.ZodType>(item: T) => z.array(item).min(1, m.get('schema.list.empty'));
+
+export const AudienceSchema = ListItemSchema;
+export const ClientIdSchema = ListItemSchema;
+export const ScopeSchema = ListItemSchema.regex(SCOPE_PATTERN, m.get('schema.scope.pattern'));
+
+export const ClaimNameSchema = z
+  .string()
+  .min(1, m.get('schema.item.empty'))
+  .max(255, m.get('schema.item.long'))
+  .regex(CLAIM_NAME_PATTERN, m.get('schema.claimName.pattern'))
+  .refine((n) => !RESERVED_CLAIM_NAMES.has(n), m.get('schema.claimName.reserved'));
+
+export const MatchValueSchema = ListItemSchema.regex(MATCH_VALUE_PATTERN, m.get('schema.matchValue.pattern'));
+
+export const ClaimValueTypeSchema = z.enum(['STRING', 'STRING_ARRAY']);
+export const ClaimMatchOperatorSchema = z.enum(['EQUALS', 'CONTAINS', 'CONTAINS_ANY']);
+
+export const ClaimMatchValueSchema = z
+  .object({ matchValueString: MatchValueSchema.optional(), matchValueStringList: z.array(MatchValueSchema).min(1, m.get('schema.list.empty')).max(255).optional() })
+  .strict()
+  .refine((v) => (v.matchValueString === undefined) !== (v.matchValueStringList === undefined), m.get('schema.matchValue.exactlyOne'));
+
+/** One custom claim rule, with the operator ↔ value type ↔ value member pairing AWS requires (§B.3). */
+export const CustomClaimSchema = z
+  .object({
+    inboundTokenClaimName: ClaimNameSchema,
+    inboundTokenClaimValueType: ClaimValueTypeSchema,
+    authorizingClaimMatchValue: z.object({ claimMatchOperator: ClaimMatchOperatorSchema, claimMatchValue: ClaimMatchValueSchema }).strict(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    const { claimMatchOperator: op, claimMatchValue: value } = rule.authorizingClaimMatchValue;
+    const opPath = ['authorizingClaimMatchValue', 'claimMatchOperator'];
+    if (rule.inboundTokenClaimValueType === 'STRING' && op !== 'EQUALS') ctx.addIssue({ code: 'custom', path: opPath, message: m.get('schema.pairing.stringOperator') });
+    if (rule.inboundTokenClaimValueType === 'STRING_ARRAY' && op === 'EQUALS') ctx.addIssue({ code: 'custom', path: opPath, message: m.get('schema.pairing.arrayOperator') });
+    if (op !== 'CONTAINS_ANY' && value.matchValueStringList !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueStringList'], message: m.get('schema.pairing.singleValue', { operator: op }) });
+    }
+    if (op === 'CONTAINS_ANY' && value.matchValueString !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueString'], message: m.get('schema.pairing.listValue') });
+    }
+  });
+
+export const CustomClaimsSchema = z.array(CustomClaimSchema).min(1, m.get('schema.list.empty'));
+
+const CONSTRAINT_KEYS = ['allowedAudience', 'allowedClients', 'allowedScopes', 'customClaims'] as const;
+
+export const CustomJwtAuthorizerSchema = z
+  .object({
+    discoveryUrl: DiscoveryUrlSchema,
+    allowedAudience: listOf(AudienceSchema).optional(),
+    allowedClients: listOf(ClientIdSchema).optional(),
+    allowedScopes: listOf(ScopeSchema).optional(),
+    customClaims: CustomClaimsSchema.optional(),
+  })
+  .strict()
+  .refine((c) => CONSTRAINT_KEYS.some((k) => (c[k]?.length ?? 0) > 0), { message: m.get('schema.noConstraint') });
+
+/** The `authorizerConfiguration` of a CUSTOM_JWT runtime or gateway. */
+export const CustomJwtAuthorizerConfigSchema = z.object({ customJwtAuthorizer: CustomJwtAuthorizerSchema }).strict();
+
+export type CustomClaim = z.infer<typeof CustomClaimSchema>;
+export type CustomJwtAuthorizer = z.infer<typeof CustomJwtAuthorizerSchema>;
+export type CustomJwtAuthorizerConfig = z.infer<typeof CustomJwtAuthorizerConfigSchema>;
+
+/** Compile-time proof that the parsed config is what the engine in @agentcore/auth takes. */
+export const toEngineConfig = (config: CustomJwtAuthorizer): JwtAuthorizerConfig => config;
