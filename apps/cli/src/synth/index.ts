@@ -1,0 +1,12 @@
+/**
+ * Synth: agentcore.json + strategies → CloudFormation. Kept inside the CLI app until a second consumer appears
+ * (below the package size floor of STYLE.md rule 13); nothing here does I/O.
+ */
+export * from './errors.js';
+export * from './template-types.js';
+export * from './logical-ids.js';
+export * from './auth.js';
+export * from './runtime.js';
+export * from './gateway.js';
+export * from './target-config.js';
+export * from './template.js';
