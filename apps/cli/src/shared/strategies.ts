@@ -14,22 +14,37 @@ export function installHints(config: Interfaces.Config): Record<string, string> 
   return pjson.agentcore?.installHints ?? {};
 }
 
-export function loadRegistry(config: Interfaces.Config): Promise<{ registry: StrategyRegistry; warnings: string[] }> {
-  pending ??= (async () => {
-    const registry = new StrategyRegistry({ installHints: installHints(config) });
-    const warnings: string[] = [];
-    const res = await config.runHook(STRATEGIES_HOOK, {}, HOOK_TIMEOUT_MS, true);
-    for (const f of res.failures) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
-    for (const s of res.successes) {
-      const list: unknown = s.result;
-      if (!Array.isArray(list)) {
-        warnings.push(`Plugin ${s.plugin.name} returned no strategy list from ${STRATEGIES_HOOK}; ignored.`);
-        continue;
-      }
-      // register() validates each object against the contract and throws a coded error naming the package.
-      for (const strategy of list as Strategy[]) registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
+/** What `config.runHook(STRATEGIES_HOOK)` returns, reduced to the parts the registry needs. */
+export interface StrategyHookResults {
+  successes: { result: unknown; plugin: { name: string; version?: string } }[];
+  failures: { error: Error; plugin: { name: string } }[];
+}
+
+function buildRegistry(config: Interfaces.Config, res: StrategyHookResults): { registry: StrategyRegistry; warnings: string[] } {
+  const registry = new StrategyRegistry({ installHints: installHints(config) });
+  const warnings: string[] = [];
+  for (const f of res.failures) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
+  for (const s of res.successes) {
+    const list: unknown = s.result;
+    if (!Array.isArray(list)) {
+      warnings.push(`Plugin ${s.plugin.name} returned no strategy list from ${STRATEGIES_HOOK}; ignored.`);
+      continue;
     }
-    return { registry, warnings };
-  })();
+    // register() validates each object against the contract and throws a coded error naming the package.
+    for (const strategy of list as Strategy[]) registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
+  }
+  return { registry, warnings };
+}
+
+export function loadRegistry(config: Interfaces.Config): Promise<{ registry: StrategyRegistry; warnings: string[] }> {
+  pending ??= config.runHook(STRATEGIES_HOOK, {}, HOOK_TIMEOUT_MS, true).then((res) => buildRegistry(config, res));
   return pending;
+}
+
+/**
+ * Cold-start fast path (`bin/run.js` → `dist/fast/`): the hook results were produced by calling the core plugins'
+ * bundled hook functions directly; the registry is built from them exactly as {@link loadRegistry} would.
+ */
+export function preloadRegistry(config: Interfaces.Config, res: StrategyHookResults): void {
+  pending = Promise.resolve().then(() => buildRegistry(config, res));
 }

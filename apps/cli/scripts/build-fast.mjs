@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * Build step after `tsc -b && oclif manifest`: prepares the cold-start fast paths of `bin/run.js`
+ * (docs/architecture.md, "Cold start").
+ *   dist/fast-path/manifest.json      what the fast paths may assume (version, help flags, core plugins), or why disabled
+ *   dist/fast-path/root-help.txt      `agentcore --help` as oclif prints it to a pipe, with the user agent as a placeholder
+ *   dist/fast-path/<command>.js       one esbuild bundle per hot command: oclif + the command + the core strategies
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'dist', 'fast-path');
+const USER_AGENT_PLACEHOLDER = '\u0000AGENTCORE_USER_AGENT\u0000';
+/** Commands bundled for the fast path: oclif id → compiled command file. */
+const HOT_COMMANDS = { 'add:credential': 'dist/commands/add/credential.js' };
+/** Hooks the fast path knows are irrelevant to the commands it runs. Any other hook disables it. */
+const HARMLESS_HOOKS = new Set(['agentcore:strategies', 'command_not_found', 'update', 'plugins:preinstall']);
+const STRATEGIES_HOOK = 'agentcore:strategies';
+
+/** Other builds and runs may read dist/fast-path while this one writes it: replace files atomically. */
+function writeAtomic(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** A dependency's folder, found the way Node looks up packages (exports maps may hide package.json). */
+function readPluginPjson(name) {
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return { dir: candidate, pjson: JSON.parse(readFileSync(join(candidate, 'package.json'), 'utf8')) };
+    if (dirname(dir) === dir) throw new Error(`cannot find the core plugin ${name}`);
+  }
+}
+
+/** Hooks of the CLI and its core plugins; strategy hook files by plugin. */
+function inspectPlugins() {
+  const reasons = [];
+  const strategyHooks = {};
+  const plugins = [{ name: pjson.name, dir: ROOT, pjson }, ...(pjson.oclif.plugins ?? []).map((name) => ({ name, ...readPluginPjson(name) }))];
+  for (const p of plugins) {
+    for (const [event, files] of Object.entries(p.pjson.oclif?.hooks ?? {})) {
+      if (!HARMLESS_HOOKS.has(event)) reasons.push(`${p.name} declares a ${event} hook`);
+      if (event !== STRATEGIES_HOOK) continue;
+      const list = Array.isArray(files) ? files : [files];
+      if (list.length !== 1 || typeof list[0] !== 'string') reasons.push(`${p.name}: expected one ${STRATEGIES_HOOK} hook file`);
+      else strategyHooks[p.name] = join(p.dir, list[0]);
+    }
+  }
+  return { reasons, strategyHooks };
+}
+
+/** esbuild plugin: `import.meta.url` of a workspace file keeps pointing at that file (messages/ and templates/ are found relative to it). */
+const originalImportMetaUrl = {
+  name: 'original-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (args.path.includes('/node_modules/') && !args.path.includes('/@agentcore/')) return undefined;
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
+      let dir = dirname(args.path);
+      while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+      const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
+      const rel = relative(dir, args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(rel)}, import.meta.resolve(${JSON.stringify(`${name}/package.json`)})).href`;
+      return { contents: text.replaceAll('import.meta.url', url), loader: 'js' };
+    });
+  },
+};
+
+async function bundleCommand(id, file, strategyHooks) {
+  const hookImports = Object.entries(strategyHooks).map(([name, path], i) => ({ name, path, local: `hook${i}` }));
+  const contents = [
+    `import { runFast } from ${JSON.stringify(join(ROOT, 'dist/fast/run-command.js'))};`,
+    `import Command from ${JSON.stringify(join(ROOT, file))};`,
+    ...hookImports.map((h) => `import ${h.local} from ${JSON.stringify(h.path)};`),
+    `const strategyHooks = { ${hookImports.map((h) => `${JSON.stringify(h.name)}: ${h.local}`).join(', ')} };`,
+    `export const run = (argv, root) => runFast({ id: ${JSON.stringify(id)}, Command, strategyHooks }, argv, root);`,
+  ].join('\n');
+  const outfile = join(OUT, `${id.replace(/:/g, '-')}.js`);
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: `fast-${id}.js` },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outfile,
+    write: false,
+    // typescript: oclif's dev-only tsconfig reader; never reached on this path.
+    external: ['typescript', 'ts-node'],
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [originalImportMetaUrl],
+    metafile: true,
+    banner: { js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);" },
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild produced no output for ${id}`);
+  writeAtomic(outfile, output.contents);
+  if (process.env.AGENTCORE_FAST_METAFILE) writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
+  return relative(ROOT, outfile);
+}
+
+/** Root help exactly as oclif prints it to a pipe (width 80, no colour), from an environment without user plugins. */
+function renderRootHelp(helpFlag) {
+  const sandbox = mkdtempSync(join(tmpdir(), 'agentcore-build-fast-'));
+  try {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: sandbox,
+      XDG_DATA_HOME: join(sandbox, 'data'),
+      XDG_CACHE_HOME: join(sandbox, 'cache'),
+      XDG_CONFIG_HOME: join(sandbox, 'config'),
+      AGENTCORE_FAST_PATH: '0',
+    };
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), helpFlag], { env, encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0 || r.stderr.trim() !== '') throw new Error(`agentcore ${helpFlag} failed (${r.status}): ${r.stderr}`);
+    const userAgent = `${pjson.name}/${pjson.version} ${process.platform}-${process.arch === 'ia32' ? 'x86' : process.arch} node-${process.version}`;
+    if (!r.stdout.includes(userAgent)) throw new Error(`root help does not show the user agent ${userAgent}`);
+    return r.stdout.split(userAgent).join(USER_AGENT_PLACEHOLDER);
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(OUT, { recursive: true });
+const { reasons, strategyHooks } = inspectPlugins();
+const manifest = {
+  name: pjson.name,
+  version: pjson.version,
+  bin: pjson.oclif.bin,
+  enabled: reasons.length === 0,
+  reasons,
+  userAgentPlaceholder: USER_AGENT_PLACEHOLDER,
+  versionFlags: [...new Set(['--version', ...(pjson.oclif.additionalVersionFlags ?? [])])],
+  helpFlags: [...new Set(['--help', ...(pjson.oclif.additionalHelpFlags ?? [])])],
+  corePlugins: pjson.oclif.plugins ?? [],
+  commands: {},
+};
+if (manifest.enabled) {
+  writeAtomic(join(OUT, 'root-help.txt'), renderRootHelp('--help'));
+  for (const [id, file] of Object.entries(HOT_COMMANDS)) manifest.commands[id] = await bundleCommand(id, file, strategyHooks);
+}
+writeAtomic(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`);
