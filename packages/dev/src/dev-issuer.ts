@@ -56,6 +56,7 @@ export async function startDevIssuer(options: { clients: readonly DevIssuerClien
     })),
     jwks: { keys: [jwk] },
     scopes: allScopes,
+    ttl: { ClientCredentials: ttl },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
