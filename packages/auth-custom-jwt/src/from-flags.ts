@@ -70,7 +70,10 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], input: R
       return { flag: claimsFlag, message: m.get('problem.claimsAt', { index: String(index), field: path, message: issue.message }), action: m.get('problem.claims.action') };
     }
     const flag = FLAG_OF_FIELD[String(field)];
-    if (field === 'discoveryUrl') return { flag, message: issue.message, action: m.get('problem.discoveryUrl.action', { suffix: OIDC_DISCOVERY_SUFFIX }) };
+    if (field === 'discoveryUrl') {
+      const first = issues.find((i) => i.path[0] === 'discoveryUrl') === issue;
+      return { flag, message: issue.message, ...(first ? { action: m.get('problem.discoveryUrl.action', { suffix: OIDC_DISCOVERY_SUFFIX }) } : {}) };
+    }
     const values = input[String(field)];
     const value = typeof index === 'number' && Array.isArray(values) ? ` (${JSON.stringify(values[index])})` : '';
     return { flag, message: `${issue.message}${value}` };
