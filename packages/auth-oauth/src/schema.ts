@@ -1,0 +1,31 @@
+/**
+ * The `outboundAuth` block of an OAUTH target: `{type: 'OAUTH', credentialName, scopes?}` — the official agentcore.json
+ * shape, so projects stay loadable by the official CLI. Scopes are written only when non-empty.
+ */
+import { CredentialNameSchema } from '@agentcore/schema';
+import { z } from 'zod';
+
+export const OAUTH_TYPE = 'OAUTH';
+
+/** One OAuth scope: printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3 `scope-token`). */
+export const OAuthScopeSchema = z.string().min(1, 'must not be empty').regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be printable ASCII without spaces, " or \\');
+
+export const OAuthOutboundFieldsSchema = z.object({ credentialName: CredentialNameSchema, scopes: z.array(OAuthScopeSchema).optional() }).strict();
+export type OAuthOutboundAuth = { type: 'OAUTH' } & z.infer<typeof OAuthOutboundFieldsSchema>;
+
+/** Drop an empty `scopes` list (defaults are never written). */
+export function elideOAuthDefaults(config: OAuthOutboundAuth): OAuthOutboundAuth {
+  const { scopes, ...rest } = config;
+  return scopes && scopes.length > 0 ? { ...rest, scopes: [...scopes] } : rest;
+}
+
+/** Split repeatable / comma-separated scope input into distinct trimmed scopes, in order. */
+export function parseScopes(value: string | readonly string[] | undefined): string[] {
+  const raw = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+  const out: string[] = [];
+  for (const part of raw.flatMap((v) => v.split(/[,\s]+/))) {
+    const s = part.trim();
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
