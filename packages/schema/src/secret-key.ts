@@ -5,7 +5,7 @@
  * `$AGENTCORE_CONFIG_DIR/secrets.key` (default `~/.agentcore/secrets.key`): 32 raw bytes, 0600, in a 0700 folder.
  */
 import { constants } from 'node:fs';
-import { chmod, mkdir, open, readFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -86,15 +86,27 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await chmod(dir, 0o700).catch(() => undefined);
       const key = randomBytes(SECRET_KEY_BYTES);
+      // Write a private temp file, then link it into place: the key file appears complete or not at all, so a
+      // racing first use never reads a half-written key (and exactly one key wins).
+      const tmp = join(dir, `.secrets.key.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       try {
-        const fh = await open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-        await fh.writeFile(key);
-        await fh.sync();
-        await fh.close();
+        const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+        try {
+          await fh.writeFile(key);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await link(tmp, file);
         return key;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return (await readFileKey()) ?? key; // lost a race: use the winner's
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+          const winner = await readFileKey(); // lost a race: use the winner's key, never an unsaved one
+          if (winner) return winner;
+        }
         throw err;
+      } finally {
+        await rm(tmp, { force: true });
       }
     },
   };
