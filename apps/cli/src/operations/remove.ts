@@ -2,7 +2,7 @@
  * The one code path that removes an agent, gateway, gateway target or credential: plan (pure), refuse orphaning
  * references unless forced, then apply the plan under the project lock so agentcore.json and .env.local change together.
  */
-import type { ProjectStore } from '@agentcore/schema';
+import { ConfigValidationError, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import {
@@ -75,20 +75,36 @@ export async function previewRemoval(store: ProjectStore, request: RemoveRequest
   return toResult(planned.plan, planned.plan.envKeys.filter((k) => present.has(k)), { ...options, dryRun: true });
 }
 
+/** --force was given, but an installed strategy's rule requires what the references name: nothing was written. */
+function forceRejectedError(plan: RemovalPlan, err: ConfigValidationError): CliError {
+  return new CliError('ERR_IN_USE', messages.get('error.ForceRejected', { kind: plan.request.kind, name: plan.request.name }), {
+    actions: [messages.get('error.ForceRejected.action', { paths: plan.blockedBy.map((b) => b.by).join(', ') })],
+    details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy, issues: err.issues },
+    cause: err,
+  });
+}
+
 export async function removeResource(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
   if (options.dryRun) return previewRemoval(store, request, options);
-  const { result } = await store.update(async (draft, ctx) => {
-    const planned = planRemoval(draft, request);
-    if (!planned.ok) throw notFoundError(planned.failure);
-    const { plan } = planned;
-    if (plan.blockedBy.length > 0 && !options.force) throw inUseError(plan);
-    applyRemoval(draft, plan);
-    const present = new Set(await store.secrets.keys());
-    const envKeys = plan.envKeys.filter((k) => present.has(k));
-    if (envKeys.length > 0) ctx.stageSecrets({ delete: envKeys });
-    return toResult(plan, envKeys, options);
-  });
-  return result;
+  let forcedPlan: RemovalPlan | undefined;
+  try {
+    const { result } = await store.update(async (draft, ctx) => {
+      const planned = planRemoval(draft, request);
+      if (!planned.ok) throw notFoundError(planned.failure);
+      const { plan } = planned;
+      if (plan.blockedBy.length > 0 && !options.force) throw inUseError(plan);
+      if (plan.blockedBy.length > 0) forcedPlan = plan;
+      applyRemoval(draft, plan);
+      const present = new Set(await store.secrets.keys());
+      const envKeys = plan.envKeys.filter((k) => present.has(k));
+      if (envKeys.length > 0) ctx.stageSecrets({ delete: envKeys });
+      return toResult(plan, envKeys, options);
+    });
+    return result;
+  } catch (err) {
+    if (forcedPlan && err instanceof ConfigValidationError) throw forceRejectedError(forcedPlan, err);
+    throw err;
+  }
 }
 
 /** Human preview lines: one per config entry and one for the `.env.local` keys (names only). */

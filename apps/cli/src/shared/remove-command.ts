@@ -27,7 +27,7 @@ export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
     this.log(shared.get(result.dryRun ? 'preview.header.dryRun' : 'preview.header'));
     for (const line of describeRemoval(result)) this.log(`  - ${line}`);
     if (!result.dryRun) this.log(messages.get('success', { name: result.name }));
-    if (result.forced) this.addWarning(shared.get('warning.Forced', { count: result.blockedBy.length }));
+    if (result.forced) this.addWarning(shared.get('warning.Forced', { by: [...new Set(result.blockedBy.map((b) => b.by))].join(', ') }));
     return result;
   }
 }
