@@ -11,6 +11,8 @@ export type InvokeErrorCode =
   | 'ERR_INVOKE_NETWORK'
   /** The response stream broke or is not valid Server-Sent Events. */
   | 'ERR_INVOKE_STREAM'
+  /** The agent answered, but reported an error (`{"error": …}`) — raised by callers that treat it as a failure. */
+  | 'ERR_INVOKE_AGENT'
   /** The caller aborted (signal). */
   | 'ERR_INVOKE_ABORTED'
   /** SigV4 signing failed (no AWS credentials, no region). */

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { Args, Flags } from '@oclif/core';
+import { InvokeError, type InvokeEvent } from '@agentcore/invoke';
+import { AgentcoreCommand } from '../shared/base-command.js';
+import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
+import { resolveSecret } from '../shared/secrets.js';
+import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
+
+const messages = loadMessages('invoke');
+
+export type InvokeCommandResult = InvokeRunResult;
+
+async function readStdinText(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
+  static override summary = messages.get('summary');
+  static override description = messages.get('description');
+  static override examples = messages.list('examples');
+  static override args = { prompt: Args.string({ description: messages.get('args.prompt.description') }) };
+  static override flags = {
+    runtime: Flags.string({ summary: messages.get('flags.runtime.summary') }),
+    endpoint: Flags.string({ summary: messages.get('flags.endpoint.summary') }),
+    'bearer-token': Flags.string({ summary: messages.get('flags.bearer-token.summary') }),
+    'identity-name': Flags.string({ summary: messages.get('flags.identity-name.summary') }),
+    'session-id': Flags.string({ summary: messages.get('flags.session-id.summary') }),
+    'user-id': Flags.string({ summary: messages.get('flags.user-id.summary') }),
+    header: Flags.string({ char: 'H', multiple: true, multipleNonGreedy: true, summary: messages.get('flags.header.summary') }),
+    stream: Flags.boolean({ allowNo: true, default: true, summary: messages.get('flags.stream.summary') }),
+    'no-cache': Flags.boolean({ summary: messages.get('flags.no-cache.summary') }),
+    target: Flags.string({ summary: messages.get('flags.target.summary') }),
+    'prompt-file': Flags.string({ summary: messages.get('flags.prompt-file.summary'), exclusive: ['prompt'] }),
+  };
+
+  async run(): Promise<InvokeCommandResult> {
+    const { args, flags } = await this.parse(Invoke);
+    const bearer = await resolveSecret({ flag: 'bearer-token', value: flags['bearer-token'], envName: 'AGENTCORE_BEARER_TOKEN' });
+    if (bearer.warning) this.addWarning(bearer.warning);
+    const prompt = args.prompt ?? (flags['prompt-file'] ? await readFile(flags['prompt-file'], 'utf8') : process.stdin.isTTY || flags['bearer-token'] === '-' ? '' : await readStdinText());
+    if (prompt === '') throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NoPrompt'), { actions: messages.list('error.NoPrompt.actions') });
+
+    const json = this.jsonEnabled();
+    const controller = new AbortController();
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
+    let lastText = '';
+    const print = (event: InvokeEvent): void => {
+      if (json) return void process.stdout.write(JSON.stringify(event) + '\n');
+      if (event.type === 'text') {
+        process.stdout.write(event.text);
+        if (event.text) lastText = event.text;
+      } else if (event.type === 'json') {
+        process.stdout.write(JSON.stringify(event.value) + '\n');
+        lastText = '\n';
+      } else {
+        process.stderr.write(messages.get('agentError', { message: event.message }) + '\n');
+      }
+    };
+    try {
+      const { warnings, ...result } = await runInvoke(this.config, {
+        prompt, runtime: flags.runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'],
+        sessionId: flags['session-id'], userId: flags['user-id'], headers: flags.header, stream: flags.stream, noCache: flags['no-cache'],
+        deployTarget: flags.target, signal: controller.signal,
+      }, print);
+      warnings.forEach((w) => this.addWarning(w));
+      if (!json && lastText !== '' && !lastText.endsWith('\n')) process.stdout.write('\n');
+      if (result.sessionId) this.info(messages.get('info.session', { sessionId: result.sessionId }));
+      if (result.error !== undefined) {
+        throw new InvokeError('ERR_INVOKE_AGENT', messages.get('error.AgentError', { message: result.error }), { actions: messages.list('error.AgentError.actions'), details: { ...result } });
+      }
+      return result;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
+
+  /** One JSON document per line, so the envelope follows the NDJSON events. */
+  override logJson(json: unknown): void {
+    process.stdout.write(JSON.stringify(json) + '\n');
+  }
+}
