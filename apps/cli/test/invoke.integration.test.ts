@@ -119,6 +119,22 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
     expect(r.stdout + r.stderr).not.toContain('not.a.jwt');
   });
 
+  it('agent 5xx with a JSON body → ERR_INVOKE_HTTP; malformed SSE → ERR_INVOKE_STREAM (after the good events)', async () => {
+    const bad = await startServer((req, res) => {
+      if (req.url === '/broken/invocations') return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'agent crashed' }));
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end('data: "ok"\n\nthis is not SSE\n\n');
+    });
+    peers.push(bad);
+    const crashed = await sb.run(['invoke', '--endpoint', `${bad.url}/broken/invocations`, 'hi', '--json']);
+    expect(parseNdjson(crashed.stdout).envelope).toMatchObject({ code: 'ERR_INVOKE_HTTP', details: { status: 500, message: 'agent crashed' } });
+    const malformed = await sb.run(['invoke', '--endpoint', bad.url, 'hi', '--json']);
+    expect(malformed.exitCode).toBe(1);
+    const out = parseNdjson(malformed.stdout);
+    expect(out.events).toEqual([{ type: 'text', text: 'ok' }]);
+    expect(out.envelope).toMatchObject({ code: 'ERR_INVOKE_STREAM', details: { reason: 'unknown-field' } });
+  });
+
   it('says how to deploy or run dev when the agent has no endpoint', async () => {
     const r = await sb.run(['invoke', '--runtime', 'A', 'hi', '--json'], { cwd: root });
     expect(r.exitCode).toBe(1);
