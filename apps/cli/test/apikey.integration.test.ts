@@ -85,12 +85,24 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
     expect(r.stdout + r.stderr + env).not.toContain('inline-secret');
   }, 30_000);
 
+  it('AGENTCORE_API_KEY counts only when api-key is selected', async () => {
+    const env = { AGENTCORE_API_KEY: 'env-secret-key' };
+    const plain = await sb.run(['add', 'gateway-target', '--gateway', 'my-gateway', '--name', 'plain', ...mcp, '--json'], { cwd: root, env });
+    expect(plain.exitCode, plain.stdout).toBe(0);
+    expect((await target('plain'))?.outboundAuth).toBeUndefined();
+    const fromEnv = await sb.run(['add', 'gateway-target', '--gateway', 'my-gateway', '--name', 'fromEnv', ...mcp, '--outbound-auth', 'API_KEY', '--credential-name', 'EnvKey', '--json'], { cwd: root, env });
+    expect(fromEnv.exitCode, fromEnv.stdout).toBe(0);
+    expect(fromEnv.json?.result).toMatchObject({ credentialsCreated: ['EnvKey'] });
+    expect(fromEnv.stdout + fromEnv.stderr).not.toContain('env-secret-key');
+  }, 30_000);
+
   describe('refusals leave the project byte-identical', () => {
     const cases: { name: string; args: string[]; code: string; flag?: string; input?: string }[] = [
       { name: 'placement with --outbound-auth none', args: [...mcp, '--outbound-auth', 'none', '--api-key-prefix', 'Bearer'], code: 'ERR_STRATEGY_FLAG_UNSELECTED' },
       { name: 'placement with --outbound-auth gateway-iam-role', args: [...mcp, '--outbound-auth', 'gateway-iam-role', '--api-key-location', 'header'], code: 'ERR_STRATEGY_FLAG_UNSELECTED' },
       { name: 'placement without --outbound-auth', args: [...mcp, '--api-key-parameter-name', 'Authorization'], code: 'ERR_STRATEGY_FLAG_UNSELECTED' },
       { name: 'api-key on lambda-function-arn', args: ['--type', 'lambda-function-arn', '--lambda-arn', 'arn:aws:lambda:us-east-1:123456789012:function:f', '--tool-schema-file', 'tools.json', ...apiKey, '--api-key-prefix', 'Bearer'], code: 'ERR_INVALID_INPUT' },
+      { name: 'placement flags on smithy-model without --outbound-auth', args: ['--type', 'smithy-model', '--schema', 's3://b/m.json', '--api-key-location', 'header'], code: 'ERR_INVALID_INPUT' },
       { name: 'api-key on smithy-model', args: ['--type', 'smithy-model', '--schema', 's3://b/m.json', ...apiKey, '--api-key-location', 'header'], code: 'ERR_INVALID_INPUT' },
       { name: 'a missing credential', args: [...mcp, '--outbound-auth', 'api-key', '--credential-name', 'Nope'], code: 'ERR_INVALID_INPUT', flag: 'credential-name' },
       { name: 'no --credential-name', args: [...mcp, '--outbound-auth', 'api-key'], code: 'ERR_INVALID_INPUT', flag: 'credential-name' },

@@ -2,7 +2,7 @@
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
   allowedOutboundAuth, BUILTIN_OUTBOUND, creatableTargetTypes, TARGET_TYPE_INFO, TargetNameSchema, targetTypeFromCli,
-  type GatewayTarget, type OutboundAuth, type ProjectStore,
+  type GatewayTarget, type OutboundAuth, type ProjectStore, type TargetType,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
@@ -30,6 +30,21 @@ export interface AddGatewayTargetResult {
 
 const cli = (t: string) => t.toLowerCase().replace(/_/g, '-');
 
+/** Flags of a strategy the target type cannot use: say so, instead of suggesting an --outbound-auth that fails next. */
+function rejectInapplicableFlags(registry: StrategyRegistry, targetType: TargetType, allowed: readonly string[], input: AddGatewayTargetInput, selected: unknown): void {
+  for (const { entry, flags } of registry.flagsFor('add gateway-target')) {
+    if (allowed.includes(entry.strategy.type)) continue;
+    const given = flags.filter((f) => input.values[f.name] !== undefined && input.values[f.name] !== false).map((f) => `--${f.name}`);
+    if (given.length === 0) continue;
+    const typeCli = TARGET_TYPE_INFO[targetType].cli ?? targetType;
+    const drop = [...(selected === entry.strategy ? ['--outbound-auth', ...(input.credentialName ? ['--credential-name'] : [])] : []), ...given];
+    throw new CliError('ERR_INVALID_INPUT', `${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} for --outbound-auth ${entry.strategy.cliName}, which ${typeCli} targets do not support.`, {
+      actions: [`Drop ${drop.join(', ')}${allowed.length ? `; ${typeCli} targets take --outbound-auth ${allowed.map(cli).join(' | ')}` : ''}.`],
+      details: { flags: given, strategy: entry.strategy.type, targetType, allowed },
+    });
+  }
+}
+
 export async function addGatewayTarget(store: ProjectStore, registry: StrategyRegistry, input: AddGatewayTargetInput): Promise<AddGatewayTargetResult> {
   const p = new ProblemList();
   const name = p.field('name', TargetNameSchema, input.name);
@@ -45,11 +60,12 @@ export async function addGatewayTarget(store: ProjectStore, registry: StrategyRe
 
   const builtins = BUILTIN_OUTBOUND.map((b) => b.type);
   const selection = selectStrategy(registry, 'outbound', input.outboundAuth, builtins, 'outbound-auth');
-  rejectUnselectedFlags(registry, 'add gateway-target', selection.strategy, input.values, 'outbound-auth');
   const chosen = selection.strategy?.type ?? selection.builtin;
   const variants = [...BUILTIN_OUTBOUND, ...registry.outbound()];
   const allowed = allowedOutboundAuth(targetType, variants);
   const info = TARGET_TYPE_INFO[targetType];
+  rejectInapplicableFlags(registry, targetType, allowed, input, selection.strategy);
+  rejectUnselectedFlags(registry, 'add gateway-target', selection.strategy, input.values, 'outbound-auth');
   if (chosen !== undefined && !allowed.includes(chosen)) {
     throw new CliError('ERR_INVALID_INPUT', allowed.length === 0
       ? `${info.cli ?? targetType} targets take no --outbound-auth: the gateway calls them with its IAM role.`
