@@ -52,12 +52,12 @@ describe('create, add credential, add agent (built binary, --json)', () => {
     expect(await readFile(join(root, 'app', 'Echo', 'main.js'), 'utf8')).toContain('/invocations');
   });
 
-  it('names the plugin to install for an auth type that is not installed', async () => {
+  it('rejects an auth type of the other direction, listing the inbound choices', async () => {
     const before = await snapshotProject(root);
-    const r = await sb.run(['add', 'agent', '--name', 'X', '--template', 'node', '--authorizer-type', 'oauth', '--json'], { cwd: root });
+    const r = await sb.run(['add', 'agent', '--name', 'X', '--template', 'node', '--authorizer-type', 'api-key', '--json'], { cwd: root });
     expect(r.exitCode).toBe(1);
-    expect(r.json?.code).toBe('ERR_STRATEGY_NOT_INSTALLED');
-    expect(r.json?.actions?.[0]).toBe('Run `agentcore plugins install @agentcore/auth-oauth`');
+    expect(r.json?.code).toBe('ERR_INVALID_INPUT');
+    expect(r.json?.details?.choices).toEqual(expect.arrayContaining(['AWS_IAM', 'custom-jwt']));
     expect(await snapshotProject(root)).toEqual(before);
   });
 
