@@ -77,6 +77,25 @@ describe('agentcore import gateway (built binary, --json)', () => {
     expect(r.json?.code).toBe('ERR_IMPORT_RESPONSES_FILE');
   });
 
+  it('import runtime keeps CUSTOM_JWT custom claims (dropped by the official import)', async () => {
+    const claims = [{ inboundTokenClaimName: 'roles', inboundTokenClaimValueType: 'STRING_ARRAY', authorizingClaimMatchValue: { claimMatchOperator: 'CONTAINS_ANY', claimMatchValue: { matchValueStringList: ['admin', 'ops'] } } }];
+    const file = await writeResponses('rt.json', {
+      GetAgentRuntime: {
+        agentRuntimeId: 'Demo_Agent-abc', agentRuntimeName: 'Demo_Agent', status: 'READY', roleArn: 'arn:aws:iam::123456789012:role/rt',
+        agentRuntimeArtifact: { codeConfiguration: { code: { s3: { bucket: 'b', prefix: 'p' } }, runtime: 'PYTHON_3_13', entryPoint: ['main.py'] } },
+        networkConfiguration: { networkMode: 'PUBLIC' }, protocolConfiguration: { serverProtocol: 'HTTP' },
+        authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedClients: ['c1'], customClaims: claims } },
+      },
+    });
+    const r = await sb.run<ImportResult>(['import', 'runtime', '--from-file', file, '--json'], { cwd: root });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const rt = (await readConfig()).runtimes.find((x: { name: string }) => x.name === 'Agent');
+    expect(rt).toMatchObject({ build: 'CodeZip', entrypoint: 'main.py', runtimeVersion: 'PYTHON_3_13', authorizerType: 'CUSTOM_JWT', codeLocation: 'app/Agent/' });
+    expect(rt.authorizerConfiguration.customJwtAuthorizer.customClaims).toEqual(claims);
+    const bad = await sb.run(['import', 'runtime', '--from-file', file, '--name', 'bad-name', '--json'], { cwd: root });
+    expect(bad.json?.code).toBe('ERR_INVALID_INPUT');
+  });
+
   describe('through the real SDK client against a local endpoint', () => {
     const awsEnv = () => ({
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', AWS_REGION: 'us-east-1',

@@ -53,7 +53,7 @@ function normalizeGateway(g: Gateway, original: Gateway, registry: StrategyRegis
   };
 }
 
-function normalizeRuntime(r: Runtime, original: Runtime): Runtime {
+function normalizeRuntime(r: Runtime, original: Runtime): Record<string, unknown> {
   const { executionRoleArn, authorizerType, runtimeVersion, ...rest } = r;
   return {
     ...rest,
@@ -105,7 +105,7 @@ describe('round trip: config → synth → AWS responses → import → config',
       const r = apiKeyStrategy.fromAws?.(c, ctx);
       return r && { type: r.type, credentialName: r.credentialName };
     } })],
-    ['custom claims dropped', () => new StrategyRegistry().register(apiKeyStrategy).register(oauthStrategy).register({ ...customJwtStrategy, fromAws: (c) => {
+    ['custom claims dropped', () => new StrategyRegistry().register(apiKeyStrategy).register(oauthStrategy).register({ ...customJwtStrategy, fromAws: (c: unknown) => {
       const { customClaims: _dropped, ...rest } = customJwtStrategy.fromAws?.(c).customJwtAuthorizer ?? { discoveryUrl: '' };
       return { customJwtAuthorizer: rest };
     } })],
