@@ -9,6 +9,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { inboundRequest, sendDenial, sendJson } from './http-util.js';
 import { decideInbound } from './inbound.js';
+import { DecisionCache } from './decision-cache.js';
 import { outboundFetch, upstreamFailure, type TargetEntry } from './outbound.js';
 
 export const TOOL_SEPARATOR = '___';
@@ -26,6 +27,8 @@ export interface GatewayHandlerOptions {
   baseUrl: () => string;
   log: (line: string) => void;
   verifyOptions?: VerifyOptions;
+  /** Positive-decision cache TTL (0 disables; default 30 s). */
+  decisionTtlMs?: number;
   upstreamTimeoutMs?: number;
 }
 
@@ -49,6 +52,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function createGatewayHandler(options: GatewayHandlerOptions) {
   /** One connected client per target, reused; dropped on any failure so the next call reconnects. */
   const clients = new Map<TargetEntry, Promise<Client>>();
+  const decisions = new DecisionCache({ ttlMs: options.decisionTtlMs });
 
   async function connect(target: TargetEntry): Promise<Client> {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
@@ -108,7 +112,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse, gw: GatewayEntry): Promise<void> {
     let decision;
     try {
-      decision = await decideInbound(gw.type, gw.strategy, gw.config, inboundRequest(req, options.baseUrl()), options.verifyOptions);
+      decision = await decideInbound(gw.type, gw.strategy, gw.config, inboundRequest(req, options.baseUrl()), options.verifyOptions, { store: decisions, scope: gw.name });
     } catch (err) {
       req.resume();
       return sendJson(res, 500, { message: 'Internal server error', devReason: `The ${gw.type} strategy failed: ${(err as Error).message}` });

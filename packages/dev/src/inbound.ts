@@ -3,6 +3,7 @@
  * through the registered strategy's `verify`. Denials are AWS-shaped (`{message}`); in dev the reason is added.
  */
 import type { InboundRequest, InboundStrategy, StrategyRegistry, VerifyOptions, VerifyResult } from '@agentcore/auth';
+import type { DecisionCache } from './decision-cache.js';
 
 export type InboundKind = 'runtime' | 'gateway';
 
@@ -53,6 +54,7 @@ export async function decideInbound(
   config: unknown,
   request: InboundRequest,
   options: VerifyOptions = {},
+  cache?: { store: DecisionCache; scope: string },
 ): Promise<InboundDecision> {
   const authorization = header(request, 'authorization');
   const sigv4 = authorization !== undefined && SIGV4.test(authorization);
@@ -66,8 +68,13 @@ export async function decideInbound(
   if (!strategy?.verify) {
     return deny(501, 'Not implemented', 'strategy', `The installed ${type} strategy cannot verify requests locally (it has no verify()).`);
   }
+  const key = cache && authorization && !options.now ? `${cache.scope}\n${authorization}` : undefined;
+  if (key && cache?.store.has(key)) return { ok: true };
   const result: VerifyResult = await strategy.verify(request, config, options);
-  if (result.ok) return { ok: true };
+  if (result.ok) {
+    if (key) cache?.store.remember(key, result.principal);
+    return { ok: true };
+  }
   const denial = result.status === 401
     ? { message: 'Unauthorized: the JWT bearer token is invalid or not found', wwwAuthenticate: authorization ? 'Bearer realm="agentcore", error="invalid_token"' : 'Bearer realm="agentcore"' }
     : { message: 'Access denied: the token is not allowed by the authorizer configuration', wwwAuthenticate: result.rule === 'scope' ? 'Bearer realm="agentcore", error="insufficient_scope"' : undefined };

@@ -52,3 +52,35 @@ describe('pure helpers', () => {
     expect(redact('a sekrit-value b', 'sekrit-value')).toBe('a **** b');
   });
 });
+
+describe('decision cache', () => {
+  it('accepts a verified Authorization again without verifying, never past exp, per resource; denials are not cached', async () => {
+    const { DecisionCache } = await import('./decision-cache.js');
+    const { decideInbound } = await import('./inbound.js');
+    let now = 1_000_000_000_000;
+    const store = new DecisionCache({ ttlMs: 30_000, now: () => now });
+    let calls = 0;
+    const strategy = {
+      ...(await import('./test-helpers/strategies.js')).testJwt,
+      verify: async (req: { headers: Record<string, unknown> }) => {
+        calls++;
+        return req.headers.authorization === 'Bearer good'
+          ? { ok: true as const, principal: { scopes: [], claims: { exp: now / 1000 + 10 } } }
+          : { ok: false as const, status: 401 as const, rule: 'signature', reason: 'bad' };
+      },
+    };
+    const req = (auth: string) => ({ method: 'POST', url: 'http://x/', headers: { authorization: auth } });
+    const decide = (auth: string, scope = 'A') => decideInbound('CUSTOM_JWT', strategy as never, {}, req(auth), {}, { store, scope });
+    expect((await decide('Bearer good')).ok).toBe(true);
+    expect((await decide('Bearer good')).ok).toBe(true);
+    expect(calls).toBe(1);
+    expect((await decide('Bearer good', 'B')).ok).toBe(true);
+    expect(calls).toBe(2);
+    now += 11_000; // past the token's exp (10 s): verify again
+    await decide('Bearer good');
+    expect(calls).toBe(3);
+    await decide('Bearer bad');
+    await decide('Bearer bad');
+    expect(calls).toBe(5);
+  });
+});

@@ -10,6 +10,7 @@ import type { AgentProcess } from './agent-process.js';
 import { forwardRequestHeaders, forwardResponseHeaders, MAX_BODY_BYTES, SESSION_HEADER } from './forwarding.js';
 import { inboundRequest, sendDenial, sendJson } from './http-util.js';
 import { decideInbound } from './inbound.js';
+import { DecisionCache } from './decision-cache.js';
 
 export interface RuntimeEntry {
   name: string;
@@ -28,6 +29,8 @@ export interface RuntimeHandlerOptions {
   baseUrl: () => string;
   log: (line: string) => void;
   verifyOptions?: VerifyOptions;
+  /** Positive-decision cache TTL (0 disables; default 30 s). */
+  decisionTtlMs?: number;
 }
 
 class BodyLimit extends Transform {
@@ -47,6 +50,7 @@ const tooLarge = { message: 'Request payload exceeds the maximum size of 100 MB'
 export function createRuntimeHandler(options: RuntimeHandlerOptions) {
   const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
   const sigv4Noted = new Set<string>();
+  const decisions = new DecisionCache({ ttlMs: options.decisionTtlMs });
 
   async function handle(req: IncomingMessage, res: ServerResponse, rt: RuntimeEntry): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { message: 'Method not allowed: use POST for invocations' });
@@ -57,7 +61,7 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     }
     let decision;
     try {
-      decision = await decideInbound(rt.type, rt.strategy, rt.config, inboundRequest(req, options.baseUrl()), options.verifyOptions);
+      decision = await decideInbound(rt.type, rt.strategy, rt.config, inboundRequest(req, options.baseUrl()), options.verifyOptions, { store: decisions, scope: rt.name });
     } catch (err) {
       req.resume();
       options.log(`[dev] ${rt.name}: inbound check failed: ${(err as Error).message}`);

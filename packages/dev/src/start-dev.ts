@@ -46,6 +46,8 @@ export interface DevOptions {
   sessionFile?: boolean;
   startTimeoutMs?: number;
   verifyOptions?: VerifyOptions;
+  /** How long an accepted Authorization value is accepted again without re-verifying (never past its `exp`; 0 disables; default 30 s). */
+  decisionTtlMs?: number;
   /** Output sink: agent lines prefixed `[name]`, emulator notes prefixed `[dev]`. */
   log?: (line: string) => void;
 }
@@ -120,8 +122,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
   process.on('exit', lastResort);
 
-  const runtimeHandler = createRuntimeHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions });
-  const gatewayHandler = createGatewayHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions });
+  const runtimeHandler = createRuntimeHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions, decisionTtlMs: options.decisionTtlMs });
+  const gatewayHandler = createGatewayHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions, decisionTtlMs: options.decisionTtlMs });
   let url = '';
 
   const close = async (): Promise<void> => {
