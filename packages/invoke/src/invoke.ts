@@ -2,7 +2,7 @@
  * `invoke()`: POST a payload to an AgentCore runtime (deployed or local) and stream what it sends back.
  * Request building is pure (endpoint.ts, headers.ts, events.ts); this module does the I/O and event delivery.
  */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { EventChannel } from './channel.js';
 import { resolveInvokeUrl, parseRuntimeArn, regionOfEndpoint, type InvokeTarget } from './endpoint.js';
 import { InvokeError } from './errors.js';
@@ -94,6 +94,7 @@ async function run(options: InvokeOptions, channel: EventChannel<InvokeEvent>): 
   };
   let response: Dispatcher.ResponseData;
   try {
+    const { request } = await import('undici'); // loaded on first invocation only, not by importers of the URL helpers
     response = await request(url, { method: 'POST', headers, body, signal: options.signal, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
   } catch (err) {
     throw transportError(url, err, options.signal);

@@ -4,7 +4,7 @@
  * a value chosen from the issuer metadata by `selectClientAuthMethod()`. No message ever contains the secret.
  */
 import * as oauth from 'oauth4webapi';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { AccessToken, ClientCredentials } from '../contract.js';
 import { AuthError } from '../errors.js';
 import type { IssuerMetadata } from '../oidc/discovery.js';
@@ -75,8 +75,9 @@ export async function clientCredentialsTokenRequest(metadata: IssuerMetadata, cl
   const auth = method === 'client_secret_post' ? oauth.ClientSecretPost(client.clientSecret) : oauth.ClientSecretBasic(client.clientSecret);
   const scope = [...(options.scopes ?? [])].join(' ');
   const dispatcher = options.dispatcher;
-  const customFetch = (url: string, init: oauth.CustomFetchOptions<'POST', URLSearchParams>): Promise<Response> =>
-    undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) });
+  // Node's built-in fetch unless a dispatcher is given (undici is then loaded, on this path only).
+  const customFetch = async (url: string, init: oauth.CustomFetchOptions<'POST', URLSearchParams>): Promise<Response> =>
+    dispatcher ? (await import('undici')).fetch(url, { ...init, dispatcher }) : fetch(url, init);
   try {
     return await oauth.clientCredentialsGrantRequest(toAuthorizationServer(metadata), { client_id: client.clientId }, auth, scope ? { scope } : {}, {
       signal: options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 15_000),
