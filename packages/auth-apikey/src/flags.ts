@@ -56,7 +56,8 @@ function readPlacement(flags: FlagValues, problems: InputProblem[]) {
     location = parseApiKeyLocation(rawLocation);
     if (!location) problems.push(badValue('api-key-location', messages.get('invalid.location', { value: rawLocation })));
   }
-  const parameterName = text(flags['api-key-parameter-name'])?.trim();
+  // An empty answer (a skipped wizard question) means "keep the default", like an absent flag.
+  const parameterName = text(flags['api-key-parameter-name'])?.trim() || undefined;
   if (parameterName !== undefined) checkField(problems, 'api-key-parameter-name', parameterNameSchemaFor(location), parameterName);
   const prefix = text(flags['api-key-prefix'])?.trim();
   if (prefix && checkField(problems, 'api-key-prefix', ApiKeyPrefixSchema, prefix)) {

@@ -63,6 +63,9 @@ describe('fromFlags', () => {
       ok: true, config: { type: 'API_KEY', credentialName: 'MyKey', apiKey: { location: 'QUERY_PARAMETER' } },
     });
   });
+  it('treats empty answers (skipped wizard questions) as defaults', () => {
+    expect(apiKeyStrategy.fromFlags(flags({ 'api-key-location': '', 'api-key-parameter-name': ' ', 'api-key-prefix': '' }), ctx())).toEqual({ ok: true, config: { type: 'API_KEY', credentialName: 'MyKey' } });
+  });
   it('reports every bad value, each with an action', () => {
     const r = apiKeyStrategy.fromFlags(flags({ 'api-key-location': 'cookie', 'api-key-parameter-name': 'x'.repeat(65), 'api-key-prefix': 'a\nb' }), ctx());
     expect(problemFlags(r)).toEqual(['api-key-location', 'api-key-parameter-name', 'api-key-prefix']);
