@@ -8,7 +8,9 @@ import { decodeJwt } from 'jose';
 import { AuthError } from '../errors.js';
 import { clearDiscoveryCache } from '../oidc/discovery.js';
 import { fetchClientCredentialsToken } from './index.js';
-import { startTestIssuer, type TestIssuer } from './test-helpers/oidc-issuer.js';
+import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
+// Only for an issuer that advertises client_secret_basic alone (testkit's issuer advertises every method).
+import { startTestIssuer } from './test-helpers/oidc-issuer.js';
 
 const SECRET = 'agent-secret-value';
 
@@ -23,10 +25,11 @@ async function codeOf(p: Promise<unknown>): Promise<AuthError> {
 }
 
 describe('fetchClientCredentialsToken against a real oidc-provider', () => {
-  let idp: TestIssuer;
+  let idp: OidcIssuer;
   let dir: string;
+  const counts = () => ({ ...idp.stats });
   beforeAll(async () => {
-    idp = await startTestIssuer();
+    idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:read', 'agents:write'] }] });
     dir = await mkdtemp(join(tmpdir(), 'agentcore-token-'));
   });
   afterAll(async () => {
@@ -44,12 +47,12 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
     const cacheFile = join(dir, '.cli', 'token-cache.json');
     const opts = { discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:write'], cacheFile };
     const first = await fetchClientCredentialsToken(opts);
-    const before = new Map(idp.counts);
+    const before = counts();
     const second = await fetchClientCredentialsToken(opts);
     expect(second.accessToken).toBe(first.accessToken);
     expect(second.fromCache).toBe(true);
     expect(second.expiresIn).toBeGreaterThan(3500);
-    expect(idp.counts).toEqual(before);
+    expect(counts()).toEqual(before);
     expect((await stat(cacheFile)).mode & 0o777).toBe(0o600);
     const text = await readFile(cacheFile, 'utf8');
     expect(text).not.toContain(SECRET);
@@ -57,7 +60,7 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
 
     const fresh = await fetchClientCredentialsToken({ ...opts, noCache: true });
     expect(fresh.fromCache).toBe(false);
-    expect(idp.counts.get('/token')).toBe((before.get('/token') ?? 0) + 1);
+    expect(idp.stats.token).toBe(before.token + 1);
   });
 
   it('refetches when the cached token is within 60 s of expiry', async () => {

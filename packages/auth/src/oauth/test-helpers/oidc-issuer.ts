@@ -1,6 +1,7 @@
 /**
  * A real oidc-provider issuer on 127.0.0.1 (TOOLCHAIN §7(a)) issuing JWT access tokens for client_credentials,
- * behind a plain http server that counts requests per path. Until @agentcore/testkit's startOidcIssuer lands.
+ * behind a plain http server. Only for tests needing an issuer that advertises some client auth methods alone;
+ * everything else uses @agentcore/testkit's startOidcIssuer.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
