@@ -75,3 +75,22 @@ describe('dev issuer', () => {
     expect(before.filter(alive)).toEqual([]);
   });
 });
+
+describe('one session per project', () => {
+  it('a second startDev on the same project is refused while the first runs', async () => {
+    const { writeDevSession } = await import('./session.js');
+    const { spawn } = await import('node:child_process');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'ignore' });
+    try {
+      const second = await tempProject({});
+      try {
+        await writeDevSession(second.root, { pid: other.pid ?? 0, runtimeUrl: 'http://127.0.0.1:1', runtimes: {}, gatewayUrls: {}, startedAt: new Date().toISOString() });
+        await expect(startDev({ root: second.root, registry: testRegistry(), secrets: secretsOf({}), config: config({ agentCoreGateways: [{ name: 'g', targets: [] }] }) })).rejects.toMatchObject({ code: 'ERR_DEV_SESSION_ACTIVE' });
+      } finally {
+        await second.cleanup();
+      }
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+});

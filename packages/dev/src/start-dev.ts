@@ -17,7 +17,7 @@ import { sendJson } from './http-util.js';
 import type { TargetEntry } from './outbound.js';
 import { issuerResources, planDev, withDiscoveryUrl, type DevPlan, type Skipped } from './plan.js';
 import { createRuntimeHandler, type RuntimeEntry } from './runtime-emulator.js';
-import { removeDevSessionSync, writeDevSession } from './session.js';
+import { readDevSession, removeDevSessionSync, writeDevSession } from './session.js';
 import { watchCode } from './watch.js';
 
 export interface SecretReader {
@@ -108,6 +108,13 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   if (!plan.runtimes.length && !plan.gateways.length) {
     throw new DevError('ERR_DEV_NOTHING_TO_RUN', 'This project has no runtimes or gateways to run locally.', {
       actions: ['Add an agent: agentcore add agent --name MyAgent --template node'],
+    });
+  }
+  const running = options.sessionFile === false ? undefined : await readDevSession(options.root);
+  if (running && running.pid !== process.pid) {
+    throw new DevError('ERR_DEV_SESSION_ACTIVE', `agentcore dev is already running for this project (pid ${running.pid}, ${running.runtimeUrl}).`, {
+      actions: [`Use that session, or stop it first (Ctrl-C in its shell, or kill ${running.pid}).`],
+      details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
     });
   }
   const agents: AgentProcess[] = [];
