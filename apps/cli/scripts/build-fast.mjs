@@ -7,6 +7,7 @@
  *   dist/fast-path/<command>.js       one esbuild bundle per hot command: oclif + the command + the core strategies
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -75,6 +76,53 @@ const originalImportMetaUrl = {
   },
 };
 
+/** undici functions that are safe to load on first call (plain functions, not classes). */
+const LAZY_UNDICI_FUNCTIONS = new Set(['fetch', 'request', 'stream', 'pipeline', 'connect', 'upgrade']);
+
+/**
+ * esbuild plugin: when a workspace package imports only plain functions from undici (e.g. `fetch` for OIDC
+ * discovery), give it a shim that requires undici on first call, resolved from that package exactly as Node would.
+ * Commands that never make an HTTP call then do not pay for loading undici (~1.4 MB) at start-up.
+ */
+const lazyUndici = {
+  name: 'lazy-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => {
+      if (args.importer.includes('/node_modules/')) return undefined;
+      if (args.kind === 'dynamic-import') {
+        // Loaded on demand anyway: keep undici out of the bundle, load it from where the importer would.
+        let pkgDir = dirname(args.importer);
+        while (!existsSync(join(pkgDir, 'package.json'))) pkgDir = dirname(pkgDir);
+        const pkgName = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).name;
+        const names = Object.keys(createRequire(join(pkgDir, 'package.json'))('undici')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+        return { path: `${pkgName}:*`, namespace: 'lazy-undici', pluginData: { pkg: pkgName, names, whole: true } };
+      }
+      const source = readFileSync(args.importer, 'utf8');
+      const names = [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)].flatMap((m) => (m[1] ?? '').split(',')).map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+      const other = /import\s+(?!type\b)(?!\{)[^;]*from\s*['"]undici['"]/.test(source) || /import\(\s*['"]undici['"]\s*\)/.test(source);
+      if (other || names.length === 0 || !names.every((n) => LAZY_UNDICI_FUNCTIONS.has(n))) return undefined;
+      let dir = dirname(args.importer);
+      while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
+      return { path: `${pkg}:${names.join(',')}`, namespace: 'lazy-undici', pluginData: { pkg, names } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, (args) => {
+      const { pkg, names, whole } = args.pluginData;
+      if (whole) {
+        const req = `createRequire(import.meta.resolve(${JSON.stringify(`${pkg}/package.json`)}))('undici')`;
+        return { contents: `import { createRequire } from 'node:module';\nconst m = ${req};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, loader: 'js', resolveDir: ROOT };
+      }
+      const lines = [
+        "import { createRequire } from 'node:module';",
+        'let undici;',
+        `const load = () => (undici ??= createRequire(import.meta.resolve(${JSON.stringify(`${pkg}/package.json`)}))('undici'));`,
+        ...names.map((n) => `export function ${n}(...args) { return load().${n}(...args); }`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: ROOT };
+    });
+  },
+};
+
 async function bundleCommand(id, file, strategyHooks) {
   const hookImports = Object.entries(strategyHooks).map(([name, path], i) => ({ name, path, local: `hook${i}` }));
   const contents = [
@@ -98,7 +146,7 @@ async function bundleCommand(id, file, strategyHooks) {
     keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [originalImportMetaUrl],
+    plugins: [lazyUndici, originalImportMetaUrl],
     metafile: true,
     banner: { js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);" },
   });
