@@ -26,6 +26,41 @@ export interface DevIssuer {
 
 export const DEV_DEFAULT_AUDIENCE = 'urn:agentcore:dev';
 
+type Payload = Record<string, unknown>;
+
+/** In-memory storage for oidc-provider (a dev issuer keeps nothing across restarts; this also keeps it quiet). */
+function memoryAdapter() {
+  const store = new Map<string, Payload>();
+  return class MemoryAdapter {
+    constructor(private readonly model: string) {}
+    #key(id: string): string {
+      return `${this.model}:${id}`;
+    }
+    async upsert(id: string, payload: Payload): Promise<void> {
+      store.set(this.#key(id), payload);
+    }
+    async find(id: string): Promise<Payload | undefined> {
+      return store.get(this.#key(id));
+    }
+    async findByUserCode(): Promise<undefined> {
+      return undefined;
+    }
+    async findByUid(): Promise<undefined> {
+      return undefined;
+    }
+    async consume(id: string): Promise<void> {
+      const p = store.get(this.#key(id));
+      if (p) p.consumed = Math.floor(Date.now() / 1000);
+    }
+    async destroy(id: string): Promise<void> {
+      store.delete(this.#key(id));
+    }
+    async revokeByGrantId(grantId: string): Promise<void> {
+      for (const [k, p] of store) if (p.grantId === grantId) store.delete(k);
+    }
+  };
+}
+
 export async function startDevIssuer(options: { clients: readonly DevIssuerClient[]; host?: string; port?: number; accessTokenTtlSec?: number }): Promise<DevIssuer> {
   const host = options.host ?? '127.0.0.1';
   const ttl = options.accessTokenTtlSec ?? 3600;
@@ -45,6 +80,7 @@ export async function startDevIssuer(options: { clients: readonly DevIssuerClien
   });
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
+    adapter: memoryAdapter(),
     clients: options.clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
