@@ -99,6 +99,23 @@ describe('agentcore fetch access (built binary)', () => {
     expect(r.json?.details?.available).toEqual(['A-oauth']);
   });
 
+  it('gateways: the deployed gatewayUrl, and NONE needs no auth', async () => {
+    expect((await cli(['add', 'gateway', '--name', 'gw-open'])).exitCode).toBe(0);
+    const state = join(root, 'agentcore', '.cli', 'deployed-state.json');
+    const saved = await readFile(state, 'utf8');
+    const gatewayUrl = 'https://gw-open-abc.gateway.bedrock-agentcore.eu-west-1.amazonaws.com/mcp';
+    await writeFile(state, JSON.stringify({ targets: { default: { region: 'eu-west-1', resources: { runtimes: { A: { runtimeArn: ARN } }, mcp: { gateways: { 'gw-open': { gatewayUrl } } } } } } }));
+    try {
+      const r = await cli(['fetch', 'access', '--type', 'gateway', '--name', 'gw-open']);
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect(r.json?.result).toMatchObject({ type: 'gateway', url: gatewayUrl, authType: 'NONE', message: expect.any(String) });
+      expect(r.json?.result).not.toHaveProperty('token');
+      expect((await cli(['fetch', 'access', '--type', 'gateway', '--name', 'A'])).json?.code).toBe('ERR_NOT_FOUND');
+    } finally {
+      await writeFile(state, saved);
+    }
+  });
+
   describe('identity-provider failures are coded and never show the secret', () => {
     it('IdP down → ERR_DISCOVERY', async () => {
       await addJwtAgent('Down', `http://127.0.0.1:${await freePort()}/.well-known/openid-configuration`, SECRET);

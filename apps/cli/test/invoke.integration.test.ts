@@ -100,6 +100,28 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
     expect(firstSeenAt).toBeLessThan(secondSentAt);
   });
 
+  it('Ctrl-C aborts the request cleanly (ERR_INVOKE_ABORTED, exit 130)', async () => {
+    let closedByClient = false;
+    const hang = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: "started"\n\n');
+      req.socket.on('close', () => (closedByClient = true));
+    });
+    peers.push(hang);
+    const child = spawn(process.execPath, [BIN, 'invoke', '--endpoint', hang.url, 'go', '--json'], { cwd: sb.dir, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let sent = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!sent && stdout.includes('started')) sent = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(parseNdjson(stdout).envelope?.code).toBe('ERR_INVOKE_ABORTED');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closedByClient).toBe(true);
+  });
+
   it('fails with a coded error when no token is available, never falling back to SigV4', async () => {
     await addJwtAgent('NoCreds', idp.discoveryUrl, undefined);
     const r = await sb.run(['invoke', '--runtime', 'NoCreds', '--endpoint', proxy.url, 'hi', '--json'], { cwd: root });
