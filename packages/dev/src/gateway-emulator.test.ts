@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
+import { startMcpServer, startOidcIssuer, type OidcIssuer, type TestMcpServer } from '@agentcore/testkit';
 import { credentialEnvNames } from '@agentcore/schema';
 import { freePort } from './agent-process.js';
 import { startDev, type DevSession } from './start-dev.js';
@@ -12,6 +12,7 @@ import { config, tempProject } from './test-helpers/project.js';
 let bearerServer: TestMcpServer;
 let queryServer: TestMcpServer;
 let openServer: TestMcpServer;
+let idp: OidcIssuer;
 let dev: DevSession;
 let project: { root: string; cleanup(): Promise<void> };
 const logs: string[] = [];
@@ -26,6 +27,7 @@ beforeAll(async () => {
   bearerServer = await startMcpServer({ auth: { location: 'HEADER', name: 'Authorization', value: 'Bearer key-one' } });
   queryServer = await startMcpServer({ auth: { location: 'QUERY_PARAMETER', name: 'api_key', value: 'key-two' } });
   openServer = await startMcpServer();
+  idp = await startOidcIssuer();
   const refused = `http://127.0.0.1:${await freePort()}/mcp`;
   project = await tempProject({});
   dev = await startDev({
@@ -51,6 +53,7 @@ beforeAll(async () => {
             { name: 'down', targetType: 'mcpServer', endpoint: refused },
           ],
         },
+        { name: 'jwt', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: idp.discoveryUrl, allowedClients: ['agent-client'] } }, targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }] },
         { name: 'iam', authorizerType: 'AWS_IAM', targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }] },
       ],
     }),
@@ -62,6 +65,7 @@ afterAll(async () => {
   await bearerServer?.close();
   await queryServer?.close();
   await openServer?.close();
+  await idp?.close();
   await project?.cleanup();
 });
 
@@ -118,6 +122,18 @@ describe('gateway emulator', () => {
     const client = await mcp(dev.gateways.iam ?? '', { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc' });
     try {
       expect((await client.listTools()).tools.map((t) => t.name)).toContain('open___add');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('applies a CUSTOM_JWT gateway authorizer through the strategy (401 without a token, tools with one)', async () => {
+    const res = await fetch(dev.gateways.jwt ?? '', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const client = await mcp(dev.gateways.jwt ?? '', { authorization: `Bearer ${await idp.requestToken('agent-client', 'agent-secret')}` });
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain('open___echo');
     } finally {
       await client.close();
     }
