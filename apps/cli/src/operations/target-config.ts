@@ -1,5 +1,5 @@
 /** Builds the type-specific part of a gateway target from CLI values; pure, one function per target type. */
-import { TARGET_TYPE_INFO, type GatewayTarget, type TargetType } from '@agentcore/schema';
+import { HttpUrlSchema, TARGET_TYPE_INFO, type GatewayTarget, type TargetType } from '@agentcore/schema';
 import type { ProblemList } from './problems.js';
 
 export interface TargetInput {
@@ -50,7 +50,8 @@ export function buildTargetFields(type: TargetType, input: TargetInput, p: Probl
   };
   switch (type) {
     case 'mcpServer':
-      return { endpoint: need(input.endpoint, 'endpoint') };
+      // The schema's own URL rule, checked here so a bad URL is an input error naming --endpoint.
+      return { endpoint: input.endpoint ? (p.field('endpoint', HttpUrlSchema, input.endpoint) ?? '') : need(input.endpoint, 'endpoint') };
     case 'openApiSchema':
     case 'smithyModel': {
       const s = need(input.schema, 'schema');
