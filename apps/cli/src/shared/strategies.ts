@@ -1,9 +1,10 @@
 /**
  * Fills the strategy registry from every installed plugin's `agentcore:strategies` hook (once per process).
- * A plugin whose hook fails is reported and skipped; a duplicate type or flag collision stops the command.
+ * A plugin whose hook fails, or that was built for another contract version, is reported and skipped; a duplicate
+ * type or flag collision stops the command.
  */
 import type { Interfaces } from '@oclif/core';
-import { STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
+import { AuthError, STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
 
 const HOOK_TIMEOUT_MS = 5_000;
 let pending: Promise<{ registry: StrategyRegistry; warnings: string[] }> | undefined;
@@ -31,7 +32,16 @@ function buildRegistry(config: Interfaces.Config, res: StrategyHookResults): { r
       continue;
     }
     // register() validates each object against the contract and throws a coded error naming the package.
-    for (const strategy of list as Strategy[]) registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
+    // A plugin built for another contract version is skipped with a warning naming both versions (the CLI and
+    // `agentcore plugins uninstall` keep working); any other registration error stops the command.
+    for (const strategy of list as Strategy[]) {
+      try {
+        registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
+      } catch (err) {
+        if (!(err instanceof AuthError) || err.code !== 'ERR_STRATEGY_CONTRACT') throw err;
+        warnings.push(`${err.message} Its auth strategies are not loaded. ${err.actions.join(' ')}`.trim());
+      }
+    }
   }
   return { registry, warnings };
 }
