@@ -84,6 +84,34 @@ describe('synthesizeTemplate', () => {
     expect(err?.actions[0]).toContain('@agentcore/auth-oauth');
   });
 
+  it.each([
+    ['a compute-hosted MCP server', { name: 'c', targetType: 'mcpServer', compute: { host: 'Lambda' } }, 'ERR_SYNTH_UNSUPPORTED'],
+    ['an unreadable inline schema', { name: 'i', targetType: 'openApiSchema', schemaSource: { inline: { path: 'missing.json' } }, outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' } }, 'ERR_SYNTH_UNSUPPORTED'],
+    ['a lambda target', { name: 'l', targetType: 'lambda', compute: { host: 'Lambda' } }, 'ERR_SYNTH_UNSUPPORTED'],
+    ['a non-JSON tool schema', { name: 'f', targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', toolSchemaFile: 'tools.json' } }, 'ERR_SYNTH_UNSUPPORTED'],
+  ])('refuses %s with a coded error and an action', (_label, target, code) => {
+    const p = sampleProject();
+    p.agentCoreGateways[0]?.targets.push(target as never);
+    const err = (() => { try { synthesizeTemplate(p, { registry, files: { 'tools.json': 'not json' } }); } catch (e) { return e as SynthError; } })();
+    expect(err?.code).toBe(code);
+    expect(err?.actions[0]?.length).toBeGreaterThan(0);
+  });
+
+  it('checks AWS name limits and emits inline tool schemas in CloudFormation casing', () => {
+    const long = sampleProject();
+    long.runtimes = [{ name: 'A'.repeat(48), build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/x/' }];
+    expect(() => synthesizeTemplate(long, { registry })).toThrow(expect.objectContaining({ code: 'ERR_SYNTH_NAME_INVALID' }));
+    const gw = sampleProject();
+    gw.agentCoreGateways = [{ name: 'g'.repeat(50), targets: [] }];
+    expect(() => synthesizeTemplate(gw, { registry })).toThrow(expect.objectContaining({ code: 'ERR_SYNTH_NAME_INVALID' }));
+    const tools = sampleProject();
+    tools.agentCoreGateways = [{ name: 'fn', targets: [{ name: 'f', targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', toolSchemaFile: 'tools.json' } }] }];
+    const defs = [{ name: 'get_pet', description: 'Get a pet', inputSchema: { type: 'object', properties: { id: { type: 'string', description: 'id' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['id'] } }];
+    const { template } = synthesizeTemplate(tools, { registry, files: { 'tools.json': JSON.stringify(defs) } });
+    expect(validateTemplate(template)).toEqual([]);
+    expect(props(template, 'GatewayFnTargetF').TargetConfiguration).toMatchObject({ Mcp: { Lambda: { ToolSchema: { InlinePayload: [{ Name: 'get_pet', InputSchema: { Type: 'object', Required: ['id'], Properties: { tags: { Type: 'array', Items: { Type: 'string' } } } } }] } } } });
+  });
+
   it('the checker itself catches wrong names, types, enums and missing required properties', () => {
     expect(validateResource('AWS::BedrockAgentCore::GatewayTarget', { Name: 'x', TargetConfiguration: { Mcp: { McpServer: { Endpoint: 'e' } } }, CredentialProviderConfigurations: [{ CredentialProviderType: 'API_KEY', CredentialProvider: { ApiKeyCredentialProvider: { ProviderArn: 'a', CredentialLocation: 'COOKIE', ParameterName: 'x' } } }] }))
       .toEqual(expect.arrayContaining([expect.stringContaining('COOKIE is not one of'), expect.stringContaining('ParameterName: unknown property')]));

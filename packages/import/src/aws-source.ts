@@ -5,7 +5,8 @@
  * server replaying recorded responses.
  */
 import type { AwsAgentRuntime, AwsGateway, AwsGatewayTarget, AwsListGatewayTargetsPage } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError, type ImportError } from './errors.js';
+import { messages } from './messages.js';
 import type { ControlPlaneSource } from './source.js';
 
 export interface AwsSourceOptions {
@@ -27,20 +28,14 @@ export function mapAwsError(err: unknown, operation: string, identifier: string)
   const status = e.$metadata?.httpStatusCode;
   const details = { operation, identifier, ...(e.name ? { awsError: e.name } : {}), ...(status ? { httpStatus: status } : {}), ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
   if (e.name === 'ResourceNotFoundException' || status === 404) {
-    return new ImportError('ERR_IMPORT_NOT_FOUND', `${operation}: ${identifier} was not found in AWS.`, {
-      actions: ['Check the id/ARN and --region (the resource must be in that region and account).'], details, cause: err,
-    });
+    return createImportError('ERR_IMPORT_NOT_FOUND', 'NotFound', { operation, identifier }, details, err);
   }
   if (e.name === 'AccessDeniedException' || status === 403) {
-    return new ImportError('ERR_IMPORT_ACCESS_DENIED', `${operation} on ${identifier} was denied by AWS.`, {
-      actions: [`Use credentials allowed bedrock-agentcore:${operation}, or check that the ARN is right (AWS also answers AccessDenied for some unknown resources).`], details, cause: err,
-    });
+    return createImportError('ERR_IMPORT_ACCESS_DENIED', 'AccessDenied', { operation, identifier }, details, err);
   }
   const credentialsMissing = e.name === 'CredentialsProviderError';
-  return new ImportError('ERR_IMPORT_AWS', `${operation} on ${identifier} failed: ${e.message ?? String(err)}`, {
-    actions: [credentialsMissing ? 'Configure AWS credentials (AWS_PROFILE, `aws configure`, or environment variables).' : 'Retry; if it persists, check --region and your network.'],
-    details, cause: err,
-  });
+  const hint = messages.get(credentialsMissing ? 'hint.credentials' : 'hint.retry');
+  return createImportError('ERR_IMPORT_AWS', 'AwsFailed', { operation, identifier, reason: e.message ?? String(err), hint }, details, err);
 }
 
 export function awsSource(options: AwsSourceOptions = {}): ControlPlaneSource {

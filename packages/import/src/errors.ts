@@ -1,5 +1,6 @@
 /** Coded errors of @agentcore/import. Callers branch on `code`; every error carries actions. */
 import { AgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
+import { messages } from './messages.js';
 
 export type ImportErrorCode =
   /** The resource does not exist (HTTP 404 / ResourceNotFoundException, or absent from the responses file). */
@@ -23,4 +24,20 @@ export class ImportError extends AgentcoreError<ImportErrorCode> {
   constructor(code: ImportErrorCode, message: string, options: AgentcoreErrorOptions = {}) {
     super(code, message, options);
   }
+}
+
+/** Message key (`error.<Key>` / `error.<Key>.actions` in messages/import.md) of each kind of failure. */
+export type ImportErrorKey =
+  | 'UnsupportedAuth' | 'CannotImport' | 'TooManyCredentials' | 'UnknownCredential' | 'MissingField' | 'UnsupportedShape'
+  | 'InvalidArn' | 'ResponsesFile' | 'NotInFile' | 'NotFound' | 'AccessDenied' | 'AwsFailed';
+
+/** A coded error whose message and actions come from the bundle; `values` fill `{placeholders}`. */
+export function createImportError(
+  code: ImportErrorCode,
+  key: ImportErrorKey,
+  values: Readonly<Record<string, string | number>>,
+  details: Record<string, unknown> = {},
+  cause?: unknown,
+): ImportError {
+  return new ImportError(code, messages.get(`error.${key}`, values), { actions: messages.list(`error.${key}.actions`, values), details, ...(cause === undefined ? {} : { cause }) });
 }

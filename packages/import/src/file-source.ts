@@ -8,7 +8,7 @@
  * Page n+1 of ListGatewayTargets is served for the `nextToken` of page n.
  */
 import type { AwsAgentRuntime, AwsGateway, AwsGatewayTarget, AwsListGatewayTargetsPage } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError, type ImportError } from './errors.js';
 import type { ControlPlaneSource } from './source.js';
 
 export interface RecordedResponses {
@@ -21,10 +21,7 @@ export interface RecordedResponses {
 const KEYS = ['GetGateway', 'ListGatewayTargets', 'GetGatewayTarget', 'GetAgentRuntime'] as const;
 
 function badFile(file: string, problem: string): ImportError {
-  return new ImportError('ERR_IMPORT_RESPONSES_FILE', `${file}: ${problem}`, {
-    actions: ['See docs/synth-and-import.md for the responses file format: {"GetGateway": {...}, "ListGatewayTargets": [{"items": [...]}], "GetGatewayTarget": {"<targetId>": {...}}, "GetAgentRuntime": {...}}.'],
-    details: { file },
-  });
+  return createImportError('ERR_IMPORT_RESPONSES_FILE', 'ResponsesFile', { file, problem }, { file });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,9 +38,7 @@ export function parseRecordedResponses(raw: unknown, file = 'responses file'): R
 }
 
 function notFound(what: string, id: string): ImportError {
-  return new ImportError('ERR_IMPORT_NOT_FOUND', `${what} ${id} is not in the responses file.`, {
-    actions: ['Record the missing response in the file, or pass the identifier it holds.'], details: { resource: what, identifier: id },
-  });
+  return createImportError('ERR_IMPORT_NOT_FOUND', 'NotInFile', { resource: what, identifier: id }, { resource: what, identifier: id });
 }
 
 const matches = (id: string, ...candidates: (string | undefined)[]) => id === '' || candidates.includes(id);

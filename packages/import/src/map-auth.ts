@@ -5,7 +5,8 @@
 import type { InboundStrategy, OutboundStrategy, StrategyRegistry } from '@agentcore/auth';
 import { DEFAULT_AUTHORIZER, TARGET_TYPE_INFO, type InboundResourceKind, type OutboundAuth, type TargetType } from '@agentcore/schema';
 import type { AwsCredentialProviderConfiguration } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError, type ImportError } from './errors.js';
+import { messages } from './messages.js';
 
 export interface InboundAuth {
   authorizerType: string;
@@ -17,17 +18,13 @@ export type CredentialNameForArn = (arn: string) => string | undefined;
 
 function unsupported(kind: string, type: string, registry: StrategyRegistry, where: string): ImportError {
   const hint = registry.installHint(type);
-  return new ImportError('ERR_IMPORT_UNSUPPORTED_AUTH', `${where} uses ${kind} auth ${type}, which no installed auth plugin can import.`, {
-    actions: [hint ? `Run \`agentcore plugins install ${hint}\`, then import again.` : `Install the agentcore plugin that provides ${type}, then import again.`],
-    details: { type, where, ...(hint ? { plugin: hint } : {}) },
-  });
+  const install = hint ? messages.get('install.plugin', { plugin: hint }) : messages.get('install.unknown', { type });
+  return createImportError('ERR_IMPORT_UNSUPPORTED_AUTH', 'UnsupportedAuth', { where, direction: kind, type, install }, { type, where, ...(hint ? { plugin: hint } : {}) });
 }
 
 function callFromAws<C>(strategy: InboundStrategy<C>, configuration: unknown, where: string): C {
   const fromAws = strategy.fromAws;
-  if (!fromAws) throw new ImportError('ERR_IMPORT_UNSUPPORTED_AUTH', `The installed ${strategy.type} strategy cannot import (${where}).`, {
-    actions: ['Update the plugin that provides it to a version with import support.'], details: { type: strategy.type, where },
-  });
+  if (!fromAws) throw createImportError('ERR_IMPORT_UNSUPPORTED_AUTH', 'CannotImport', { type: strategy.type, where }, { type: strategy.type, where });
   return fromAws.call(strategy, configuration);
 }
 
@@ -90,9 +87,7 @@ export function mapTargetOutbound(
 ): OutboundAuth | undefined {
   const list = entries ?? [];
   if (list.length > 1) {
-    throw new ImportError('ERR_IMPORT_UNSUPPORTED', `${where} has ${list.length} credential provider configurations; agentcore.json holds one.`, {
-      actions: ['Reduce the target to one credential provider configuration in AWS, then import again.'], details: { where, count: list.length },
-    });
+    throw createImportError('ERR_IMPORT_UNSUPPORTED', 'TooManyCredentials', { where, count: list.length }, { where, count: list.length });
   }
   const entry = list[0];
   if (!entry) return undefined;
@@ -126,11 +121,5 @@ export function mapTargetOutbound(
 }
 
 function unknownCredential(arn: string, type: string, where: string): ImportError {
-  return new ImportError('ERR_IMPORT_UNKNOWN_CREDENTIAL', `${where} uses the ${type} credential provider ${arn}, which is not in this project's deployed state.`, {
-    actions: [
-      'Add the credential to the project (`agentcore add credential`) and deploy it, or record its ARN under `credentials` in agentcore/.cli/deployed-state.json.',
-      'Then run the import again; nothing was written.',
-    ],
-    details: { providerArn: arn, credentialProviderType: type, where },
-  });
+  return createImportError('ERR_IMPORT_UNKNOWN_CREDENTIAL', 'UnknownCredential', { where, type, arn }, { providerArn: arn, credentialProviderType: type, where });
 }

@@ -2,7 +2,8 @@
 import type { StrategyRegistry } from '@agentcore/auth';
 import type { Gateway, GatewayTarget, TargetType } from '@agentcore/schema';
 import type { AwsApiSchemaConfiguration, AwsGateway, AwsGatewayTarget, GatewayResponses } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError } from './errors.js';
+import { messages } from './messages.js';
 import { mapGatewayInbound, mapTargetOutbound, type CredentialNameForArn } from './map-auth.js';
 
 export interface MapGatewayOptions {
@@ -28,9 +29,7 @@ export function defaultGatewayName(awsName: string, projectName: string): string
 
 function requireString(value: unknown, field: string, where: string): string {
   if (typeof value === 'string' && value.length > 0) return value;
-  throw new ImportError('ERR_IMPORT_UNSUPPORTED', `${where} has no ${field}.`, {
-    actions: ['Check that the response is a complete GetGateway / GetGatewayTarget response.'], details: { where, field },
-  });
+  throw createImportError('ERR_IMPORT_UNSUPPORTED', 'MissingField', { where, field }, { where, field });
 }
 
 function schemaSource(cfg: AwsApiSchemaConfiguration): GatewayTarget['schemaSource'] | undefined {
@@ -44,13 +43,13 @@ type TargetFields = Omit<GatewayTarget, 'name' | 'outboundAuth'> & { targetType:
 /** The target-kind part of a target; a string is the reason it cannot be imported. */
 export function mapTargetConfiguration(target: AwsGatewayTarget): TargetFields | string {
   const mcp = target.targetConfiguration?.mcp;
-  if (!mcp) return target.targetConfiguration?.http ? 'HTTP targets (runtime/passthrough) are not imported yet' : 'it has no MCP target configuration';
+  if (!mcp) return messages.get(target.targetConfiguration?.http ? 'reason.http' : 'reason.noMcp');
   if (mcp.mcpServer) return { targetType: 'mcpServer', endpoint: requireString(mcp.mcpServer.endpoint, 'mcpServer.endpoint', `target ${target.name ?? ''}`) };
   for (const kind of ['openApiSchema', 'smithyModel'] as const) {
     const cfg = mcp[kind];
     if (!cfg) continue;
     const source = schemaSource(cfg);
-    return source ? { targetType: kind, schemaSource: source } : `its ${kind} is an inline payload (only S3 schemas are imported)`;
+    return source ? { targetType: kind, schemaSource: source } : messages.get('reason.inlineSchema', { kind });
   }
   if (mcp.apiGateway) {
     const a = mcp.apiGateway;
@@ -69,16 +68,16 @@ export function mapTargetConfiguration(target: AwsGatewayTarget): TargetFields |
   }
   if (mcp.lambda) {
     const uri = mcp.lambda.toolSchema?.s3?.uri;
-    if (!uri) return 'its Lambda tool schema is inline (only S3 tool schemas are imported)';
+    if (!uri) return messages.get('reason.inlineTools');
     return { targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: mcp.lambda.lambdaArn ?? '', toolSchemaFile: uri } };
   }
-  return 'its target kind is not known to this version';
+  return messages.get('reason.unknownKind');
 }
 
 function mapTarget(target: AwsGatewayTarget, options: MapGatewayOptions, gatewayName: string): GatewayTarget | string {
   const name = requireString(target.name, 'name', `a target of gateway ${gatewayName}`);
   const fields = mapTargetConfiguration(target);
-  if (typeof fields === 'string') return `Skipped target ${name}: ${fields}.`;
+  if (typeof fields === 'string') return messages.get('warning.TargetSkipped', { name, reason: fields });
   const where = `target ${name} of gateway ${gatewayName}`;
   const outboundAuth = fields.targetType === 'lambdaFunctionArn'
     ? undefined // IAM only: the gateway role is implied (DOMAIN §A.6).
@@ -115,7 +114,7 @@ function mapGatewayFields(gw: AwsGateway, options: MapGatewayOptions): Omit<Gate
 export function mapGateway(responses: GatewayResponses, options: MapGatewayOptions): MapGatewayResult {
   const fields = mapGatewayFields(responses.gateway, options);
   const warnings: string[] = [];
-  if (responses.gateway.status && responses.gateway.status !== 'READY') warnings.push(`Gateway ${fields.name} is ${responses.gateway.status} in AWS, not READY.`);
+  if (responses.gateway.status && responses.gateway.status !== 'READY') warnings.push(messages.get('warning.NotReady', { kind: 'Gateway', name: fields.name, status: responses.gateway.status }));
   const targets: GatewayTarget[] = [];
   for (const t of responses.targets) {
     const mapped = mapTarget(t, options, fields.name);

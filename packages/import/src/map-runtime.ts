@@ -2,7 +2,8 @@
 import type { StrategyRegistry } from '@agentcore/auth';
 import { ENTRYPOINT_PATTERN, RuntimeVersionSchema, type Runtime } from '@agentcore/schema';
 import type { AwsAgentRuntime } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError, type ImportError } from './errors.js';
+import { messages } from './messages.js';
 import { mapRuntimeInbound } from './map-auth.js';
 
 export interface MapRuntimeOptions {
@@ -29,7 +30,7 @@ export function defaultCodeLocation(name: string): string {
 }
 
 function unsupported(message: string, details: Record<string, unknown>): ImportError {
-  return new ImportError('ERR_IMPORT_UNSUPPORTED', message, { actions: ['Check the GetAgentRuntime response; this shape cannot be imported yet.'], details });
+  return createImportError('ERR_IMPORT_UNSUPPORTED', 'UnsupportedShape', { problem: message }, details);
 }
 
 function artifactFields(rt: AwsAgentRuntime, name: string, warnings: string[]): Pick<Runtime, 'build' | 'entrypoint' | 'codeLocation' | 'runtimeVersion'> {
@@ -38,25 +39,25 @@ function artifactFields(rt: AwsAgentRuntime, name: string, warnings: string[]): 
   if (artifact?.codeConfiguration) {
     const code = artifact.codeConfiguration;
     const entrypoint = [...(code.entryPoint ?? [])].reverse().find((e) => ENTRYPOINT_PATTERN.test(e));
-    if (!entrypoint) throw unsupported(`Runtime ${name} has no entry point agentcore can read (${JSON.stringify(code.entryPoint ?? [])}).`, { entryPoint: code.entryPoint ?? [] });
+    if (!entrypoint) throw unsupported(messages.get('problem.entryPoint', { name, entryPoint: JSON.stringify(code.entryPoint ?? []) }), { entryPoint: code.entryPoint ?? [] });
     const version = RuntimeVersionSchema.safeParse(code.runtime);
-    if (!version.success) throw unsupported(`Runtime ${name} uses runtime ${String(code.runtime)}, which agentcore.json cannot express.`, { runtime: code.runtime });
+    if (!version.success) throw unsupported(messages.get('problem.runtimeVersion', { name, runtime: String(code.runtime) }), { runtime: code.runtime });
     return { build: 'CodeZip', entrypoint, codeLocation, runtimeVersion: version.data };
   }
   if (artifact?.containerConfiguration) {
-    warnings.push(`Runtime ${name} is a container image (${artifact.containerConfiguration.containerUri ?? 'no URI'}); set entrypoint and codeLocation to your local sources.`);
+    warnings.push(messages.get('warning.Container', { name, uri: artifact.containerConfiguration.containerUri ?? '-' }));
     return { build: 'Container', entrypoint: 'main.py', codeLocation };
   }
-  throw unsupported(`Runtime ${name} has neither a code nor a container artifact.`, {});
+  throw unsupported(messages.get('problem.noArtifact', { name }), {});
 }
 
 /** Map one runtime. Throws {@link ImportError} when its auth or artifact cannot be expressed. */
 export function mapRuntime(rt: AwsAgentRuntime, options: MapRuntimeOptions): MapRuntimeResult {
   const awsName = rt.agentRuntimeName;
-  if (!awsName) throw unsupported('The runtime response has no agentRuntimeName.', {});
+  if (!awsName) throw createImportError('ERR_IMPORT_UNSUPPORTED', 'MissingField', { where: 'The runtime response', field: 'agentRuntimeName' }, { field: 'agentRuntimeName' });
   const name = options.localName ?? defaultRuntimeName(awsName, options.projectName);
   const warnings: string[] = [];
-  if (rt.status && rt.status !== 'READY') warnings.push(`Runtime ${name} is ${rt.status} in AWS, not READY.`);
+  if (rt.status && rt.status !== 'READY') warnings.push(messages.get('warning.NotReady', { kind: 'Runtime', name, status: rt.status }));
   const inbound = mapRuntimeInbound(rt.authorizerConfiguration, options.registry, `runtime ${awsName}`);
   const net = rt.networkConfiguration;
   const vpc = net?.networkModeConfig;

@@ -3,7 +3,7 @@
  * (see aws-source.ts). `readGateway` / `readRuntime` do the call sequence; the mappers stay pure.
  */
 import type { AwsAgentRuntime, AwsGateway, AwsGatewayTarget, AwsListGatewayTargetsPage, GatewayResponses } from './aws-shapes.js';
-import { ImportError } from './errors.js';
+import { createImportError } from './errors.js';
 
 export interface ControlPlaneSource {
   getGateway(gatewayIdentifier: string): Promise<AwsGateway>;
@@ -49,9 +49,7 @@ const ARN = /^arn:aws[a-z-]*:bedrock-agentcore:([a-z0-9-]+):(\d{12}):(gateway|ru
 export function parseAgentcoreArn(arn: string, kind: ParsedArn['kind']): ParsedArn {
   const m = ARN.exec(arn);
   if (!m || m[3] !== kind) {
-    throw new ImportError('ERR_IMPORT_INVALID_ARN', `${arn} is not an AgentCore ${kind} ARN.`, {
-      actions: [`Pass an ARN like arn:aws:bedrock-agentcore:us-east-1:123456789012:${kind}/<id>, or use --id.`], details: { arn, kind },
-    });
+    throw createImportError('ERR_IMPORT_INVALID_ARN', 'InvalidArn', { arn, kind }, { arn, kind });
   }
   return { region: m[1] ?? '', account: m[2] ?? '', kind, id: m[4] ?? '' };
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { StrategyRegistry } from '@agentcore/auth';
 import { readDeployedState, selectDeployedTarget, writeFileAtomic, type ProjectStore } from '@agentcore/schema';
-import { referencedFiles, synthesizeTemplate, SynthError, type CfnTemplate } from '../synth/index.js';
+import { createSynthError, referencedFiles, synthesizeTemplate, synthMessages, type CfnTemplate } from '../synth/index.js';
 
 export interface SynthInput {
   /** Write the template here (relative to the current folder); otherwise it is returned/printed. */
@@ -30,10 +30,8 @@ export async function credentialArnsFromState(store: ProjectStore, target?: stri
   const selected = state ? selectDeployedTarget(state, target) : undefined;
   if (target !== undefined && !selected) {
     const known = state ? Object.keys(state.targets) : [];
-    throw new SynthError('ERR_SYNTH_TARGET_UNKNOWN', `No deploy target named ${target} in agentcore/.cli/deployed-state.json.`, {
-      actions: [known.length ? `Use one of: ${known.join(', ')}` : 'Drop --target: the project has no deployed state yet (provider ARNs become template parameters).'],
-      details: { target, known },
-    });
+    const action = known.length ? synthMessages.get('target.useKnown', { known: known.join(', ') }) : synthMessages.get('target.noState');
+    throw createSynthError('ERR_SYNTH_TARGET_UNKNOWN', 'TargetUnknown', { target, action }, { target, known });
   }
   const creds = selected?.target.resources.credentials ?? {};
   return { arns: Object.fromEntries(Object.entries(creds).map(([name, c]) => [name, c.credentialProviderArn])), deployTarget: selected?.name };

@@ -1,16 +1,14 @@
 /** Auth blocks of the template, only through the strategies in the registry (plus the built-ins). */
 import type { StrategyRegistry } from '@agentcore/auth';
 import { DEFAULT_AUTHORIZER, TARGET_TYPE_INFO, type GatewayTarget, type InboundResourceKind } from '@agentcore/schema';
-import { SynthError } from './errors.js';
+import { createSynthError, synthMessages, type SynthError } from './errors.js';
 import { pascal } from './logical-ids.js';
 import type { ParameterSet, SynthOptions } from './template-types.js';
 
-function missing(direction: string, type: string, where: string, registry: StrategyRegistry, reason: string): SynthError {
+function missing(direction: string, type: string, where: string, registry: StrategyRegistry, reason: 'notInstalled' | 'noCloudFormation'): SynthError {
   const hint = registry.installHint(type);
-  return new SynthError('ERR_SYNTH_STRATEGY_MISSING', `${where} uses ${direction} auth ${type}, but ${reason}.`, {
-    actions: [hint ? `Run \`agentcore plugins install ${hint}\` (or update it), then synth again.` : `Install or update the plugin that provides ${type}.`],
-    details: { type, where, direction },
-  });
+  const install = hint ? synthMessages.get('install.plugin', { plugin: hint }) : synthMessages.get('install.unknown', { type });
+  return createSynthError('ERR_SYNTH_STRATEGY_MISSING', 'StrategyMissing', { where, direction, type, reason: synthMessages.get(`reason.${reason}`), install }, { type, where, direction });
 }
 
 /** `AuthorizerConfiguration` for a runtime or gateway, or undefined for the built-ins (AWS_IAM, NONE). */
@@ -18,8 +16,8 @@ export function inboundAuthorizer(kind: InboundResourceKind, authorizerType: str
   const type = authorizerType ?? DEFAULT_AUTHORIZER[kind];
   if (type === 'AWS_IAM' || type === 'NONE') return undefined;
   const strategy = registry.find('inbound', type)?.strategy;
-  if (!strategy || strategy.direction !== 'inbound') throw missing('inbound', type, where, registry, 'no installed plugin provides it');
-  if (!strategy.toCloudFormation) throw missing('inbound', type, where, registry, 'its plugin cannot emit CloudFormation');
+  if (!strategy || strategy.direction !== 'inbound') throw missing('inbound', type, where, registry, 'notInstalled');
+  if (!strategy.toCloudFormation) throw missing('inbound', type, where, registry, 'noCloudFormation');
   return strategy.toCloudFormation(config);
 }
 
@@ -45,8 +43,8 @@ export function targetCredentials(target: GatewayTarget, options: SynthOptions, 
     }];
   }
   const strategy = options.registry.find('outbound', type)?.strategy;
-  if (!strategy || strategy.direction !== 'outbound') throw missing('outbound', type, where, options.registry, 'no installed plugin provides it');
-  if (!strategy.toCloudFormation) throw missing('outbound', type, where, options.registry, 'its plugin cannot emit CloudFormation');
+  if (!strategy || strategy.direction !== 'outbound') throw missing('outbound', type, where, options.registry, 'notInstalled');
+  if (!strategy.toCloudFormation) throw missing('outbound', type, where, options.registry, 'noCloudFormation');
   const credentialName = typeof auth?.credentialName === 'string' ? auth.credentialName : undefined;
   const known = credentialName ? options.credentialArns?.[credentialName] : undefined;
   const providerArn = known ?? (credentialName ? params.ref(providerArnParameter(credentialName), `ARN of the AgentCore Identity credential provider ${credentialName}`) : undefined);

@@ -1,7 +1,7 @@
 /** `AWS::BedrockAgentCore::Gateway` and its `GatewayTarget`s for one gateway of agentcore.json. Pure. */
 import type { Gateway, GatewayTarget } from '@agentcore/schema';
 import { inboundAuthorizer, targetCredentials } from './auth.js';
-import { SynthError } from './errors.js';
+import { createSynthError } from './errors.js';
 import { targetConfiguration } from './target-config.js';
 import type { CfnResource, ParameterSet, SynthOptions } from './template-types.js';
 
@@ -15,10 +15,7 @@ export function gatewayResourceName(projectName: string, gateway: Pick<Gateway, 
 export function gatewayResource(projectName: string, gateway: Gateway, logicalId: string, options: SynthOptions, params: ParameterSet): CfnResource {
   const name = gatewayResourceName(projectName, gateway);
   if (!AWS_GATEWAY_NAME.test(name)) {
-    throw new SynthError('ERR_SYNTH_NAME_INVALID', `Gateway name ${name} breaks AWS's rule (at most 48 letters/digits, single inner hyphens).`, {
-      actions: [`Rename gateway ${gateway.name} (or set resourceName) so that "${name}" has at most 48 characters and no double hyphens.`],
-      details: { gateway: gateway.name, awsName: name },
-    });
+    throw createSynthError('ERR_SYNTH_NAME_INVALID', 'GatewayNameInvalid', { awsName: name, gateway: gateway.name }, { gateway: gateway.name, awsName: name });
   }
   const authorizerType = gateway.authorizerType ?? 'NONE';
   const auth = inboundAuthorizer('gateway', authorizerType, gateway.authorizerConfiguration, options.registry, `gateway ${gateway.name}`);

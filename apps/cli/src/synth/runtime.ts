@@ -1,7 +1,7 @@
 /** `AWS::BedrockAgentCore::Runtime` for one runtime of agentcore.json. Pure. */
 import { RUNTIME_NAME_PATTERN, type Runtime } from '@agentcore/schema';
 import { inboundAuthorizer } from './auth.js';
-import { SynthError } from './errors.js';
+import { createSynthError } from './errors.js';
 import type { CfnResource, ParameterSet, SynthOptions } from './template-types.js';
 
 /** `CodeConfiguration.Runtime` values the resource specification allows. */
@@ -25,10 +25,8 @@ function artifact(runtime: Runtime, logicalId: string, params: ParameterSet): Re
   }
   const version = effectiveRuntimeVersion(runtime);
   if (!CFN_CODE_RUNTIMES.includes(version)) {
-    throw new SynthError('ERR_SYNTH_UNSUPPORTED', `Runtime ${runtime.name} uses ${version}, which AgentCore Runtime does not run as a code zip (allowed: ${CFN_CODE_RUNTIMES.join(', ')}).`, {
-      actions: [`Set runtimeVersion of ${runtime.name} to one of ${CFN_CODE_RUNTIMES.join(', ')}, or build it as a Container.`],
-      details: { runtime: runtime.name, runtimeVersion: version, allowed: CFN_CODE_RUNTIMES },
-    });
+    const allowed = CFN_CODE_RUNTIMES.join(', ');
+    throw createSynthError('ERR_SYNTH_UNSUPPORTED', 'RuntimeVersionUnsupported', { runtime: runtime.name, version, allowed }, { runtime: runtime.name, runtimeVersion: version, allowed: CFN_CODE_RUNTIMES });
   }
   return {
     CodeConfiguration: {
@@ -52,10 +50,7 @@ function filesystems(runtime: Runtime): Record<string, unknown>[] | undefined {
 export function runtimeResource(projectName: string, runtime: Runtime, logicalId: string, options: SynthOptions, params: ParameterSet): CfnResource {
   const name = runtimeResourceName(projectName, runtime);
   if (!RUNTIME_NAME_PATTERN.test(name)) {
-    throw new SynthError('ERR_SYNTH_NAME_INVALID', `Runtime name ${name} (project_runtime) is longer than AWS allows (48 characters).`, {
-      actions: [`Rename runtime ${runtime.name} (or the project) so that "${projectName}_<runtime>" has at most 48 characters.`],
-      details: { runtime: runtime.name, awsName: name, max: 48 },
-    });
+    throw createSynthError('ERR_SYNTH_NAME_INVALID', 'RuntimeNameInvalid', { awsName: name, runtime: runtime.name, project: projectName }, { runtime: runtime.name, awsName: name, max: 48 });
   }
   const auth = inboundAuthorizer('runtime', runtime.authorizerType, runtime.authorizerConfiguration, options.registry, `runtime ${runtime.name}`);
   const life = runtime.lifecycleConfiguration;

@@ -1,21 +1,24 @@
 /** `TargetConfiguration` of `AWS::BedrockAgentCore::GatewayTarget` per target type. Pure (files come in as data). */
 import type { GatewayTarget } from '@agentcore/schema';
-import { SynthError } from './errors.js';
+import { createSynthError, synthMessages, type SynthError } from './errors.js';
 import type { SynthOptions } from './template-types.js';
 
-function unsupported(target: GatewayTarget, why: string, action: string): SynthError {
-  return new SynthError('ERR_SYNTH_UNSUPPORTED', `Target ${target.name} (${target.targetType}): ${why}.`, { actions: [action], details: { target: target.name, targetType: target.targetType } });
+/** `reason` is a `target.<reason>` key of messages/synth.md (with a matching `.action`). */
+function unsupported(target: GatewayTarget, reason: string, values: Readonly<Record<string, string>> = {}): SynthError {
+  return createSynthError('ERR_SYNTH_UNSUPPORTED', 'TargetUnsupported', {
+    target: target.name, targetType: target.targetType, reason: synthMessages.get(`target.${reason}`, values), action: synthMessages.get(`target.${reason}.action`, values),
+  }, { target: target.name, targetType: target.targetType, reason });
 }
 
 function fileText(target: GatewayTarget, path: string, options: SynthOptions): string {
   const text = options.files?.[path];
-  if (text === undefined) throw unsupported(target, `the file ${path} could not be read`, `Check that ${path} exists relative to the project root.`);
+  if (text === undefined) throw unsupported(target, 'fileUnreadable', { path });
   return text;
 }
 
 function apiSchema(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
   const source = target.schemaSource;
-  if (!source) throw unsupported(target, 'it has no schemaSource', 'Add a schemaSource (s3 URI or inline file).');
+  if (!source) throw unsupported(target, 'noSchemaSource');
   if ('s3' in source) return { S3: { Uri: source.s3.uri, ...(source.s3.bucketOwnerAccountId ? { BucketOwnerAccountId: source.s3.bucketOwnerAccountId } : {}) } };
   return { InlinePayload: fileText(target, source.inline.path, options) };
 }
@@ -40,10 +43,10 @@ function toolDefinitions(target: GatewayTarget, text: string): Record<string, un
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw unsupported(target, 'its tool schema file is not JSON', 'Fix the JSON in the tool schema file.');
+    throw unsupported(target, 'toolsNotJson');
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { tools?: unknown }).tools;
-  if (!Array.isArray(list)) throw unsupported(target, 'its tool schema file holds no array of tools', 'Write the tool definitions as a JSON array.');
+  if (!Array.isArray(list)) throw unsupported(target, 'toolsNotArray');
   return list.map((t: Record<string, unknown>) => ({
     Name: t.name,
     Description: t.description,
@@ -60,7 +63,7 @@ function toolOverride(raw: unknown): Record<string, unknown> {
 export function targetConfiguration(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
   switch (target.targetType) {
     case 'mcpServer':
-      if (!target.endpoint) throw unsupported(target, 'compute-hosted MCP servers are deployed by the CDK app, not by synth', 'Give the target an --endpoint, or deploy it with the official CLI.');
+      if (!target.endpoint) throw unsupported(target, 'computeMcp');
       return { Mcp: { McpServer: { Endpoint: target.endpoint } } };
     case 'openApiSchema':
       return { Mcp: { OpenApiSchema: apiSchema(target, options) } };
@@ -68,7 +71,7 @@ export function targetConfiguration(target: GatewayTarget, options: SynthOptions
       return { Mcp: { SmithyModel: apiSchema(target, options) } };
     case 'apiGateway': {
       const a = target.apiGateway;
-      if (!a) throw unsupported(target, 'it has no apiGateway block', 'Add restApiId, stage and toolFilters.');
+      if (!a) throw unsupported(target, 'noApiGateway');
       const tools = a.apiGatewayToolConfiguration;
       return {
         Mcp: {
@@ -85,12 +88,12 @@ export function targetConfiguration(target: GatewayTarget, options: SynthOptions
     }
     case 'lambdaFunctionArn': {
       const l = target.lambdaFunctionArn;
-      if (!l) throw unsupported(target, 'it has no lambdaFunctionArn block', 'Add lambdaArn and toolSchemaFile.');
+      if (!l) throw unsupported(target, 'noLambda');
       const schema = l.toolSchemaFile.startsWith('s3://') ? { S3: { Uri: l.toolSchemaFile } } : { InlinePayload: toolDefinitions(target, fileText(target, l.toolSchemaFile, options)) };
       return { Mcp: { Lambda: { LambdaArn: l.lambdaArn, ToolSchema: schema } } };
     }
     default:
-      throw unsupported(target, 'synth does not emit this target type yet (its compute or runtime is deployed by the CDK app)', 'Deploy it with the official CLI, or remove it from the synthesized project.');
+      throw unsupported(target, 'unsupportedType');
   }
 }
 
