@@ -84,7 +84,10 @@ function inboundUnion<B extends z.ZodObject>(base: B, kind: InboundResourceKind,
 }
 
 function outboundUnion(variants: readonly OutboundAuthVariant[], hints: Readonly<Record<string, string>>) {
-  const options = variants.map((v) => v.fieldsSchema.extend({ type: v.type === 'NONE' ? z.literal('NONE').optional() : z.literal(v.type) }));
+  // `type` first, so written configs read `{"type": "API_KEY", "credentialName": …}` like the official CLI's.
+  const options = variants.map((v) =>
+    z.object({ type: v.type === 'NONE' ? z.literal('NONE').optional() : z.literal(v.type) }).extend(v.fieldsSchema.shape).strict(),
+  );
   const known = variants.map((v) => v.type);
   return z.discriminatedUnion('type', atLeastOne(options), {
     error: (iss) =>
