@@ -3,7 +3,7 @@
 // to a pipe, and the hot commands bundled by scripts/build-fast.mjs, with oclif's exact output; anything they are
 // not sure about takes oclif's normal path. AGENTCORE_FAST_PATH=0 turns them off.
 import { enableCompileCache } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { arch, homedir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,26 @@ function hasUserPlugins(env) {
   return Array.isArray(plugins) && plugins.length > 0;
 }
 
+/** False when something the fast-path files were built from is newer than them (e.g. `tsc -b` without the full build). */
+function inputsUnchanged(inputs = []) {
+  let builtAt;
+  try {
+    builtAt = statSync(join(ROOT, 'dist/fast-path/manifest.json')).mtimeMs;
+  } catch {
+    return false;
+  }
+  for (const file of inputs) {
+    let mtimeMs;
+    try {
+      mtimeMs = statSync(join(ROOT, file)).mtimeMs;
+    } catch {
+      continue; // not there (published install): nothing can rebuild it
+    }
+    if (mtimeMs > builtAt) return false;
+  }
+  return true;
+}
+
 /** Environment in which oclif's help would not be plain 80-column text (FORCE_COLOR 0/false/empty forces nothing). */
 const COLOUR_OR_WIDTH_ENV = ['OCLIF_COLUMNS', 'PM2_HOME', 'NEXT_RUNTIME', 'TF_BUILD', 'GITHUB_ACTIONS', 'GITEA_ACTIONS', 'CIRCLECI', 'TEAMCITY_VERSION'];
 
@@ -49,6 +69,7 @@ async function fastPath(argv, env) {
   const manifest = readJson(join(ROOT, 'dist/fast-path/manifest.json'));
   const pjson = readJson(join(ROOT, 'package.json'));
   if (!manifest?.enabled || !pjson || manifest.version !== pjson.version || manifest.name !== pjson.name) return false;
+  if (!inputsUnchanged(manifest.inputs)) return false;
   const os = oclifPlatform();
   if (!os || hasUserPlugins(env)) return false;
   const userAgent = `${pjson.name}/${pjson.version} ${os}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}`;

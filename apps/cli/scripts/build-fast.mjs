@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -148,13 +148,33 @@ async function bundleCommand(id, file, strategyHooks) {
     logLevel: 'warning',
     plugins: [lazyUndici, originalImportMetaUrl],
     metafile: true,
+    absWorkingDir: ROOT,
     banner: { js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);" },
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced no output for ${id}`);
   writeAtomic(outfile, output.contents);
   if (process.env.AGENTCORE_FAST_METAFILE) writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
+  // Workspace packages compiled into the bundle: their tsc build info changes whenever they are rebuilt.
+  const packages = new Set();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    if (input.includes('node_modules/') || input.includes(':')) continue;
+    let dir = dirname(resolve(ROOT, input));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    packages.add(dir);
+  }
+  for (const dir of packages) watchInput(join(dir, 'dist', '.tsbuildinfo'));
   return relative(ROOT, outfile);
+}
+
+/**
+ * Files whose change makes the fast-path outputs stale (a `tsc -b` or `oclif manifest` without this step).
+ * bin/run.js takes the normal path when one of them is newer than dist/fast-path/manifest.json (written last).
+ * Files absent at run time (a published install has no .tsbuildinfo or sibling workspace) are not checked.
+ */
+const inputs = new Set();
+function watchInput(file) {
+  if (existsSync(file)) inputs.add(relative(ROOT, file).split('\\').join('/'));
 }
 
 /** Root help exactly as oclif prints it to a pipe (width 80, no colour), from an environment without user plugins. */
@@ -196,6 +216,10 @@ const manifest = {
 if (manifest.enabled) {
   writeAtomic(join(OUT, 'root-help.txt'), renderRootHelp('--help'));
   for (const [id, file] of Object.entries(HOT_COMMANDS)) manifest.commands[id] = await bundleCommand(id, file, strategyHooks);
+  watchInput(join(ROOT, 'package.json'));
+  watchInput(join(ROOT, 'oclif.manifest.json'));
+  for (const name of manifest.corePlugins) watchInput(join(readPluginPjson(name).dir, 'oclif.manifest.json'));
+  manifest.inputs = [...inputs].sort();
 }
 writeAtomic(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`);
