@@ -58,18 +58,25 @@ describe('agentcore fetch access (built binary)', () => {
     expect(idp.stats.token).toBe(2);
   });
 
-  it('takes the URL from a running agentcore dev session when not deployed', async () => {
+  it('takes the URL from a running agentcore dev session when not deployed, and its dev issuer\'s token', async () => {
     const state = join(root, 'agentcore', '.cli', 'deployed-state.json');
     const saved = await readFile(state, 'utf8');
     await rm(state);
+    const devIssuer = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }] });
     try {
       const none = await cli(['fetch', 'access', '--name', 'A']);
       expect(none.exitCode).toBe(0);
       expect(none.json?.result).not.toHaveProperty('url');
       expect(none.json?.warnings?.[0]).toMatch(/agentcore dev/);
-      await writeFile(join(root, 'agentcore', '.cli', 'dev-session.json'), JSON.stringify({ runtimeUrl: 'http://127.0.0.1:8080', gatewayUrls: {}, issuerDiscoveryUrl: idp.discoveryUrl, pid: process.pid }));
-      expect((await cli(['fetch', 'access', '--name', 'A'])).json?.result?.url).toBe('http://127.0.0.1:8080/invocations');
+      // The shape @agentcore/dev writes (session.ts); this test process stands in for the live dev process (pid).
+      const session = { pid: process.pid, runtimeUrl: 'http://127.0.0.1:8080', runtimes: { A: 'http://127.0.0.1:8080/runtimes/A/invocations' }, gatewayUrls: {}, issuerDiscoveryUrl: devIssuer.discoveryUrl, startedAt: new Date().toISOString() };
+      await writeFile(join(root, 'agentcore', '.cli', 'dev-session.json'), JSON.stringify(session));
+      const dev = await cli(['fetch', 'access', '--name', 'A']);
+      expect(dev.json?.result?.url).toBe('http://127.0.0.1:8080/runtimes/A/invocations');
+      expect(decodeJwt(dev.json?.result?.token ?? '').iss).toBe(devIssuer.issuer);
+      expect(devIssuer.stats.token).toBe(1);
     } finally {
+      await devIssuer.close();
       await writeFile(state, saved);
       await rm(join(root, 'agentcore', '.cli', 'dev-session.json'), { force: true });
     }

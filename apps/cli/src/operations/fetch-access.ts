@@ -31,11 +31,12 @@ export interface FetchAccessResult {
   message?: string;
 }
 
-async function urlOf(project: ProjectHandle, resource: ResourceRef, input: FetchAccessInput): Promise<string | undefined> {
+async function locate(project: ProjectHandle, resource: ResourceRef, input: FetchAccessInput): Promise<{ url: string; issuerDiscoveryUrl?: string } | undefined> {
   if (resource.kind === 'gateway') return findGatewayUrl(project.store, resource.name, input);
   const endpoint = await findRuntimeEndpoint(project.store, resource.name, input);
-  if (endpoint?.target.kind === 'runtime') return runtimeInvocationUrl(endpoint.target.arn, endpoint.region ? { region: endpoint.region } : {});
-  return endpoint?.url;
+  if (!endpoint) return undefined;
+  const url = endpoint.target.kind === 'runtime' ? runtimeInvocationUrl(endpoint.target.arn, endpoint.region ? { region: endpoint.region } : {}) : endpoint.url;
+  return { url, ...(endpoint.issuerDiscoveryUrl ? { issuerDiscoveryUrl: endpoint.issuerDiscoveryUrl } : {}) };
 }
 
 export async function fetchAccess(project: ProjectHandle, input: FetchAccessInput): Promise<FetchAccessResult & { warnings: string[] }> {
@@ -48,12 +49,13 @@ export async function fetchAccess(project: ProjectHandle, input: FetchAccessInpu
     });
   }
   const resource = findResource(config, input.name, input.type);
-  const url = await urlOf(project, resource, input);
+  const located = await locate(project, resource, input);
+  const url = located?.url;
   const warnings = url === undefined ? [messages.get('warning.NoUrl', { kind: resource.kind, name: resource.name })] : [];
   const base = { name: resource.name, type: resource.kind, ...(url ? { url } : {}), authType: resource.authType };
   const strategy = inboundStrategyOf(project.registry, resource);
   if (strategy?.token) {
-    const token = await obtainResourceToken(project, resource, strategy, input);
+    const token = await obtainResourceToken(project, resource, strategy, { ...input, ...(located?.issuerDiscoveryUrl ? { issuerDiscoveryUrl: located.issuerDiscoveryUrl } : {}) });
     return {
       ...base, token: token.accessToken, tokenType: token.tokenType,
       ...(token.expiresIn !== undefined ? { expiresIn: token.expiresIn } : {}), fromCache: token.fromCache ?? false, warnings,

@@ -20,6 +20,8 @@ export interface ProjectHandle {
 
 export interface TokenRequest {
   identityName?: string;
+  /** Fetch from this issuer instead of the configured one (the `agentcore dev --issuer` session). */
+  issuerDiscoveryUrl?: string;
   noCache?: boolean;
   signal?: AbortSignal;
 }
@@ -47,6 +49,12 @@ function missingCredential(resource: ResourceRef, credential: string, oauthCrede
   });
 }
 
+/** The config with every OIDC discovery URL pointed at the dev issuer (the same rewrite `agentcore dev` applies). */
+async function redirectToIssuer<C>(config: C, discoveryUrl: string): Promise<C> {
+  const { withDiscoveryUrl } = await import('@agentcore/dev');
+  return withDiscoveryUrl(config, discoveryUrl);
+}
+
 /** Fetch (or reuse) an access token for a resource whose strategy has `token()`. */
 export async function obtainResourceToken(project: ProjectHandle, resource: ResourceRef, strategy: InboundStrategy, request: TokenRequest): Promise<AccessToken> {
   const token = strategy.token;
@@ -64,7 +72,8 @@ export async function obtainResourceToken(project: ProjectHandle, resource: Reso
   const [clientId, clientSecret] = await Promise.all([project.store.secrets.get(names.clientId), project.store.secrets.get(names.clientSecret)]);
   if (!clientId || !clientSecret) throw missingCredential(resource, credential, oauthCredentials);
   const parsed = strategy.configSchema.parse(resource.authorizerConfiguration);
-  return token.call(strategy, parsed, { clientId, clientSecret }, {
+  const effective = request.issuerDiscoveryUrl ? await redirectToIssuer(parsed, request.issuerDiscoveryUrl) : parsed;
+  return token.call(strategy, effective, { clientId, clientSecret }, {
     cacheFile: project.store.paths.tokenCacheFile,
     ...(request.noCache ? { noCache: true } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
@@ -88,7 +97,7 @@ export async function selectInvokeAuth(
   if (!project || !resource) return { auth: { kind: 'none' }, source: 'none' };
   const strategy = inboundStrategyOf(project.registry, resource);
   if (strategy?.token) {
-    const token = await obtainResourceToken(project, resource, strategy, request);
+    const token = await obtainResourceToken(project, resource, strategy, { ...request, ...(endpoint.issuerDiscoveryUrl ? { issuerDiscoveryUrl: endpoint.issuerDiscoveryUrl } : {}) });
     return { auth: { kind: 'bearer', token: token.accessToken }, source: token.fromCache ? 'cache' : 'idp', ...(token.expiresIn !== undefined ? { expiresIn: token.expiresIn } : {}) };
   }
   if (strategy) {

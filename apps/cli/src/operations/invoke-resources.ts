@@ -3,8 +3,6 @@
  * runtime or gateway (agentcore/.cli/deployed-state.json) or the local `agentcore dev` session
  * (agentcore/.cli/dev-session.json).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readDeployedState, selectDeployedTarget, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
 import { resolveInvokeUrl, runtimeInvocationUrl, type InvokeTarget } from '@agentcore/invoke';
 import { CliError } from '../shared/errors.js';
@@ -45,36 +43,10 @@ export function findResource(config: ProjectConfig, name: string, kind?: Resourc
   });
 }
 
-/** What `agentcore dev` writes while it runs. Unknown keys are ignored. */
-export interface DevSession {
-  runtimeUrl?: string;
-  runtimeUrls?: Record<string, string>;
-  gatewayUrls?: Record<string, string>;
-  issuerDiscoveryUrl?: string;
-  pid?: number;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The running dev session, if its file exists (and, when it names a pid, that process is alive). */
-export async function readDevSession(store: ProjectStore): Promise<DevSession | undefined> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(join(store.paths.stateDir, 'dev-session.json'), 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const session = parsed as DevSession;
-  if (typeof session.pid === 'number' && !processAlive(session.pid)) return undefined;
-  return session;
+/** The running `agentcore dev` session of the project (loaded only when nothing is deployed). */
+async function readDevSessionOf(store: ProjectStore) {
+  const { readDevSession } = await import('@agentcore/dev');
+  return readDevSession(store.paths.root);
 }
 
 export interface ResolvedEndpoint {
@@ -84,6 +56,8 @@ export interface ResolvedEndpoint {
   url: string;
   /** AWS region of a deployed runtime. */
   region?: string;
+  /** With `agentcore dev --issuer`: the dev issuer that the local authorizers trust instead of the configured one. */
+  issuerDiscoveryUrl?: string;
 }
 
 export interface EndpointOptions {
@@ -118,21 +92,20 @@ export async function findRuntimeEndpoint(store: ProjectStore | undefined, name:
     const target: InvokeTarget = { kind: 'runtime', arn, ...(region ? { region } : {}) };
     return { source: 'deployed', target, url: runtimeInvocationUrl(arn, region ? { region } : {}), ...(region ? { region } : {}) };
   }
-  const dev = await readDevSession(store);
-  const devUrl = dev?.runtimeUrls?.[name] ?? dev?.runtimeUrl;
-  if (devUrl) {
-    const target: InvokeTarget = { kind: 'url', url: devUrl };
-    return { source: 'dev', target, url: resolveInvokeUrl(target) };
-  }
-  return undefined;
+  const dev = await readDevSessionOf(store);
+  if (!dev) return undefined;
+  const target: InvokeTarget = { kind: 'url', url: dev.runtimes[name] ?? `${dev.runtimeUrl.replace(/\/$/, '')}/runtimes/${encodeURIComponent(name)}/invocations` };
+  return { source: 'dev', target, url: resolveInvokeUrl(target), ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) };
 }
 
-/** Deployed `gatewayUrl`, else the dev session's. */
-export async function findGatewayUrl(store: ProjectStore, name: string, options: EndpointOptions): Promise<string | undefined> {
+/** Deployed `gatewayUrl`, else the dev session's (with the dev issuer it trusts, if any). */
+export async function findGatewayUrl(store: ProjectStore, name: string, options: EndpointOptions): Promise<{ url: string; issuerDiscoveryUrl?: string } | undefined> {
   const deployed = await deployedResources(store, options.deployTarget);
   const url = deployed?.target.resources.mcp?.gateways?.[name]?.gatewayUrl;
-  if (url) return url;
-  return (await readDevSession(store))?.gatewayUrls?.[name];
+  if (url) return { url };
+  const dev = await readDevSessionOf(store);
+  const devUrl = dev?.gatewayUrls[name];
+  return devUrl ? { url: devUrl, ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) } : undefined;
 }
 
 export function notDeployedError(kind: ResourceKind, name: string): CliError {
