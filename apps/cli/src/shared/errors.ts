@@ -3,6 +3,7 @@ import { AgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
 export type CliErrorCode =
   | 'ERR_USAGE'
   | 'ERR_MISSING_FLAGS'
+  | 'ERR_CANCELLED'
   | 'ERR_INVALID_INPUT'
   | 'ERR_STRATEGY_NOT_INSTALLED'
   | 'ERR_STRATEGY_FLAG_UNSELECTED'

@@ -3,12 +3,12 @@ import { ProjectStore } from '@agentcore/schema';
 import { AttachStrategyCommand } from '../../shared/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addAgent, type AddAgentResult } from '../../operations/add-agent.js';
+import { agentInput } from '../../shared/command-inputs.js';
+import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.agent');
 
 export type AddAgentCommandResult = Omit<AddAgentResult, 'warnings'>;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResult> {
   static override summary = messages.get('summary');
@@ -28,19 +28,11 @@ export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResul
 
   async run(): Promise<AddAgentCommandResult> {
     const { flags, values, registry } = await this.parseWithStrategies('add agent');
+    const wizard = needsWizard('add agent', flags, { json: this.jsonEnabled() });
     const store = await ProjectStore.open({ model: registry.model() });
-    const { warnings, ...result } = await addAgent(store, registry, {
-      name: str(flags.name),
-      template: str(flags.template),
-      codeLocation: str(flags['code-location']),
-      entrypoint: str(flags.entrypoint),
-      build: str(flags.build),
-      runtimeVersion: str(flags['runtime-version']),
-      protocol: str(flags.protocol),
-      description: str(flags.description),
-      authorizerType: str(flags['authorizer-type']),
-      values,
-    });
+    // In a terminal, missing inputs are asked for; the answers are flag values and take the same path as flags.
+    const all = wizard ? await askAdd('add agent', { registry, store }, values) : undefined;
+    const { warnings, ...result } = await addAgent(store, registry, agentInput(all ?? flags, all ?? values));
     warnings.forEach((w) => this.addWarning(w));
     this.log(messages.get('success', { name: result.name, auth: result.authorizerType, code: result.codeLocation }));
     for (const c of result.credentialsCreated) this.log(messages.get('success.credential', { credential: c }));

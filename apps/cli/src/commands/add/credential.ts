@@ -4,7 +4,8 @@ import { loadMessages } from '../../shared/messages.js';
 import { openProject } from '../../shared/project.js';
 import { resolveSecret } from '../../shared/secrets.js';
 import { addCredential, type AddCredentialResult } from '../../operations/add-credential.js';
-import { splitList } from '../../shared/flags.js';
+import { credentialInput } from '../../shared/command-inputs.js';
+import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.credential');
 
@@ -15,8 +16,8 @@ export default class AddCredential extends AgentcoreCommand<AddCredentialCommand
   static override description = messages.get('description');
   static override examples = messages.list('examples');
   static override flags = {
-    name: Flags.string({ summary: messages.get('flags.name.summary'), required: true }),
-    type: Flags.string({ summary: messages.get('flags.type.summary'), required: true, helpValue: 'api-key|oauth' }),
+    name: Flags.string({ summary: messages.get('flags.name.summary'), }),
+    type: Flags.string({ summary: messages.get('flags.type.summary'), helpValue: 'api-key|oauth' }),
     'api-key': Flags.string({ summary: messages.get('flags.api-key.summary') }),
     'discovery-url': Flags.string({ summary: messages.get('flags.discovery-url.summary') }),
     'client-id': Flags.string({ summary: messages.get('flags.client-id.summary') }),
@@ -27,20 +28,15 @@ export default class AddCredential extends AgentcoreCommand<AddCredentialCommand
 
   async run(): Promise<AddCredentialCommandResult> {
     const { flags } = await this.parse(AddCredential);
+    const wizard = needsWizard('add credential', flags, { json: this.jsonEnabled() });
     const apiKey = await resolveSecret({ flag: 'api-key', value: flags['api-key'], envName: 'AGENTCORE_API_KEY' });
     const clientSecret = await resolveSecret({ flag: 'client-secret', value: flags['client-secret'], envName: 'AGENTCORE_CLIENT_SECRET' });
     const { store, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const result = await addCredential(store, {
-      name: flags.name,
-      type: flags.type,
-      apiKey: apiKey.value,
-      discoveryUrl: flags['discovery-url'],
-      clientId: flags['client-id'],
-      clientSecret: clientSecret.value,
-      scopes: splitList(flags.scopes),
-      force: flags.force,
-    });
+    const given = { ...flags, 'api-key': apiKey.value, 'client-secret': clientSecret.value };
+    // In a terminal, missing inputs are asked for (secrets masked); the answers take the same path as flags.
+    const all = wizard ? await askAdd('add credential', { store }, given) : given;
+    const result = await addCredential(store, credentialInput(all));
     for (const w of [apiKey.warning, clientSecret.warning]) if (w) this.addWarning(w);
     this.log(messages.get(result.replaced ? 'success.replaced' : 'success', { name: result.name, keys: result.envKeys.join(', ') }));
     return result;

@@ -3,13 +3,12 @@ import { ProjectStore } from '@agentcore/schema';
 import { AttachStrategyCommand } from '../../shared/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addGatewayTarget, type AddGatewayTargetResult } from '../../operations/add-gateway-target.js';
-import { splitList } from '../../shared/flags.js';
+import { gatewayTargetInput } from '../../shared/command-inputs.js';
+import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.gateway-target');
 
 export type AddGatewayTargetCommandResult = Omit<AddGatewayTargetResult, 'warnings'>;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export default class AddGatewayTarget extends AttachStrategyCommand<AddGatewayTargetCommandResult> {
   static override summary = messages.get('summary');
@@ -32,22 +31,11 @@ export default class AddGatewayTarget extends AttachStrategyCommand<AddGatewayTa
 
   async run(): Promise<AddGatewayTargetCommandResult> {
     const { flags, values, registry } = await this.parseWithStrategies('add gateway-target');
+    const wizard = needsWizard('add gateway-target', flags, { json: this.jsonEnabled() });
     const store = await ProjectStore.open({ model: registry.model() });
-    const { warnings, ...result } = await addGatewayTarget(store, registry, {
-      name: str(flags.name),
-      gateway: str(flags.gateway),
-      type: str(flags.type),
-      endpoint: str(flags.endpoint),
-      schema: str(flags.schema),
-      restApiId: str(flags['rest-api-id']),
-      stage: str(flags.stage),
-      toolFilters: splitList(flags['tool-filter'] as string[] | undefined),
-      lambdaArn: str(flags['lambda-arn']),
-      toolSchemaFile: str(flags['tool-schema-file']),
-      outboundAuth: str(flags['outbound-auth']),
-      credentialName: str(flags['credential-name']),
-      values,
-    });
+    // In a terminal, missing inputs are asked for; the answers are flag values and take the same path as flags.
+    const all = wizard ? await askAdd('add gateway-target', { registry, store }, values) : undefined;
+    const { warnings, ...result } = await addGatewayTarget(store, registry, gatewayTargetInput(all ?? flags, all ?? values));
     warnings.forEach((w) => this.addWarning(w));
     this.log(messages.get('success', { name: result.name, gateway: result.gateway, type: result.targetType, auth: result.outboundAuth }));
     return result;

@@ -3,12 +3,12 @@ import { ProjectStore } from '@agentcore/schema';
 import { AttachStrategyCommand } from '../../shared/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addGateway, type AddGatewayResult } from '../../operations/add-gateway.js';
+import { gatewayInput } from '../../shared/command-inputs.js';
+import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.gateway');
 
 export type AddGatewayCommandResult = Omit<AddGatewayResult, 'warnings'>;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export default class AddGateway extends AttachStrategyCommand<AddGatewayCommandResult> {
   static override summary = messages.get('summary');
@@ -24,15 +24,11 @@ export default class AddGateway extends AttachStrategyCommand<AddGatewayCommandR
 
   async run(): Promise<AddGatewayCommandResult> {
     const { flags, values, registry } = await this.parseWithStrategies('add gateway');
+    const wizard = needsWizard('add gateway', flags, { json: this.jsonEnabled() });
     const store = await ProjectStore.open({ model: registry.model() });
-    const { warnings, ...result } = await addGateway(store, registry, {
-      name: str(flags.name),
-      description: str(flags.description),
-      authorizerType: str(flags['authorizer-type']),
-      semanticSearch: typeof flags['semantic-search'] === 'boolean' ? flags['semantic-search'] : undefined,
-      exceptionLevel: str(flags['exception-level']),
-      values,
-    });
+    // In a terminal, missing inputs are asked for; the answers are flag values and take the same path as flags.
+    const all = wizard ? await askAdd('add gateway', { registry, store }, values) : undefined;
+    const { warnings, ...result } = await addGateway(store, registry, gatewayInput(all ?? flags, all ?? values));
     warnings.forEach((w) => this.addWarning(w));
     this.log(messages.get('success', { name: result.name, auth: result.authorizerType }));
     return result;

@@ -1,0 +1,15 @@
+/** One component per step kind (STYLE rule 12): the app looks the component up, no `isXxxStep` flags. */
+import type { FunctionComponent } from 'react';
+import type { StepKind } from '../wizard/types.js';
+import { SelectStep } from './SelectStep.js';
+import { TextStep } from './TextStep.js';
+import type { StepProps } from './types.js';
+
+export const STEP_COMPONENTS: Readonly<Record<StepKind, FunctionComponent<StepProps>>> = {
+  text: TextStep,
+  secret: TextStep,
+  list: TextStep,
+  json: TextStep,
+  select: SelectStep,
+  confirm: SelectStep,
+};

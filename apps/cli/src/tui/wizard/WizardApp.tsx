@@ -1,0 +1,45 @@
+/** A whole wizard: title, what was answered, the current step (or the review), the error line and the keys. */
+import { Box, Text, useInput } from 'ink';
+import { loadMessages } from '../../shared/messages.js';
+import { ReviewStep } from '../steps/ReviewStep.js';
+import { STEP_COMPONENTS } from '../steps/index.js';
+import type { StepTexts } from '../steps/types.js';
+import type { Answers, WizardOutcome, WizardSpec, WizardStep } from './types.js';
+import { useWizard } from './use-wizard.js';
+import { useEffect } from 'react';
+
+const m = loadMessages('interactive');
+const TEXTS: StepTexts = { optional: m.get('label.optional'), yes: m.get('label.yes'), no: m.get('label.no'), jsonOk: m.get('label.json-ok') };
+
+export interface WizardAppProps {
+  spec: WizardSpec;
+  preset?: Answers;
+  onExit(outcome: WizardOutcome): void;
+  /** Observer of the step being asked (tests and scripted drivers); `undefined` on the review screen. */
+  onStep?(step: WizardStep | undefined): void;
+}
+
+export function WizardApp({ spec, preset = {}, onExit, onStep }: WizardAppProps) {
+  const w = useWizard(spec, preset, onExit);
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') w.cancel();
+    else if (key.escape) w.back();
+    else if (key.return && w.state.phase === 'review') w.confirm();
+  });
+  useEffect(() => {
+    onStep?.(w.step);
+  }, [w.step, onStep]);
+  const Step = w.step ? STEP_COMPONENTS[w.step.kind] : undefined;
+  if (w.state.phase === 'done' || w.state.phase === 'cancelled') return null;
+  const keys = w.state.phase === 'review' ? 'keys.review' : w.step?.kind === 'select' || w.step?.kind === 'confirm' ? 'keys.select' : 'keys.step';
+  return (
+    <Box flexDirection="column">
+      <Text bold>{spec.title}</Text>
+      {w.state.phase === 'review' ? null : w.answered.map((a) => <Text key={a.key} dimColor>✔ {a.message}: {a.text}</Text>)}
+      {Step && w.step ? <Step key={w.step.key} step={w.step} draft={w.state.draft} error={w.state.error} texts={TEXTS} onChange={w.edit} onSubmit={w.submit} /> : null}
+      {w.state.phase === 'review' ? <ReviewStep title={m.get('label.review')} answered={w.answered} none={m.get('label.none')} /> : null}
+      {w.state.error ? <Text color="red">✖ {w.state.error}</Text> : null}
+      <Text dimColor>{m.get(keys)}</Text>
+    </Box>
+  );
+}
