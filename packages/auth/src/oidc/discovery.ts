@@ -2,7 +2,7 @@
  * OIDC discovery: `discoveryRequest()` does the I/O, `processDiscoveryResponse()` checks status, content type and
  * required fields and throws coded errors. `discoverIssuer()` combines both with an in-memory cache per URL.
  */
-import { fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { AuthError } from '../errors.js';
 
 export interface IssuerMetadata {
@@ -21,10 +21,20 @@ export interface DiscoveryOptions {
   timeoutMs?: number;
 }
 
-export async function discoveryRequest(discoveryUrl: string, options: DiscoveryOptions = {}): Promise<Response> {
+/** The parts of a fetch response discovery processing reads (undici's and the global Response both fit). */
+export interface DiscoveryResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  json(): Promise<unknown>;
+}
+
+export async function discoveryRequest(discoveryUrl: string, options: DiscoveryOptions = {}): Promise<DiscoveryResponse> {
   const signal = options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 10_000);
   try {
-    return (await fetch(discoveryUrl, { headers: { accept: 'application/json' }, signal, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) })) as unknown as Response;
+    // undici is loaded on first use only: most commands never discover anything (cold start).
+    const { fetch } = await import('undici');
+    return await fetch(discoveryUrl, { headers: { accept: 'application/json' }, signal, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
   } catch (err) {
     throw new AuthError('ERR_DISCOVERY', `Could not reach the OIDC discovery URL ${discoveryUrl}: ${(err as Error).message}`, {
       actions: ['Check that the discovery URL is right and reachable from this machine.'],
@@ -34,7 +44,7 @@ export async function discoveryRequest(discoveryUrl: string, options: DiscoveryO
   }
 }
 
-export async function processDiscoveryResponse(discoveryUrl: string, response: Response): Promise<IssuerMetadata> {
+export async function processDiscoveryResponse(discoveryUrl: string, response: DiscoveryResponse): Promise<IssuerMetadata> {
   if (!response.ok) {
     throw new AuthError('ERR_DISCOVERY', `OIDC discovery failed: ${response.status} ${response.statusText} (${discoveryUrl})`, {
       actions: ['Check the discovery URL: it must end with /.well-known/openid-configuration and be served by your identity provider.'],
