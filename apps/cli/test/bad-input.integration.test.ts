@@ -41,19 +41,19 @@ const CASES: Case[] = [
   // add agent
   { name: 'add agent: bad name', args: ['add', 'agent', '--name', 'bad-name', '--template', 'node'], code: 'ERR_INVALID_INPUT' },
   { name: 'add agent: duplicate', args: ['add', 'agent', '--name', 'Echo', '--template', 'node'], code: 'ERR_DUPLICATE' },
-  { name: 'add agent: missing --name', args: ['add', 'agent', '--template', 'node'], code: 'ERR_INVALID_INPUT' },
+  { name: 'add agent: missing --name', args: ['add', 'agent', '--template', 'node'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   { name: 'add agent: unknown auth type', args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--authorizer-type', 'bogus'], code: 'ERR_INVALID_INPUT' },
   // add gateway
   { name: 'add gateway: bad name', args: ['add', 'gateway', '--name', '-gw'], code: 'ERR_INVALID_INPUT' },
   { name: 'add gateway: duplicate', args: ['add', 'gateway', '--name', 'gw'], code: 'ERR_DUPLICATE' },
-  { name: 'add gateway: missing --name', args: ['add', 'gateway'], code: 'ERR_INVALID_INPUT' },
+  { name: 'add gateway: missing --name', args: ['add', 'gateway'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   { name: 'add gateway: bad --exception-level', args: ['add', 'gateway', '--name', 'gw2', '--exception-level', 'LOUD'], code: 'ERR_INVALID_INPUT' },
   // add gateway-target
-  { name: 'add target: missing --gateway', args: ['add', 'gateway-target', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_INVALID_INPUT' },
+  { name: 'add target: missing --gateway', args: ['add', 'gateway-target', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   { name: 'add target: unknown gateway', args: ['add', 'gateway-target', '--gateway', 'nope', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_NOT_FOUND' },
   { name: 'add target: duplicate', args: [...target, '--name', 't1', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_DUPLICATE' },
   { name: 'add target: bad name', args: [...target, '--name', 'bad name', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: missing --type', args: [...target, '--name', 't', '--endpoint', 'https://x.example.com'], code: 'ERR_INVALID_INPUT' },
+  { name: 'add target: missing --type', args: [...target, '--name', 't', '--endpoint', 'https://x.example.com'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   { name: 'add target: type not creatable', args: [...target, '--name', 't', '--type', 'lambda'], code: 'ERR_INVALID_INPUT' },
   { name: 'add target: missing --endpoint', args: [...target, '--name', 't', '--type', 'mcp-server'], code: 'ERR_INVALID_INPUT' },
   { name: 'add target: bad --endpoint', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'not a url'], code: 'ERR_INVALID_INPUT' },
@@ -68,7 +68,7 @@ const CASES: Case[] = [
   { name: 'add credential: bad name', args: ['add', 'credential', '--name', 'bad name!', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_INVALID_INPUT' },
   { name: 'add credential: reserved suffix', args: ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_INVALID_INPUT' },
   { name: 'add credential: duplicate', args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_DUPLICATE' },
-  { name: 'add credential: missing --type', args: ['add', 'credential', '--name', 'K2', '--api-key', '-'], input: 'k', code: 'ERR_USAGE', exitCode: 2 },
+  { name: 'add credential: missing --type', args: ['add', 'credential', '--name', 'K2', '--api-key', '-'], input: 'k', code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   { name: 'add credential: missing secret', args: ['add', 'credential', '--name', 'K2', '--type', 'api-key'], code: 'ERR_INVALID_INPUT' },
   // remove
   { name: 'remove agent: unknown', args: ['remove', 'agent', '--name', 'Nope'], code: 'ERR_NOT_FOUND' },
@@ -77,7 +77,7 @@ const CASES: Case[] = [
   { name: 'remove target: unknown target', args: ['remove', 'gateway-target', '--gateway', 'gw', '--name', 'nope'], code: 'ERR_NOT_FOUND' },
   { name: 'remove credential: unknown', args: ['remove', 'credential', '--name', 'Nope'], code: 'ERR_NOT_FOUND' },
   { name: 'remove credential: in use', args: ['remove', 'credential', '--name', 'MyKey'], code: 'ERR_IN_USE' },
-  { name: 'remove agent: missing --name', args: ['remove', 'agent'], code: 'ERR_USAGE', exitCode: 2 },
+  { name: 'remove agent: missing --name', args: ['remove', 'agent'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   // broken project files
   ...[['add', 'gateway', '--name', 'gw2'], ['status'], ['validate'], ['remove', 'agent', '--name', 'Echo']].flatMap((args) => [
     { name: `${args.slice(0, 2).join(' ')}: unreadable agentcore.json`, args, code: 'ERR_CONFIG_UNREADABLE', prepare: unreadable },

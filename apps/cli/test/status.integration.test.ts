@@ -20,7 +20,10 @@ describe('status (built binary, --json)', () => {
     await add(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'status-secret-value');
     await add(['add', 'gateway', '--name', 'gw', '--authorizer-type', 'aws_iam']);
     await add(['add', 'gateway-target', '--gateway', 'gw', '--name', 'w', '--type', 'mcp-server', '--endpoint', 'https://w.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey']);
-    await add(['add', 'gateway-target', '--gateway', 'gw', '--name', 's', '--type', 'smithy-model', '--schema', 'model.json']);
+    // Human mode too: the same command without --json succeeds and prints a line, not JSON.
+    const human = await sb.run(['add', 'gateway-target', '--gateway', 'gw', '--name', 's', '--type', 'smithy-model', '--schema', 'model.json'], { cwd: root });
+    expect(human.exitCode, human.stderr).toBe(0);
+    expect(human.json).toBeUndefined();
   });
   afterAll(() => sb.cleanup());
 

@@ -66,6 +66,17 @@ function toResult(plan: RemovalPlan, envKeys: string[], options: RemoveOptions):
   };
 }
 
+/** `--name` is missing: a usage error that lists the names the user can pick from. */
+export async function missingNameError(store: ProjectStore, request: Omit<RemoveRequest, 'name'>): Promise<CliError> {
+  const { config } = await store.load();
+  const planned = planRemoval(config, { ...request, name: '' });
+  const available = planned.ok ? [] : planned.failure.available;
+  return new CliError('ERR_MISSING_FLAGS', messages.get('error.NameRequired', { kind: request.kind }), {
+    actions: [available.length > 0 ? messages.get('error.NameRequired.action', { names: available.join(', ') }) : messages.get('error.NotFound.none', { kind: request.kind })],
+    details: { missing: ['--name'], available },
+  });
+}
+
 /** Compute the plan without changing anything (also what `--dry-run` returns). */
 export async function previewRemoval(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
   const { config } = await store.load();

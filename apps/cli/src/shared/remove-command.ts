@@ -4,7 +4,7 @@ import type { Messages } from '@agentcore/auth';
 import { AgentcoreCommand } from './base-command.js';
 import { loadMessages } from './messages.js';
 import { openProject } from './project.js';
-import { describeRemoval, removeResource, type RemoveResult } from '../operations/remove.js';
+import { describeRemoval, missingNameError, removeResource, type RemoveResult } from '../operations/remove.js';
 import type { RemoveRequest } from '../operations/remove-plan.js';
 
 const shared = loadMessages('remove');
@@ -12,7 +12,7 @@ const shared = loadMessages('remove');
 /** `--name`, `--force`, `--dry-run`, with texts from the command's bundle. */
 export function removeFlags(messages: Messages) {
   return {
-    name: Flags.string({ summary: messages.get('flags.name.summary'), required: true }),
+    name: Flags.string({ summary: messages.get('flags.name.summary') }),
     force: Flags.boolean({ summary: messages.get('flags.force.summary') }),
     'dry-run': Flags.boolean({ summary: messages.get('flags.dry-run.summary') }),
   };
@@ -20,10 +20,12 @@ export function removeFlags(messages: Messages) {
 
 export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
   /** Plan, print the preview, apply (unless --dry-run) and print the outcome. */
-  protected async remove(request: RemoveRequest, options: { force: boolean; dryRun: boolean }, messages: Messages): Promise<RemoveResult> {
+  protected async remove(request: Omit<RemoveRequest, 'name'> & { name?: string }, options: { force: boolean; dryRun: boolean }, messages: Messages): Promise<RemoveResult> {
     const { store, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const result = await removeResource(store, request, options);
+    const { name } = request;
+    if (!name) throw await missingNameError(store, request);
+    const result = await removeResource(store, { ...request, name }, options);
     this.log(shared.get(result.dryRun ? 'preview.header.dryRun' : 'preview.header'));
     for (const line of describeRemoval(result)) this.log(`  - ${line}`);
     if (!result.dryRun) this.log(messages.get('success', { name: result.name }));
