@@ -88,7 +88,8 @@ export async function startDevIssuer(options: { clients: readonly DevIssuerClien
       redirect_uris: [],
       response_types: [],
       token_endpoint_auth_method: 'client_secret_post',
-      scope: c.scopes.join(' '),
+      // oidc-provider rejects an empty scope string: a resource without allowedScopes registers no scope.
+      ...(c.scopes.length > 0 ? { scope: c.scopes.join(' ') } : {}),
     })),
     jwks: { keys: [jwk] },
     scopes: allScopes,
