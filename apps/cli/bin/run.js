@@ -102,5 +102,8 @@ async function fastPath(argv, env) {
 
 if (!(await fastPath(process.argv.slice(2), process.env))) {
   const { execute } = await import('@oclif/core');
-  await execute({ dir: import.meta.url });
+  // `agentcore` alone at a terminal opens the home screen (docs/interactive.md); piped or under CI it prints help.
+  const ci = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+  const home = process.argv.length === 2 && process.stdin.isTTY && process.stdout.isTTY && !ci;
+  await execute({ dir: import.meta.url, ...(home ? { args: ['interactive'] } : {}) });
 }

@@ -1,0 +1,30 @@
+import { AgentcoreCommand } from '../shared/base-command.js';
+import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
+import { isInteractive, loadLaunch } from '../tui/gate.js';
+
+const messages = loadMessages('interactive');
+
+export interface InteractiveCommandResult {
+  /** The command the home screen opened (oclif id), or none when the user quit. */
+  command?: string;
+}
+
+/** The home screen: what `agentcore` with no arguments opens in a terminal (bin/run.js). */
+export default class Interactive extends AgentcoreCommand<InteractiveCommandResult> {
+  static override hidden = true;
+  static override summary = messages.get('summary');
+  static override description = messages.get('description');
+  static override examples = messages.list('examples');
+
+  async run(): Promise<InteractiveCommandResult> {
+    if (!isInteractive({ json: this.jsonEnabled() })) {
+      throw new CliError('ERR_USAGE', messages.get('error.NotInteractive'), { actions: messages.list('error.NotInteractive.actions') });
+    }
+    const { launchHome } = await loadLaunch();
+    const outcome = await launchHome();
+    if (outcome.status !== 'open') return {};
+    await this.config.runCommand(outcome.command, []);
+    return { command: outcome.command };
+  }
+}
