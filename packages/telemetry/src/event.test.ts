@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvent, parseEvent, type RunInfo } from './event.js';
+
+const run: RunInfo = {
+  commandId: 'add:gateway-target',
+  coreCommand: true,
+  ok: false,
+  errorCode: 'ERR_INVALID_INPUT',
+  exitCode: 1,
+  startedAt: Date.UTC(2025, 0, 1),
+  durationMs: 123.4,
+  cliVersion: '0.1.0',
+  plugins: [
+    { name: '@agentcore/cli', version: '0.1.0' },
+    { name: '@agentcore/auth-apikey', version: '0.1.0' },
+    { name: 'acme-internal-sso', version: '1.2.3' },
+  ],
+  attributes: { api_key_location: 'header', api_key_placement_customized: false, leaked: 'https://x.example' },
+};
+
+describe('buildEvent', () => {
+  it('builds one closed-shape event and reports dropped attributes', () => {
+    const { event, dropped } = buildEvent(run);
+    expect(event).toEqual({
+      schema_version: 1,
+      command: 'add:gateway-target',
+      status: 'error',
+      error_code: 'ERR_INVALID_INPUT',
+      exit_code: 1,
+      duration_ms: 123,
+      started_at: '2025-01-01T00:00:00.000Z',
+      cli_version: '0.1.0',
+      plugin_versions: { '@agentcore/cli': '0.1.0', '@agentcore/auth-apikey': '0.1.0' },
+      other_plugin_count: 1,
+      attributes: { api_key_location: 'header', api_key_placement_customized: false },
+    });
+    expect(dropped).toEqual([{ key: 'leaked', reason: 'not_enum' }]);
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it('never reports the id of a user-installed plugin command, nor an uncoded error', () => {
+    const { event } = buildEvent({ ...run, coreCommand: false, commandId: 'acme:deploy-secret-thing', errorCode: 'something bad happened' });
+    expect(event.command).toBe('plugin_command');
+    expect(event.error_code).toBe('ERR_OTHER');
+  });
+});
+
+describe('parseEvent', () => {
+  const good = buildEvent({ ...run, ok: true }).event;
+  it.each([
+    ['an extra field', { ...good, user: 'alice' }],
+    ['a URL attribute', { ...good, attributes: { endpoint: 'https://x.example' } }],
+    ['a free-text command', { ...good, command: 'add gateway for alice' }],
+    ['a non-agentcore plugin name', { ...good, plugin_versions: { 'acme-sso': '1.0.0' } }],
+    ['a negative duration', { ...good, duration_ms: -1 }],
+  ])('refuses %s', (_what, value) => {
+    expect(parseEvent(value)).toBeUndefined();
+  });
+});
