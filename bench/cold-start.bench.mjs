@@ -89,6 +89,8 @@ export async function run() {
           normalPathRatio: normalMs / base,
           reps: rounds,
           modules: modules[name].modules,
+          // The fast path loads 1–2 modules; more means oclif's normal path ran (stale build, user plugins, …).
+          fastPath: modules[name].modules <= 3 ? 'on' : 'OFF',
           ink: modules[name].ink ? 'LOADED' : 'no',
           react: modules[name].react ? 'LOADED' : 'no',
         },
