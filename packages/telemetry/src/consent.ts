@@ -103,3 +103,8 @@ export function readState(configDir: string): TelemetryState | undefined {
 export async function writeState(configDir: string, state: TelemetryState): Promise<void> {
   await writeFileAtomic(statePath(configDir), JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
+
+/** Consent for this process's environment and stored state (cheap: one small file read, nothing else loaded). */
+export function currentConsent(configDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Consent {
+  return decideConsent(env, readState(configDir));
+}

@@ -7,6 +7,7 @@ export * from './attributes.js';
 export * from './event.js';
 export * from './consent.js';
 export * from './audit.js';
-export { recordRun, currentConsent, startSender, senderEntry, type RecordOptions, type RecordOutcome } from './record.js';
+export { recordRun, startSender, senderEntry, type RecordOptions, type RecordOutcome } from './record.js';
 export { OUTBOX_DIR } from './outbox.js';
 export { SENDER_STATUS_FILE, type SenderStatus } from './sender.js';
+export * from './manage.js';

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DroppedAttribute } from './attributes.js';
 import { appendAudit, type Delivery } from './audit.js';
-import { decideConsent, readState, tracesUrl, type Consent } from './consent.js';
+import { currentConsent, tracesUrl, type Consent } from './consent.js';
 import { buildEvent, type RunInfo, type TelemetryEvent } from './event.js';
 import { enqueue } from './outbox.js';
 
@@ -27,11 +27,6 @@ export interface RecordOutcome {
   dropped: DroppedAttribute[];
   /** Name of the error that prevented recording (the command is never affected). */
   failure?: string;
-}
-
-/** Consent for this process's environment and stored state (cheap: one small file read). */
-export function currentConsent(configDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Consent {
-  return decideConsent(env, readState(configDir));
 }
 
 export async function recordRun(run: RunInfo, options: RecordOptions): Promise<RecordOutcome> {
