@@ -64,7 +64,7 @@ export function buildEvent(run: RunInfo): BuiltEvent {
   const { attributes, dropped } = sanitizeAttributes(run.attributes);
   const plugin_versions: Record<string, string> = {};
   let other = 0;
-  for (const p of run.plugins) {
+  for (const p of [...run.plugins].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (REPORTED_PLUGIN.test(p.name) && VERSION_PATTERN.test(p.version)) plugin_versions[p.name] = p.version;
     else other++;
   }

@@ -7,14 +7,23 @@ import { AgentcoreCommand } from './base-command.js';
 import { loadRegistry } from './strategies.js';
 import { contributedFlags } from './strategy-flags.js';
 import { strategyValues } from './strategy-values.js';
-import type { FlagValues } from '@agentcore/auth';
+import type { FlagValues, SafeAttributes } from '@agentcore/auth';
 
 export abstract class AttachStrategyCommand<R> extends AgentcoreCommand<R> {
   static override strict = false;
+  private strategyRegistry?: StrategyRegistry;
+
+  /** Telemetry: the attached strategy's `telemetry(config)` for what the command stored (only when enabled). */
+  protected override async collectTelemetry(result: unknown): Promise<SafeAttributes | undefined> {
+    if (!this.strategyRegistry) return undefined;
+    const { loadAttachTelemetry } = await import('./telemetry-attach.js');
+    return loadAttachTelemetry(this.id, this.strategyRegistry, result);
+  }
 
   /** Parse argv with the static flags plus every installed strategy's flags. */
   protected async parseWithStrategies(command: AttachCommand): Promise<{ flags: Record<string, unknown>; values: FlagValues; registry: StrategyRegistry }> {
     const { registry, warnings } = await loadRegistry(this.config);
+    this.strategyRegistry = registry;
     warnings.forEach((w) => this.addWarning(w));
     const ctor = this.constructor as typeof AttachStrategyCommand;
     const { flags } = await this.parse({

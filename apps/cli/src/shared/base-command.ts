@@ -3,8 +3,11 @@
  * Success: `{status: 0, result, warnings}`. Failure: `{name, code, message, actions, exitCode}` (+ `details`).
  */
 import { Command } from '@oclif/core';
+import type { SafeAttributes } from '@agentcore/auth';
 import { AgentcoreError } from '@agentcore/schema';
+import type { AttributeValue, SafeAttrs } from '@agentcore/telemetry';
 import { toAgentcoreError } from './errors.js';
+import { emitCommandTelemetry } from './telemetry.js';
 
 export interface SuccessEnvelope<R> {
   status: 0;
@@ -15,8 +18,49 @@ export interface SuccessEnvelope<R> {
 export abstract class AgentcoreCommand<R> extends Command {
   static override enableJsonFlag = true;
   protected readonly warnings: string[] = [];
+  /** Usage-telemetry attributes of this run (docs/telemetry.md); sent only if the user opted in. */
+  private readonly telemetryAttributes: Record<string, unknown> = {};
+  private telemetryErrorCode?: string;
 
   abstract override run(): Promise<R>;
+
+  /**
+   * Hand safe attributes to this run's telemetry event. Checked at compile time: booleans, counts and literal
+   * enum strings under snake_case keys (a `string`-typed value does not compile). Checked again at run time.
+   */
+  protected recordTelemetry<const T extends Record<string, AttributeValue>>(attrs: T & SafeAttrs<T>): void {
+    Object.assign(this.telemetryAttributes, attrs);
+  }
+
+  /** Attributes computed at run time (e.g. a strategy's `telemetry()`): invalid ones are dropped before recording. */
+  protected recordStrategyTelemetry(attrs: SafeAttributes | undefined): void {
+    Object.assign(this.telemetryAttributes, attrs);
+  }
+
+  /** Attributes worked out only when telemetry is enabled, after the command's output (override in subclasses). */
+  protected async collectTelemetry(_result: unknown): Promise<SafeAttributes | undefined> {
+    return undefined;
+  }
+
+  /** Runs the command as oclif does, then (after its output) records the telemetry event if the user opted in. */
+  protected override async _run<T>(): Promise<T> {
+    const startedAt = Date.now();
+    const t0 = performance.now();
+    let result: T | undefined;
+    try {
+      result = await super._run<T>();
+      return result;
+    } finally {
+      await emitCommandTelemetry({
+        command: this,
+        startedAt,
+        durationMs: performance.now() - t0,
+        errorCode: this.telemetryErrorCode,
+        attributes: this.telemetryAttributes,
+        collect: () => this.collectTelemetry(result),
+      }).catch(() => undefined);
+    }
+  }
 
   /** Record a warning: printed to stderr in human mode, carried in the JSON envelope otherwise. */
   protected addWarning(message: string): void {
@@ -40,6 +84,7 @@ export abstract class AgentcoreCommand<R> extends Command {
   override async catch(err: Error & { exitCode?: number }): Promise<void> {
     const e = toAgentcoreError(err, this.id);
     process.exitCode = e.exitCode;
+    this.telemetryErrorCode = e.code;
     if (this.jsonEnabled()) {
       this.logJson(this.toErrorJson(e));
       return;
