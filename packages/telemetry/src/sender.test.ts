@@ -73,11 +73,19 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
 
   it('recordRun (enabled, endpoint) audits the event and the detached sender process delivers it', async () => {
     await writeState(dir, { enabled: true, endpoint: receiver.endpoint });
-    const outcome = await recordRun({ ...baseRun, attributes: { api_key_location: 'header', secret: 'sk-live-ABC123' } }, { configDir: dir, env: {} });
-    expect(outcome).toMatchObject({ recorded: true, delivery: 'queued', dropped: [{ key: 'secret', reason: 'not_enum' }] });
+    const attributes = {
+      api_key_location: 'header',
+      endpoint: 'https://tools.example.com/mcp?api_key=abc',
+      lambda: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+      secret: 'sk-live-ABC123',
+    };
+    const outcome = await recordRun({ ...baseRun, attributes }, { configDir: dir, env: {} });
+    expect(outcome).toMatchObject({ recorded: true, delivery: 'queued' });
+    expect(outcome.dropped).toEqual(['endpoint', 'lambda', 'secret'].map((key) => ({ key, reason: 'not_enum' })));
     const [span] = await receiver.waitForSpans(1, 10_000);
     expect(span?.attributes['agentcore.attr.api_key_location']).toBe('header');
-    expect(Object.keys(span?.attributes ?? {}).some((k) => k.includes('secret'))).toBe(false);
+    const sentText = JSON.stringify(span);
+    for (const leak of ['example.com', 'arn:aws', 'sk-live', 'secret', 'lambda']) expect(sentText).not.toContain(leak);
     const audit = await readAudit(dir);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.event.attributes).toEqual({ api_key_location: 'header' });
