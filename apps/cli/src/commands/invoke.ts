@@ -6,6 +6,7 @@ import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { resolveSecret } from '../shared/secrets.js';
 import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
+import { isInteractive } from '../tui/gate.js';
 
 const messages = loadMessages('invoke');
 
@@ -40,6 +41,16 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     const { args, flags } = await this.parse(Invoke);
     const bearer = await resolveSecret({ flag: 'bearer-token', value: flags['bearer-token'], envName: 'AGENTCORE_BEARER_TOKEN' });
     if (bearer.warning) this.addWarning(bearer.warning);
+    if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
+      // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
+      const { chatInteractively } = await import('../tui/sessions.js');
+      const { warnings, ...result } = await chatInteractively(this.config, {
+        runtime: flags.runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'], sessionId: flags['session-id'],
+        userId: flags['user-id'], headers: flags.header, noCache: flags['no-cache'], deployTarget: flags.target,
+      });
+      warnings.forEach((w) => this.addWarning(w));
+      return result;
+    }
     const prompt = args.prompt ?? (flags['prompt-file'] ? await readFile(flags['prompt-file'], 'utf8') : process.stdin.isTTY || flags['bearer-token'] === '-' ? '' : await readStdinText());
     if (prompt === '') throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NoPrompt'), { actions: messages.list('error.NoPrompt.actions') });
 

@@ -73,6 +73,11 @@ export async function loadLaunch(): Promise<LaunchModule> {
 /** A wizard that ended without answers becomes ERR_CANCELLED (exit 130); nothing was written. */
 export function answersOrThrow(outcome: WizardOutcome): Extract<WizardOutcome, { status: 'done' }>['answers'] {
   if (outcome.status === 'done') return outcome.answers;
+  return throwCancelled();
+}
+
+/** The user left a screen (Esc on a first step, Ctrl-C): ERR_CANCELLED, exit 130. */
+export function throwCancelled(): never {
   const m = loadMessages('interactive');
   throw new CliError('ERR_CANCELLED', m.get('error.Cancelled'), { actions: m.list('error.Cancelled.actions'), exitCode: 130 });
 }

@@ -4,7 +4,12 @@
  */
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import { ChatScreen, type ChatTexts } from './chat/ChatScreen.js';
+import type { ChatState } from './chat/chat-reducer.js';
+import { TokenScreen, type TokenOutcome, type TokenScreenTexts } from './chat/TokenScreen.js';
+import type { ChatSend } from './chat/use-chat.js';
 import { HomeScreen } from './home/HomeScreen.js';
+import { PickerScreen, type PickerItem, type PickerOutcome } from './picker/PickerScreen.js';
 import type { HomeOutcome } from './home/home-actions.js';
 import { ADD_WIZARDS, type AddCommand, type AttachWizardDeps } from './specs/index.js';
 import type { Answers, WizardOutcome } from './wizard/types.js';
@@ -19,9 +24,8 @@ export async function runInk<T>(element: (done: (value: T) => void) => ReactElem
   // Let React commit the closing render (screens render nothing once done), so no stale frame stays on screen.
   await new Promise((r) => setTimeout(r, 20));
   app.unmount();
+  // ink turns raw mode off and lets go of stdin on unmount, so the next screen (or the process exit) starts clean.
   await app.waitUntilExit().catch(() => undefined);
-  if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  process.stdin.pause();
   return value;
 }
 
@@ -32,4 +36,16 @@ export function launchAddWizard(command: AddCommand, deps: AttachWizardDeps, pre
 
 export function launchHome(): Promise<HomeOutcome> {
   return runInk<HomeOutcome>((done) => <HomeScreen onExit={done} />);
+}
+
+export function launchPicker(title: string, items: readonly PickerItem[], keys: string): Promise<PickerOutcome> {
+  return runInk<PickerOutcome>((done) => <PickerScreen title={title} items={items} keys={keys} onExit={done} />);
+}
+
+export function launchTokenScreen(texts: TokenScreenTexts): Promise<TokenOutcome> {
+  return runInk<TokenOutcome>((done) => <TokenScreen texts={texts} onExit={done} />);
+}
+
+export function launchChat(texts: ChatTexts, send: ChatSend, sessionId?: string): Promise<ChatState> {
+  return runInk<ChatState>((done) => <ChatScreen texts={texts} send={send} {...(sessionId ? { sessionId } : {})} onExit={done} />);
 }
