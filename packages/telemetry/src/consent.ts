@@ -6,11 +6,11 @@
  *   telemetry.json {enabled: true}  → on   (written by `agentcore telemetry enable`)
  *   otherwise                       → off
  * The endpoint is AGENTCORE_TELEMETRY_ENDPOINT, else the stored one; without one, events are only recorded locally.
- * `decideConsent` is pure; reading and writing the state file are the only I/O.
+ * `decideConsent` is pure; reading and writing the state file are the only I/O. This module imports only node:
+ * built-ins at load time: the CLI loads it after every command to check consent.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@agentcore/schema';
 
 export const STATE_FILE = 'telemetry.json';
 
@@ -101,6 +101,8 @@ export function readState(configDir: string): TelemetryState | undefined {
 
 /** Store the state (mode 0600, atomic). */
 export async function writeState(configDir: string, state: TelemetryState): Promise<void> {
+  // Loaded here, not at the top: this module is on every command's path and must stay tiny.
+  const { writeFileAtomic } = await import('@agentcore/schema');
   await writeFileAtomic(statePath(configDir), JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
 
