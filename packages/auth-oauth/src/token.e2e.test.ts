@@ -10,7 +10,7 @@ import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { credentialEnvNames, type Credential } from '@agentcore/schema';
 import { createOAuthStrategy } from './strategy.js';
 import type { OAuthOutboundAuth } from './schema.js';
-import { startBearerMcpServer, type BearerMcpServer } from './test-helpers/bearer-mcp-server.js';
+import { startBearerMcpServer, type BearerMcpServer } from '@agentcore/testkit';
 
 let idp: OidcIssuer;
 let mcp: BearerMcpServer;

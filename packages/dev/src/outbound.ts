@@ -14,7 +14,13 @@ export interface TargetEntry {
   authType: string;
   strategy?: OutboundStrategy;
   config?: { type: string };
-  secret?: OutboundSecret;
+  /**
+   * The credential value `apply` places, resolved per request: a stored API key, or what the strategy's
+   * `resolveSecret` returns (e.g. an OAuth access token, cached and refreshed inside the strategy).
+   */
+  secret?: () => Promise<OutboundSecret>;
+  /** Secret values seen so far, removed from any message shown to the user. */
+  readonly redactions: Set<string>;
   /** Set when the target cannot be called locally (not emulated, no credential value…). */
   unavailable?: string;
 }
@@ -29,14 +35,20 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
 export function outboundFetch(target: TargetEntry, base: FetchLike = fetch): FetchLike {
   return async (url, init) => {
     let req: OutboundRequest = { method: init?.method ?? 'GET', url: String(url), headers: headerRecord(init?.headers) };
-    if (target.strategy?.apply && target.config && target.secret) req = await target.strategy.apply(req, target.config, target.secret);
+    if (target.strategy?.apply && target.config && target.secret) {
+      const secret = await target.secret();
+      target.redactions.add(secret.value);
+      req = await target.strategy.apply(req, target.config, secret);
+    }
     return base(req.url, { ...init, method: req.method, headers: req.headers });
   };
 }
 
-/** Remove a secret value from text that may be shown to the user. */
-export function redact(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 ? text.split(secret).join('****') : text;
+/** Remove secret values from text that may be shown to the user. */
+export function redact(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('****');
+  return out;
 }
 
 /** The endpoint as shown in messages: origin and path only (no query string, no user info). */
@@ -64,5 +76,5 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
   } else {
     message = `Target ${target.name}: the call to ${where} failed: ${e.cause?.code ?? e.message ?? String(err)}`;
   }
-  return redact(message, target.secret?.value);
+  return redact(message, target.redactions);
 }

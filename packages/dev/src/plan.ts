@@ -77,8 +77,10 @@ function planTarget(registry: StrategyRegistry, target: Gateway['targets'][numbe
   if (strategy?.direction !== 'outbound') return { ...base, unavailable: `${authType} outbound auth is not emulated locally (no installed strategy provides it)` };
   if (!strategy.apply) return { ...base, unavailable: `the ${authType} strategy cannot apply credentials locally (it has no apply())` };
   const config = { ...auth, type: authType };
-  if (strategy.credentialKind && strategy.credentialKind !== 'ApiKeyCredentialProvider') {
-    return { ...base, strategy, config, unavailable: `${authType} outbound auth needs a token exchange, which is not emulated locally` };
+  // A strategy that turns its credential into the value it sends (e.g. OAuth → access token) says so with
+  // resolveSecret; without it, the credential's stored API-key value is sent as is.
+  if (!strategy.resolveSecret && strategy.credentialKind && strategy.credentialKind !== 'ApiKeyCredentialProvider') {
+    return { ...base, strategy, config, unavailable: `the ${authType} strategy cannot obtain its credential value locally (it has no resolveSecret())` };
   }
   return { ...base, strategy, config, credentialName: auth?.credentialName };
 }

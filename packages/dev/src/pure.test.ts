@@ -46,10 +46,10 @@ describe('pure helpers', () => {
   });
 
   it('upstream failures name the target and never the secret', () => {
-    const target = { name: 't1', targetType: 'mcpServer', endpoint: 'http://127.0.0.1:9/mcp?x=1', authType: 'API_KEY', secret: { value: 'sekrit-value', credentialName: 'K' } };
+    const target = { name: 't1', targetType: 'mcpServer', endpoint: 'http://127.0.0.1:9/mcp?x=1', authType: 'API_KEY', redactions: new Set(['sekrit-value']) };
     expect(upstreamFailure(target, Object.assign(new Error('body sekrit-value'), { code: 401 }))).toMatch(/^Target t1: .* 401: check the credential and the placement/);
     expect(upstreamFailure(target, new Error('oops sekrit-value'))).not.toContain('sekrit-value');
-    expect(redact('a sekrit-value b', 'sekrit-value')).toBe('a **** b');
+    expect(redact('a sekrit-value b', ['sekrit-value'])).toBe('a **** b');
   });
 });
 

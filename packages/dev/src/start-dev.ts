@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
-import { credentialEnvNames, type ProjectConfig } from '@agentcore/schema';
+import { credentialEnvNames, type Credential, type ProjectConfig } from '@agentcore/schema';
 import type { StrategyRegistry, VerifyOptions } from '@agentcore/auth';
 import { AgentProcess, describeExit } from './agent-process.js';
 import { startDevIssuer, type DevIssuer, type DevIssuerClient } from './dev-issuer.js';
@@ -92,13 +92,22 @@ async function issuerClients(plan: DevPlan, secrets: SecretReader, log: (l: stri
   return [...clients.values()];
 }
 
-async function targetEntry(t: DevPlan['gateways'][number]['targets'][number], secrets: SecretReader): Promise<TargetEntry> {
-  const entry: TargetEntry = { name: t.name, targetType: t.targetType, endpoint: t.endpoint, authType: t.authType, strategy: t.strategy, config: t.config, unavailable: t.unavailable };
-  if (!t.strategy || t.unavailable) return entry;
+async function targetEntry(t: DevPlan['gateways'][number]['targets'][number], secrets: SecretReader, credentials: readonly Credential[]): Promise<TargetEntry> {
+  const entry: TargetEntry = { name: t.name, targetType: t.targetType, endpoint: t.endpoint, authType: t.authType, strategy: t.strategy, config: t.config, unavailable: t.unavailable, redactions: new Set() };
+  if (!t.strategy || t.unavailable || !t.config) return entry;
   if (!t.credentialName) return { ...entry, unavailable: `${t.authType} outbound auth has no credentialName` };
-  const value = await secrets.get(credentialEnvNames(t.credentialName).apiKey);
-  if (!value) return { ...entry, unavailable: `credential ${t.credentialName} has no value in agentcore/.env.local (add it with \`agentcore add credential\`)` };
-  return { ...entry, secret: { value, credentialName: t.credentialName } };
+  const credentialName = t.credentialName;
+  const { strategy, config } = { strategy: t.strategy, config: t.config };
+  if (strategy.resolveSecret) {
+    const credential = credentials.find((c) => c.name === credentialName);
+    if (!credential) return { ...entry, unavailable: `credential ${credentialName} is not declared in agentcore.json` };
+    const resolveSecret = strategy.resolveSecret.bind(strategy);
+    // Per request: the strategy caches and refreshes (e.g. an OAuth token until shortly before it expires).
+    return { ...entry, secret: () => resolveSecret(config, { credential, secrets }) };
+  }
+  const value = await secrets.get(credentialEnvNames(credentialName).apiKey);
+  if (!value) return { ...entry, unavailable: `credential ${credentialName} has no value in agentcore/.env.local (add it with \`agentcore add credential\`)` };
+  return { ...entry, secret: async () => ({ value, credentialName }), redactions: new Set([value]) };
 }
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
@@ -184,7 +193,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }));
     const gateways = new Map<string, GatewayEntry>();
     for (const g of plan.gateways) {
-      gateways.set(g.name, { name: g.name, type: g.type, strategy: g.strategy, config: g.config, targets: await Promise.all(g.targets.map((t) => targetEntry(t, options.secrets))) });
+      gateways.set(g.name, { name: g.name, type: g.type, strategy: g.strategy, config: g.config, targets: await Promise.all(g.targets.map((t) => targetEntry(t, options.secrets, options.config.credentials))) });
     }
     const names = [...runtimes.keys()];
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -2,3 +2,4 @@
 export {};
 export * from './oidc-issuer.js';
 export * from './mcp-server.js';
+export * from './bearer-mcp-server.js';

@@ -24,7 +24,7 @@ export async function startBearerMcpServer(opts: { issuer: string; jwksUri: stri
     void (async () => {
       const auth = req.headers.authorization ?? '';
       const token = /^Bearer (.+)$/.exec(auth)?.[1];
-      let claims: { client_id?: unknown; scope?: unknown } | undefined;
+      let claims: Record<string, unknown> | undefined;
       if (token) {
         try {
           claims = (await jwtVerify(token, jwks, { issuer: opts.issuer, audience: opts.audience })).payload;
