@@ -27,6 +27,7 @@ case "$cmd" in
     # The interactive wizards' end-to-end test drives the real binary in tmux (apps/cli/test/tmux-wizards.e2e.test.ts).
     command -v tmux >/dev/null || (apt-get update && apt-get install -y tmux) >&2 || echo "[setup] tmux could not be installed; the tmux e2e test will be skipped" >&2
     node tools/check-boundaries.mjs
+    node tools/check-subpaths.mjs
     eslint --max-warnings=1000 .
     nx run-many -t test --outputStyle=static
     ;;

@@ -41,7 +41,10 @@ function hasUserPlugins(env) {
   return Array.isArray(plugins) && plugins.length > 0;
 }
 
-/** False when something the fast-path files were built from is newer than them (e.g. `tsc -b` without the full build). */
+/**
+ * False when something the fast-path files were built from changed since (e.g. `tsc -b` without the full build).
+ * A newer timestamp alone is not enough: cache restores rewrite identical files, so the content hash decides.
+ */
 function inputsUnchanged(inputs = []) {
   let builtAt;
   try {
@@ -49,14 +52,16 @@ function inputsUnchanged(inputs = []) {
   } catch {
     return false;
   }
-  for (const file of inputs) {
+  for (const { file, sha256 } of inputs) {
     let mtimeMs;
     try {
       mtimeMs = statSync(join(ROOT, file)).mtimeMs;
     } catch {
       continue; // not there (published install): nothing can rebuild it
     }
-    if (mtimeMs > builtAt) return false;
+    if (mtimeMs <= builtAt) continue;
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    if (createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex') !== sha256) return false;
   }
   return true;
 }

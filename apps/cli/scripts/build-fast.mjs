@@ -7,6 +7,7 @@
  *   dist/fast-path/<command>.js       one esbuild bundle per hot command: oclif + the command + the core strategies
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,12 +170,13 @@ async function bundleCommand(id, file, strategyHooks) {
 
 /**
  * Files whose change makes the fast-path outputs stale (a `tsc -b` or `oclif manifest` without this step).
- * bin/run.js takes the normal path when one of them is newer than dist/fast-path/manifest.json (written last).
+ * bin/run.js takes the normal path when one of them is newer than dist/fast-path/manifest.json (written last) *and*
+ * its content changed: a cache restore (Nx) rewrites identical files with fresh timestamps, which must not count.
  * Files absent at run time (a published install has no .tsbuildinfo or sibling workspace) are not checked.
  */
-const inputs = new Set();
+const inputs = new Map();
 function watchInput(file) {
-  if (existsSync(file)) inputs.add(relative(ROOT, file).split('\\').join('/'));
+  if (existsSync(file)) inputs.set(relative(ROOT, file).split('\\').join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
 }
 
 /** Root help exactly as oclif prints it to a pipe (width 80, no colour), from an environment without user plugins. */
@@ -219,7 +221,7 @@ if (manifest.enabled) {
   watchInput(join(ROOT, 'package.json'));
   watchInput(join(ROOT, 'oclif.manifest.json'));
   for (const name of manifest.corePlugins) watchInput(join(readPluginPjson(name).dir, 'oclif.manifest.json'));
-  manifest.inputs = [...inputs].sort();
+  manifest.inputs = [...inputs].sort(([a], [b]) => a.localeCompare(b)).map(([file, sha256]) => ({ file, sha256 }));
 }
 writeAtomic(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`);
