@@ -3,6 +3,7 @@
 #   bash tools/run.sh demo    the local demo (main job)
 #   bash tools/run.sh test    every test tier + repo checks
 #   bash tools/run.sh build   install + build only
+#   bash tools/run.sh bench   the performance ratios (bench/README.md)
 #   bash tools/run.sh cli ... run the built agentcore binary
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +33,7 @@ case "$cmd" in
     nx run-many -t test --outputStyle=static
     ;;
   demo) build; node tools/demo.mjs "$@" ;;
+  bench) build; node bench/run.mjs "$@" ;;
   cli) build; node apps/cli/bin/run.js "$@" ;;
-  *) echo "usage: bash tools/run.sh demo|test|build|cli ..." >&2; exit 2 ;;
+  *) echo "usage: bash tools/run.sh demo|test|build|bench|cli ..." >&2; exit 2 ;;
 esac
