@@ -36,6 +36,9 @@ function load(url, authorization, duration) {
   });
 }
 
+/** `AGENTCORE_BENCH_DECISION_TTL_MS=0` measures every request fully verified (no decision cache). */
+const DECISION_TTL_MS = process.env.AGENTCORE_BENCH_DECISION_TTL_MS === undefined ? DEFAULT_DECISION_TTL_MS : Number(process.env.AGENTCORE_BENCH_DECISION_TTL_MS);
+
 export async function run() {
   const work = mkdtempSync(join(tmpdir(), 'agentcore-bench-dev-'));
   const idp = await startOidcIssuer({ clients: [{ clientId: 'bench-client', clientSecret: 'bench-secret', scopes: ['invoke'] }] });
@@ -55,6 +58,7 @@ export async function run() {
       secrets: { get: async () => undefined },
       sessionFile: false,
       log: () => undefined,
+      decisionTtlMs: DECISION_TTL_MS,
     });
     const bearer = `Bearer ${await idp.requestToken('bench-client', 'bench-secret', ['invoke'])}`;
     const check = await fetch(dev.runtimes.Jwt, { method: 'POST', headers: { authorization: bearer }, body: '{"prompt":"x"}' });
@@ -84,7 +88,7 @@ export async function run() {
         noAuthRps: openRps,
         jwksFetches: idp.stats.jwks,
         jwksTarget: 1,
-        decisionCacheTtlMs: DEFAULT_DECISION_TTL_MS,
+        decisionCacheTtlMs: DECISION_TTL_MS,
         non2xx: totals.jwt.non2xx + totals.open.non2xx,
         errors: totals.jwt.errors + totals.open.errors,
         jwtP99Ms: Math.max(...totals.jwt.p99),
