@@ -124,6 +124,25 @@ const lazyUndici = {
   },
 };
 
+/**
+ * zod's `z` namespace re-exports every locale (≈50 files); agentcore uses only English, zod's default. Keep `en`
+ * alone so the bundle that every `add credential` reads, decodes and parses stays small.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.includes(`${'node_modules'}/zod/`)) return undefined;
+      return { path: join(dirname(args.importer), '..', 'locales', 'en.js').replace(/\\/g, '/'), namespace: 'zod-en' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 async function bundleCommand(id, file, strategyHooks) {
   const hookImports = Object.entries(strategyHooks).map(([name, path], i) => ({ name, path, local: `hook${i}` }));
   const contents = [
@@ -145,9 +164,11 @@ async function bundleCommand(id, file, strategyHooks) {
     // typescript: oclif's dev-only tsconfig reader; never reached on this path.
     external: ['typescript', 'ts-node'],
     keepNames: true,
+    // Smaller source to read, decode and parse on every start (names kept: oclif reads class names).
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [lazyUndici, originalImportMetaUrl],
+    plugins: [lazyUndici, originalImportMetaUrl, zodEnglishOnly],
     metafile: true,
     absWorkingDir: ROOT,
     banner: { js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);" },
