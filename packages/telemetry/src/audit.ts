@@ -3,7 +3,7 @@
  * `<config dir>/telemetry-audit.jsonl` (mode 0600), capped at the last {@link MAX_AUDIT_EVENTS} events. It is
  * written only while telemetry is enabled and never leaves the machine.
  */
-import { appendFile, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DroppedAttribute } from './attributes.js';
 import { parseEvent, type TelemetryEvent } from './event.js';
@@ -51,8 +51,8 @@ export async function appendAudit(configDir: string, entry: AuditEntry): Promise
   const existing = await readText(file);
   const count = existing.split('\n').filter((l) => l.trim() !== '').length;
   if (count < MAX_AUDIT_EVENTS) {
+    // `mode` applies when the file is created; a umask can only remove bits, so it stays 0600.
     await appendFile(file, line + '\n', { mode: 0o600 });
-    await chmod(file, 0o600);
     return;
   }
   const tmp = `${file}.${process.pid}.tmp`;

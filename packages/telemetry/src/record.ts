@@ -35,11 +35,12 @@ export async function recordRun(run: RunInfo, options: RecordOptions): Promise<R
   const { event, dropped } = buildEvent(run);
   const delivery: Delivery = consent.endpoint ? 'queued' : 'local_only';
   try {
-    await appendAudit(options.configDir, { delivery, ...(consent.endpoint ? { endpoint: consent.endpoint } : {}), dropped, event });
-    if (consent.endpoint) {
-      await enqueue(options.configDir, { url: tracesUrl(consent.endpoint), event });
-      if (options.startSender !== false) startSender(options.configDir);
-    }
+    const endpoint = consent.endpoint;
+    await Promise.all([
+      appendAudit(options.configDir, { delivery, ...(endpoint ? { endpoint } : {}), dropped, event }),
+      endpoint ? enqueue(options.configDir, { url: tracesUrl(endpoint), event }) : undefined,
+    ]);
+    if (endpoint && options.startSender !== false) startSender(options.configDir);
     return { consent, recorded: true, delivery, event, dropped };
   } catch (err) {
     return { consent, recorded: false, event, dropped, failure: err instanceof Error ? err.name : 'Error' };
