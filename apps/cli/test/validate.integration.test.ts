@@ -1,25 +1,11 @@
 /** `agentcore validate`: OK with counts, every issue with its path and actions, warnings for secrets and code (built binary). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ValidateResult } from '../src/operations/validate.js';
+import { cliWithout } from './cli-without.js';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
-
-const CLI_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** The built CLI as if one bundled plugin were not installed: the same commands, a package.json without it. */
-async function cliWithout(plugin: string, dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const pjson = JSON.parse(await readFile(join(CLI_ROOT, 'package.json'), 'utf8'));
-  pjson.oclif = { ...pjson.oclif, plugins: pjson.oclif.plugins.filter((p: string) => p !== plugin), commands: relative(dir, join(CLI_ROOT, 'dist', 'commands')) };
-  delete pjson.oclif.helpClass;
-  await writeFile(join(dir, 'package.json'), JSON.stringify(pjson));
-  await symlink(join(dirname(dirname(CLI_ROOT)), 'node_modules'), join(dir, 'node_modules'));
-  await writeFile(join(dir, 'run.mjs'), "import { execute } from '@oclif/core';\nawait execute({ dir: import.meta.url });\n");
-  return join(dir, 'run.mjs');
-}
 
 function runCli(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; json: any }> {
   return new Promise((resolve) => {
