@@ -26,10 +26,9 @@ export interface Sandbox {
   cleanup(): Promise<void>;
 }
 
-export async function createSandbox(): Promise<Sandbox> {
-  const dir = await mkdtemp(join(tmpdir(), 'agentcore-it-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+/** HOME, XDG and agentcore config folders under `dir`, no keychain, no colours. */
+export function isolatedUserEnv(dir: string): NodeJS.ProcessEnv {
+  return {
     HOME: join(dir, 'home'),
     XDG_DATA_HOME: join(dir, 'xdg-data'),
     XDG_CACHE_HOME: join(dir, 'xdg-cache'),
@@ -39,6 +38,11 @@ export async function createSandbox(): Promise<Sandbox> {
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   };
+}
+
+export async function createSandbox(): Promise<Sandbox> {
+  const dir = await mkdtemp(join(tmpdir(), 'agentcore-it-'));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...isolatedUserEnv(dir) };
   return {
     dir,
     env,
@@ -49,12 +53,24 @@ export async function createSandbox(): Promise<Sandbox> {
   };
 }
 
-export function runBin<R>(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<RunResult<R>> {
+export interface RunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  input?: string;
+  timeoutMs?: number;
+}
+
+export function runBin<R>(args: string[], options: RunOptions): Promise<RunResult<R>> {
+  return runNodeScript<R>(BIN, args, options, 30_000);
+}
+
+/** Run `node <script> ...args`, feed `input` on stdin, kill it after the timeout, and parse stdout when it is JSON. */
+export function runNodeScript<R>(script: string, args: string[], options: RunOptions, defaultTimeoutMs: number): Promise<RunResult<R>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? defaultTimeoutMs);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

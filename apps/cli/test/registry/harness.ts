@@ -3,14 +3,13 @@
  * (everything else), publishable variants of workspace packages built in temp copies, and an `agentcore`
  * installed from the registry into an empty folder, run with isolated HOME/XDG folders.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   npm, publishPackage, publishWorkspace, routedEnv, startCacheMirror, startRegistry, workspacePackages, type CacheMirror, type LocalRegistry,
 } from '../../../../tools/local-registry.mjs';
-import type { RunResult } from '../helpers.js';
+import { isolatedUserEnv, runNodeScript, type RunOptions, type RunResult } from '../helpers.js';
 
 export interface RegistryHarness {
   dir: string;
@@ -82,38 +81,9 @@ export async function installCli(h: RegistryHarness, spec: string): Promise<stri
 export async function userEnv(h: RegistryHarness, name: string): Promise<NodeJS.ProcessEnv> {
   const home = join(h.dir, name);
   await mkdir(home, { recursive: true });
-  return {
-    ...h.npmEnv,
-    HOME: join(home, 'home'),
-    XDG_DATA_HOME: join(home, 'xdg-data'),
-    XDG_CACHE_HOME: join(home, 'xdg-cache'),
-    XDG_CONFIG_HOME: join(home, 'xdg-config'),
-    AGENTCORE_CONFIG_DIR: join(home, 'home', '.agentcore'),
-    AGENTCORE_DISABLE_KEYCHAIN: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
+  return { ...h.npmEnv, ...isolatedUserEnv(home) };
 }
 
-export function runInstalled<R = unknown>(bin: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<RunResult<R>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: RunResult<R>['json'];
-      try {
-        json = JSON.parse(stdout) as RunResult<R>['json'];
-      } catch {
-        json = undefined;
-      }
-      resolve({ exitCode: code ?? -1, stdout, stderr, json });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+export function runInstalled<R = unknown>(bin: string, args: string[], options: RunOptions): Promise<RunResult<R>> {
+  return runNodeScript<R>(bin, args, options, 60_000);
 }
