@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxEnv } from './lib/sandbox.mjs';
 import { interleave, median, quantile, timeProcess } from './lib/timing.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -19,19 +20,6 @@ const BIN = join(REPO, 'apps/cli/bin/run.js');
 const RECORDER = join(REPO, 'bench/lib/record-modules.mjs');
 const TARGET = 2.5;
 const NODE = process.execPath;
-
-function sandboxEnv(dir) {
-  return {
-    PATH: process.env.PATH,
-    HOME: join(dir, 'home'),
-    XDG_DATA_HOME: join(dir, 'xdg-data'),
-    XDG_CACHE_HOME: join(dir, 'xdg-cache'),
-    XDG_CONFIG_HOME: join(dir, 'xdg-config'),
-    AGENTCORE_CONFIG_DIR: join(dir, 'home', '.agentcore'),
-    AGENTCORE_DISABLE_KEYCHAIN: '1',
-    NO_COLOR: '1',
-  };
-}
 
 function loadedPackages(args, options) {
   const out = join(options.cwd, `modules-${Math.random().toString(36).slice(2)}.json`);
