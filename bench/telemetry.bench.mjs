@@ -18,6 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sandboxEnv } from './lib/sandbox.mjs';
 import { interleave, median, quantile, timeProcess } from './lib/timing.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -26,19 +27,6 @@ const CONSENT = join(REPO, 'packages/telemetry/dist/consent.js');
 const NODE = process.execPath;
 const COLD_START_TARGET = 2.5;
 const BUDGET_MS = 10;
-
-function sandboxEnv(dir) {
-  return {
-    PATH: process.env.PATH,
-    HOME: join(dir, 'home'),
-    XDG_DATA_HOME: join(dir, 'xdg-data'),
-    XDG_CACHE_HOME: join(dir, 'xdg-cache'),
-    XDG_CONFIG_HOME: join(dir, 'xdg-config'),
-    AGENTCORE_CONFIG_DIR: join(dir, 'home', '.agentcore'),
-    AGENTCORE_DISABLE_KEYCHAIN: '1',
-    NO_COLOR: '1',
-  };
-}
 
 /** A 127.0.0.1 port nothing listens on (bound, then released). */
 async function closedPort() {
