@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { awsSource, fileSource, ImportError, parseAgentcoreArn, parseRecordedResponses, type ControlPlaneSource } from '@agentcore/import';
 import { readDeployedState, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
+
+const messages = loadMessages('import');
 
 export interface SourceInput {
   kind: 'gateway' | 'runtime';
@@ -22,7 +25,7 @@ export interface ResolvedSource {
 
 export async function resolveSource(input: SourceInput, cwd: string): Promise<ResolvedSource> {
   if (input.arn !== undefined && input.id !== undefined) {
-    throw new CliError('ERR_INVALID_INPUT', '--arn and --id are alternatives; pass one.', { actions: [`Run \`agentcore import ${input.kind} --help\` for usage.`] });
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.ArnAndId'), { actions: messages.list('error.ArnAndId.actions', { kind: input.kind }) });
   }
   const parsed = input.arn !== undefined ? parseAgentcoreArn(input.arn, input.kind) : undefined;
   const identifier = parsed?.id ?? input.id ?? '';
@@ -32,15 +35,15 @@ export async function resolveSource(input: SourceInput, cwd: string): Promise<Re
     try {
       raw = JSON.parse(await readFile(file, 'utf8'));
     } catch (err) {
-      throw new ImportError('ERR_IMPORT_RESPONSES_FILE', `Cannot read ${file} as JSON: ${(err as Error).message}`, {
-        actions: ['Check the path and that the file holds the recorded API responses as JSON.'], details: { file },
+      throw new ImportError('ERR_IMPORT_RESPONSES_FILE', messages.get('error.ResponsesFile', { file, reason: (err as Error).message }), {
+        actions: messages.list('error.ResponsesFile.actions'), details: { file },
       });
     }
     return { source: fileSource(parseRecordedResponses(raw, file)), identifier, origin: 'file' };
   }
   if (!identifier) {
-    throw new CliError('ERR_MISSING_FLAGS', `Name the ${input.kind} to import with --arn or --id (or replay recorded responses with --from-file).`, {
-      actions: [`Run \`agentcore import ${input.kind} --arn arn:aws:bedrock-agentcore:<region>:<account>:${input.kind}/<id>\`.`],
+    throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NothingToImport', { kind: input.kind }), {
+      actions: messages.list('error.NothingToImport.actions', { kind: input.kind }),
     });
   }
   return { source: awsSource({ region: input.region ?? parsed?.region }), identifier, origin: 'aws' };

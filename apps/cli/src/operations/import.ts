@@ -3,6 +3,7 @@ import type { StrategyRegistry } from '@agentcore/auth';
 import { mapGateway, mapRuntime, readGateway, readRuntime } from '@agentcore/import';
 import { GatewayNameSchema, RuntimeNameSchema, type Gateway, type ProjectConfig, type ProjectStore, type Runtime } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 import { credentialLookup, resolveSource, type SourceInput } from './import-source.js';
 import { ProblemList } from './problems.js';
 
@@ -13,6 +14,8 @@ export interface ImportInput extends SourceInput {
   /** Deploy target whose credential ARNs to use (default: all). */
   target?: string;
 }
+
+const messages = loadMessages('import');
 
 export interface ImportCommandResult {
   kind: 'gateway' | 'runtime';
@@ -29,8 +32,8 @@ export interface ImportCommandResult {
 }
 
 function duplicate(kind: string, name: string): CliError {
-  return new CliError('ERR_DUPLICATE', `The project already has a ${kind} named ${name}.`, {
-    actions: [`Pass --name <other> to import it under another local name, or remove the existing one with \`agentcore remove ${kind === 'runtime' ? 'agent' : kind}\`.`],
+  return new CliError('ERR_DUPLICATE', messages.get('error.Duplicate', { kind, name }), {
+    actions: messages.list('error.Duplicate.actions', { removeKind: kind === 'runtime' ? 'agent' : kind }),
     details: { kind, name },
   });
 }
@@ -63,8 +66,8 @@ export async function runImport(store: ProjectStore, registry: StrategyRegistry,
   }
   const derived = (input.kind === 'gateway' ? GatewayNameSchema : RuntimeNameSchema).safeParse(entry.name);
   if (!derived.success) {
-    throw new CliError('ERR_INVALID_INPUT', `The AWS name gives the local name ${entry.name}, which is not a valid ${input.kind} name: ${derived.error.issues[0]?.message ?? ''}`, {
-      actions: ['Pass --name <local-name>.'], details: { name: entry.name },
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.LocalNameInvalid', { name: entry.name, kind: input.kind, reason: derived.error.issues[0]?.message ?? '' }), {
+      actions: messages.list('error.LocalNameInvalid.actions'), details: { name: entry.name },
     });
   }
 
