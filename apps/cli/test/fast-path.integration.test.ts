@@ -3,10 +3,9 @@
  * (AGENTCORE_FAST_PATH=0): same stdout, stderr, exit code and `--json` envelope, and they must really be taken.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { BIN, createSandbox, spawnNode, type ProcessOutcome, type Sandbox } from './helpers.js';
 
 const NORMAL = { AGENTCORE_FAST_PATH: '0' };
 /** Preload that prints the number of @oclif/core modules the process loaded (0 on a bundled fast path). */
@@ -14,27 +13,8 @@ const RECORDER = `data:text/javascript,${encodeURIComponent(
   "import{registerHooks}from'node:module';let n=0;registerHooks({load(u,c,x){if(u.includes('/node_modules/@oclif/core/'))n++;return x(u,c)}});process.on('exit',()=>process.stderr.write('\\n[oclif-modules '+n+']\\n'))",
 )}`;
 
-interface Outcome {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runRaw(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] }): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ exitCode: code ?? -1, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+function runRaw(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] }): Promise<ProcessOutcome> {
+  return spawnNode([...(options.nodeArgs ?? []), BIN, ...args], options);
 }
 
 /** Number of @oclif/core modules loaded by one run (fast path: 0). */
@@ -46,7 +26,7 @@ async function oclifModules(args: string[], options: { cwd: string; env: NodeJS.
 }
 
 /** Absolute paths differ between the two projects; make them comparable. */
-const normalise = (o: Outcome, ...paths: string[]) => {
+const normalise = (o: ProcessOutcome, ...paths: string[]) => {
   const strip = (s: string) => paths.reduce((acc, p) => acc.split(p).join('<root>'), s);
   return { exitCode: o.exitCode, stdout: strip(o.stdout), stderr: strip(o.stderr) };
 };

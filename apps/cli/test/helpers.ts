@@ -65,9 +65,27 @@ export function runBin<R>(args: string[], options: RunOptions): Promise<RunResul
 }
 
 /** Run `node <script> ...args`, feed `input` on stdin, kill it after the timeout, and parse stdout when it is JSON. */
-export function runNodeScript<R>(script: string, args: string[], options: RunOptions, defaultTimeoutMs: number): Promise<RunResult<R>> {
+export async function runNodeScript<R>(script: string, args: string[], options: RunOptions, defaultTimeoutMs: number): Promise<RunResult<R>> {
+  const { exitCode, stdout, stderr } = await spawnNode([script, ...args], options, defaultTimeoutMs);
+  let json: RunResult<R>['json'];
+  try {
+    json = JSON.parse(stdout) as RunResult<R>['json'];
+  } catch {
+    json = undefined;
+  }
+  return { exitCode, stdout, stderr, json };
+}
+
+export interface ProcessOutcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `node ...argv`, feed `input` on stdin, kill it after the timeout (default 30 s); exit code -1 when killed. */
+export function spawnNode(argv: string[], options: RunOptions, defaultTimeoutMs = 30_000): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? defaultTimeoutMs);
@@ -76,13 +94,7 @@ export function runNodeScript<R>(script: string, args: string[], options: RunOpt
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      let json: RunResult<R>['json'];
-      try {
-        json = JSON.parse(stdout) as RunResult<R>['json'];
-      } catch {
-        json = undefined;
-      }
-      resolve({ exitCode: code ?? -1, stdout, stderr, json });
+      resolve({ exitCode: code ?? -1, stdout, stderr });
     });
     child.stdin.end(options.input ?? '');
   });
