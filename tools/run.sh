@@ -29,6 +29,7 @@ case "$cmd" in
     command -v tmux >/dev/null || (apt-get update && apt-get install -y tmux) >&2 || echo "[setup] tmux could not be installed; the tmux e2e test will be skipped" >&2
     node tools/check-boundaries.mjs
     node tools/check-subpaths.mjs
+    node tools/gen-commands-doc.mjs --check
     eslint --max-warnings=1000 .
     nx run-many -t test --outputStyle=static
     ;;
