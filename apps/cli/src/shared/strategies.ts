@@ -21,11 +21,25 @@ export interface StrategyHookResults {
   failures: { error: Error; plugin: { name: string } }[];
 }
 
+/**
+ * oclif loads plugins concurrently, so hook results arrive in no fixed order. Register in a stable one — the CLI's
+ * core plugins as declared in its package.json, then user plugins by name — so help, wizards and messages that list
+ * strategies read the same on every run.
+ */
+function stableOrder<T extends { plugin: { name: string } }>(config: Interfaces.Config, items: readonly T[]): T[] {
+  const core = (config.pjson as { oclif?: { plugins?: string[] } }).oclif?.plugins ?? [];
+  const rank = (name: string) => {
+    const i = core.indexOf(name);
+    return i < 0 ? core.length : i;
+  };
+  return [...items].sort((a, b) => rank(a.plugin.name) - rank(b.plugin.name) || a.plugin.name.localeCompare(b.plugin.name));
+}
+
 function buildRegistry(config: Interfaces.Config, res: StrategyHookResults): { registry: StrategyRegistry; warnings: string[] } {
   const registry = new StrategyRegistry({ installHints: installHints(config) });
   const warnings: string[] = [];
-  for (const f of res.failures) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
-  for (const s of res.successes) {
+  for (const f of stableOrder(config, res.failures)) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
+  for (const s of stableOrder(config, res.successes)) {
     const list: unknown = s.result;
     if (!Array.isArray(list)) {
       warnings.push(`Plugin ${s.plugin.name} returned no strategy list from ${STRATEGIES_HOOK}; ignored.`);
