@@ -71,8 +71,19 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     await t.type('agent/invoke');
     await t.keys('Enter');
     await t.waitFor('Custom claim rules');
-    await t.type(CLAIMS);
-    await t.waitFor('✔ valid');
+    // The claims manager: a adds a rule (name → value type → operator → value), Enter on "done" finishes.
+    await t.type('a');
+    await t.waitFor('Claim name');
+    await t.type('tenant');
+    await t.keys('Enter');
+    await t.waitFor('Value type of the claim');
+    await t.keys('Enter');
+    await t.waitFor('How to match it');
+    await t.keys('Enter');
+    await t.waitFor('Value to match');
+    await t.type('acme');
+    await t.keys('Enter');
+    await t.waitFor('tenant (STRING) EQUALS acme');
     await t.keys('Enter');
     await t.waitFor('Client id for fetching test tokens');
     await t.keys('Enter');

@@ -29,8 +29,34 @@ export function coreRegistry(): StrategyRegistry {
 
 export type CaseAnswers = Readonly<Record<string, Answer>>;
 
+/** Arrow keys from the highlighted option (`from`, default the first) to `to`, then Enter. */
+function selectKeys(values: readonly string[], to: string, from?: string): string[] {
+  const start = Math.max(0, values.indexOf(from ?? values[0] ?? ''));
+  const target = values.indexOf(to);
+  if (target < 0) throw new Error(`${to} is not one of ${values.join(', ')}`);
+  const moves = target - start;
+  return [...Array<string>(Math.abs(moves)).fill(moves > 0 ? DOWN : UP), ENTER];
+}
+
+/** A claims step: add each rule of the encoded answer (a, name, type, operator, values), then Enter on "done". */
+function claimsKeys(step: WizardStep, answer: Answer | undefined): string[] {
+  const spec = step.claims;
+  if (!spec) throw new Error(`${step.flag}: claims step without its spec`);
+  const rules = typeof answer === 'string' ? spec.decode(answer) : [];
+  return [
+    ...rules.flatMap((r) => [
+      'a', r.name, ENTER,
+      ...selectKeys(spec.valueTypes.map((o) => o.value), r.valueType),
+      ...selectKeys(spec.operators(r.valueType).map((o) => o.value), r.operator),
+      r.values.join(', '), ENTER,
+    ]),
+    ENTER,
+  ];
+}
+
 /** Keystrokes that answer `step` with `answer` (undefined: accept what is shown / skip). */
 function keysFor(step: WizardStep, answer: Answer | undefined): string[] {
+  if (step.kind === 'claims') return claimsKeys(step, answer);
   if (step.kind === 'select' || step.kind === 'confirm') {
     const values = step.kind === 'confirm' ? ['true', 'false'] : (step.options ?? []).map((o) => o.value);
     const start = Math.max(0, values.indexOf(step.initial ?? values[0] ?? ''));
@@ -52,7 +78,7 @@ export interface DriveResult {
 }
 
 /** Answer every step from `answers`, confirm the review, and return what the wizard resolved with. */
-export async function driveWizard(spec: WizardSpec, answers: CaseAnswers, maxSteps = 40): Promise<DriveResult> {
+export async function driveWizard(spec: WizardSpec, answers: CaseAnswers, scripts: Readonly<Record<string, readonly string[]>> = {}, maxSteps = 40): Promise<DriveResult> {
   let step: WizardStep | undefined;
   let outcome: WizardOutcome | undefined;
   const asked: string[] = [];
@@ -62,7 +88,7 @@ export async function driveWizard(spec: WizardSpec, answers: CaseAnswers, maxSte
     await tick();
     for (let i = 0; i < maxSteps && !outcome; i++) {
       frames.push(app.lastFrame() ?? '');
-      const keys = step ? keysFor(step, answers[step.flag]) : [ENTER];
+      const keys = step ? (scripts[step.flag] ?? keysFor(step, answers[step.flag])) : [ENTER];
       if (step) asked.push(step.flag);
       for (const k of keys) {
         app.stdin.write(k);

@@ -15,12 +15,21 @@ import { addGatewayTarget } from '../src/operations/add-gateway-target.js';
 import { agentInput, credentialInput, gatewayInput, gatewayTargetInput } from '../src/shared/command-inputs.js';
 import { ADD_WIZARDS, type AddCommand } from '../src/tui/specs/index.js';
 import { createSandbox, type Sandbox } from './helpers.js';
-import { answersToArgv, coreRegistry, driveWizard, type CaseAnswers } from './tui-driver.js';
+import { answersToArgv, coreRegistry, DOWN, driveWizard, ENTER, ESC, UP, type CaseAnswers } from './tui-driver.js';
 
 const DISCOVERY = 'https://idp.example.com/.well-known/openid-configuration';
 const CLAIMS = JSON.stringify([{ inboundTokenClaimName: 'tenant', inboundTokenClaimValueType: 'STRING', authorizingClaimMatchValue: { claimMatchOperator: 'EQUALS', claimMatchValue: { matchValueString: 'acme' } } }]);
 
-export const CASES: readonly { title: string; command: AddCommand; answers: CaseAnswers }[] = [
+/** The claims manager by hand: add tenant (EQUALS) and groups (CONTAINS_ANY, after Esc from the operator back to the type), edit groups, delete tenant. */
+const GROUPS = JSON.stringify([{ inboundTokenClaimName: 'groups', inboundTokenClaimValueType: 'STRING_ARRAY', authorizingClaimMatchValue: { claimMatchOperator: 'CONTAINS_ANY', claimMatchValue: { matchValueStringList: ['admins', 'ops', 'devs'] } } }]);
+const CLAIMS_KEYS = [
+  'a', 'tenant', ENTER, ENTER, ENTER, 'acme', ENTER,
+  'a', 'groups', ENTER, ENTER, ESC, DOWN, ENTER, DOWN, ENTER, 'admins, ops', ENTER,
+  UP, 'e', ENTER, ENTER, ENTER, ', devs', ENTER,
+  UP, UP, 'd', DOWN, ENTER,
+];
+
+export const CASES: readonly { title: string; command: AddCommand; answers: CaseAnswers; keys?: Readonly<Record<string, readonly string[]>> }[] = [
   { title: 'api-key credential', command: 'add credential', answers: { name: 'MyKey', type: 'api-key', 'api-key': 'sk-live-0123456789' } },
   { title: 'oauth credential', command: 'add credential', answers: { name: 'Idp', type: 'oauth', 'discovery-url': DISCOVERY, 'client-id': 'cid', 'client-secret': 'csecret-0123', scopes: ['read', 'write'] } },
   { title: 'agent from a template, AWS_IAM', command: 'add agent', answers: { name: 'Echo', source: 'template', template: 'node', 'authorizer-type': 'AWS_IAM' } },
@@ -32,6 +41,12 @@ export const CASES: readonly { title: string; command: AddCommand; answers: Case
       name: 'JwtBot', source: 'template', template: 'python', 'authorizer-type': 'custom-jwt', 'discovery-url': DISCOVERY,
       'allowed-clients': ['c1', 'c2'], 'allowed-scopes': ['agent/invoke'], 'custom-claims': CLAIMS, 'client-id': 'c1', 'client-secret': 'jwt-secret-0123',
     },
+  },
+  {
+    title: 'gateway with CUSTOM_JWT claims from the claims manager (add, edit, delete)',
+    command: 'add gateway',
+    answers: { name: 'gwclaims', 'authorizer-type': 'custom-jwt', 'discovery-url': DISCOVERY, 'custom-claims': GROUPS },
+    keys: { 'custom-claims': CLAIMS_KEYS },
   },
   { title: 'gateway, NONE, no semantic search', command: 'add gateway', answers: { name: 'gw', 'semantic-search': false, 'authorizer-type': 'NONE' } },
   { title: 'gateway with CUSTOM_JWT', command: 'add gateway', answers: { name: 'gwjwt', description: 'JWT gateway', 'authorizer-type': 'custom-jwt', 'discovery-url': DISCOVERY, 'allowed-audience': ['aud1'] } },
@@ -91,7 +106,7 @@ describe('add wizards write what the same flags write (one table, both paths)', 
       const store = await ProjectStore.open({ cwd: wizardRoot, model: registry.model() });
       const { config: project } = await store.load();
       const spec = ADD_WIZARDS[c.command]({ registry, project });
-      const { outcome, frames } = await driveWizard(spec, c.answers);
+      const { outcome, frames } = await driveWizard(spec, c.answers, c.keys);
       expect(outcome.status).toBe('done');
       if (outcome.status !== 'done') return;
       // Secrets never appear on screen in full.
@@ -110,6 +125,8 @@ describe('add wizards write what the same flags write (one table, both paths)', 
   it('the written config holds every case (not vacuous)', async () => {
     const config = JSON.parse(await readFile(join(wizardRoot, 'agentcore', 'agentcore.json'), 'utf8')) as Record<string, { name: string; authorizerType?: string; targets?: { name: string; outboundAuth?: unknown }[] }[]>;
     expect(config.runtimes?.map((r) => [r.name, r.authorizerType])).toEqual([['Echo', undefined], ['Mine', undefined], ['JwtBot', 'CUSTOM_JWT']]);
+    const claimsGateway = config.agentCoreGateways?.find((g) => g.name === 'gwclaims') as { authorizerConfiguration?: { customJwtAuthorizer?: { customClaims?: unknown } } } | undefined;
+    expect(claimsGateway?.authorizerConfiguration?.customJwtAuthorizer?.customClaims).toEqual(JSON.parse(GROUPS));
     expect(config.agentCoreGateways?.find((g) => g.name === 'gw')?.targets?.find((t) => t.name === 't1')?.outboundAuth).toEqual({
       type: 'API_KEY', credentialName: 'MyKey', apiKey: { parameterName: 'Authorization', prefix: 'Bearer' },
     });

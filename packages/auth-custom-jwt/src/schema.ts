@@ -49,6 +49,13 @@ export const MatchValueSchema = ListItemSchema.regex(MATCH_VALUE_PATTERN, m.get(
 
 export const ClaimValueTypeSchema = z.enum(['STRING', 'STRING_ARRAY']);
 export const ClaimMatchOperatorSchema = z.enum(['EQUALS', 'CONTAINS', 'CONTAINS_ANY']);
+export type ClaimValueType = z.infer<typeof ClaimValueTypeSchema>;
+export type ClaimMatchOperator = z.infer<typeof ClaimMatchOperatorSchema>;
+
+/** The operators each value type takes (§B.3); the pairing check below and the wizard's operator choice both read it. */
+export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<ClaimValueType, readonly ClaimMatchOperator[]>> = { STRING: ['EQUALS'], STRING_ARRAY: ['CONTAINS', 'CONTAINS_ANY'] };
+/** Operators that compare with `matchValueStringList`; the others take `matchValueString`. */
+export const LIST_OPERATORS: ReadonlySet<ClaimMatchOperator> = new Set(['CONTAINS_ANY']);
 
 export const ClaimMatchValueSchema = z
   .object({ matchValueString: MatchValueSchema.optional(), matchValueStringList: z.array(MatchValueSchema).min(1, m.get('schema.list.empty')).max(255).optional() })
@@ -66,12 +73,12 @@ export const CustomClaimSchema = z
   .superRefine((rule, ctx) => {
     const { claimMatchOperator: op, claimMatchValue: value } = rule.authorizingClaimMatchValue;
     const opPath = ['authorizingClaimMatchValue', 'claimMatchOperator'];
-    if (rule.inboundTokenClaimValueType === 'STRING' && op !== 'EQUALS') ctx.addIssue({ code: 'custom', path: opPath, message: m.get('schema.pairing.stringOperator') });
-    if (rule.inboundTokenClaimValueType === 'STRING_ARRAY' && op === 'EQUALS') ctx.addIssue({ code: 'custom', path: opPath, message: m.get('schema.pairing.arrayOperator') });
-    if (op !== 'CONTAINS_ANY' && value.matchValueStringList !== undefined) {
+    const type = rule.inboundTokenClaimValueType;
+    if (!OPERATORS_BY_VALUE_TYPE[type].includes(op)) ctx.addIssue({ code: 'custom', path: opPath, message: m.get(type === 'STRING' ? 'schema.pairing.stringOperator' : 'schema.pairing.arrayOperator') });
+    if (!LIST_OPERATORS.has(op) && value.matchValueStringList !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueStringList'], message: m.get('schema.pairing.singleValue', { operator: op }) });
     }
-    if (op === 'CONTAINS_ANY' && value.matchValueString !== undefined) {
+    if (LIST_OPERATORS.has(op) && value.matchValueString !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueString'], message: m.get('schema.pairing.listValue') });
     }
   });

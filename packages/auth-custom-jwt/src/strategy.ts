@@ -3,6 +3,7 @@ import {
   authorizeRequest, defineInboundStrategy, fetchClientCredentialsToken, STRATEGY_CONTRACT_VERSION, type FlagValues, type InputProblem, type StrategyFlag, type StrategyPrompt,
 } from '@agentcore/auth';
 import { fromAws, toCloudFormation } from './aws.js';
+import { claimsPromptSpec } from './claims-prompt.js';
 import { customJwtFromFlags, problemsFromIssues, readClaims } from './from-flags.js';
 import { messages as m } from './messages.js';
 import { CustomClaimsSchema, CustomJwtAuthorizerConfigSchema, DiscoveryUrlSchema, ScopeSchema, type CustomJwtAuthorizerConfig } from './schema.js';
@@ -51,7 +52,7 @@ function prompts(): readonly StrategyPrompt[] {
     optionalList('allowed-clients'),
     optionalList('allowed-audience'),
     optionalList('allowed-scopes', validateScopes),
-    { flag: 'custom-claims', message: m.get('prompt.custom-claims'), kind: 'json', optional: true, validate: validateClaims },
+    { flag: 'custom-claims', message: m.get('prompt.custom-claims'), kind: 'claims', claims: claimsPromptSpec, optional: true, validate: validateClaims },
     { flag: 'client-id', message: m.get('prompt.client-id'), kind: 'text', optional: true },
     { flag: 'client-secret', message: m.get('prompt.client-secret'), kind: 'secret', when: (a: FlagValues) => typeof a['client-id'] === 'string' && a['client-id'] !== '' },
   ];

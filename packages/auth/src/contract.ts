@@ -62,11 +62,36 @@ export type FromFlagsResult<C> =
   | { ok: true; config: C; credentials?: readonly CredentialPlan[]; warnings?: readonly string[] }
   | { ok: false; problems: readonly InputProblem[] };
 
+/** One claim rule as the wizard's claims manager edits it; `values` holds one value, or several for list operators. */
+export interface ClaimRuleDraft {
+  name: string;
+  valueType: string;
+  operator: string;
+  values: readonly string[];
+}
+
+/** What a `claims` prompt needs besides `validate`: the choices, the field checks and the flag encoding, all the strategy's. */
+export interface ClaimsPromptSpec {
+  labels: { name: string; valueType: string; operator: string; value: string; values: string };
+  valueTypes: readonly { value: string; label: string }[];
+  /** Only the operators valid for this value type. */
+  operators(valueType: string): readonly { value: string; label: string }[];
+  /** True when the operator compares with a list of values (asked comma-separated). */
+  listOperator(operator: string): boolean;
+  /** Field-level check of a claim name or one match value (the schema's field validator). */
+  validateField(field: 'name' | 'value', value: string): string | undefined;
+  /** Rules → the flag value (as the command line takes it); and back, to edit an earlier answer. */
+  encode(rules: readonly ClaimRuleDraft[]): string;
+  decode(value: string): readonly ClaimRuleDraft[];
+}
+
 /** A question the interactive wizard asks; its answer becomes the value of `flag`, then `fromFlags` runs as usual. */
 export interface StrategyPrompt {
   flag: string;
   message: string;
-  kind: 'text' | 'secret' | 'select' | 'list' | 'confirm' | 'json';
+  /** `claims`: a list of claim rules with add / edit / delete, described by `claims`; its answer is `claims.encode(rules)`. */
+  kind: 'text' | 'secret' | 'select' | 'list' | 'confirm' | 'json' | 'claims';
+  claims?: ClaimsPromptSpec;
   options?: readonly { value: string; label: string }[];
   optional?: boolean;
   initial?: string;

@@ -61,6 +61,7 @@ function promptStep(strategy: AnyStrategy, p: StrategyPrompt, i: number): Wizard
     ...(p.optional ? { optional: true } : {}),
     ...(p.initial !== undefined ? { initial: p.initial } : {}),
     ...(p.validate ? { validate: p.validate } : {}),
+    ...(p.claims ? { claims: p.claims } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /** One component per step kind (STYLE rule 12): the app looks the component up, no `isXxxStep` flags. */
 import type { FunctionComponent } from 'react';
 import type { StepKind } from '../wizard/types.js';
+import { ClaimsStep } from './claims/ClaimsStep.js';
 import { SelectStep } from './SelectStep.js';
 import { TextStep } from './TextStep.js';
 import type { StepProps } from './types.js';
@@ -12,4 +13,5 @@ export const STEP_COMPONENTS: Readonly<Record<StepKind, FunctionComponent<StepPr
   json: TextStep,
   select: SelectStep,
   confirm: SelectStep,
+  claims: ClaimsStep,
 };

@@ -6,6 +6,10 @@ export interface StepTexts {
   yes: string;
   no: string;
   jsonOk: string;
+  required: string;
+  pickOne: string;
+  claimsEmpty: string;
+  claimsDone: string;
 }
 
 /** What every step component receives: state and callbacks only (it never validates). */
@@ -16,4 +20,6 @@ export interface StepProps {
   texts: StepTexts;
   onChange(value: string): void;
   onSubmit(value?: string): void;
+  /** Go back one wizard step (steps with sub-steps handle Esc themselves and call this from their first one). */
+  onBack(): void;
 }

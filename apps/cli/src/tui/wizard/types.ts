@@ -1,5 +1,5 @@
 /** The wizard's data model: steps built from a spec (core questions + the chosen strategy's prompts), answers as flag values. */
-import type { InputProblem, StrategyPrompt } from '@agentcore/auth';
+import type { ClaimsPromptSpec, InputProblem, StrategyPrompt } from '@agentcore/auth';
 
 export type StepKind = StrategyPrompt['kind'];
 export type Answer = string | readonly string[] | boolean;
@@ -23,6 +23,8 @@ export interface WizardStep {
   optional?: boolean;
   initial?: string;
   validate?: (value: string) => string | undefined;
+  /** For `claims` steps: the strategy's claim choices, field checks and encoding. */
+  claims?: ClaimsPromptSpec;
   /** Not a flag: an answer that only steers the plan (e.g. "template or my own code"); dropped from the result. */
   internal?: boolean;
 }

@@ -25,6 +25,7 @@ export interface WizardModel {
 export function shownAnswer(step: WizardStep, answers: Answers): string {
   const text = answerText(answers[step.flag]);
   if (step.kind === 'secret') return maskSecret(text);
+  if (step.kind === 'claims' && step.claims && text !== '') return step.claims.decode(text).map((r) => r.name).join(', ');
   if (step.kind === 'select') return step.options?.find((o) => o.value === text)?.label ?? text;
   return text;
 }
