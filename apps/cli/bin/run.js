@@ -2,13 +2,14 @@
 // agentcore entry point. Cold-start fast paths (docs/architecture.md, "Cold start") answer `--version`, root help
 // to a pipe, and the hot commands bundled by scripts/build-fast.mjs, with oclif's exact output; anything they are
 // not sure about takes oclif's normal path. AGENTCORE_FAST_PATH=0 turns them off.
-import { enableCompileCache } from 'node:module';
-import { readFileSync, statSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { arch, homedir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-enableCompileCache?.();
+// A default import: older Node (which oclif then warns about) lacks enableCompileCache.
+nodeModule.enableCompileCache?.();
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -66,6 +67,22 @@ function inputsUnchanged(inputs = []) {
   return true;
 }
 
+/** Node older than engines.node: oclif's path prints its warning. */
+function nodeTooOld(minNode) {
+  if (!Array.isArray(minNode)) return true;
+  const have = process.versions.node.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((have[i] ?? 0) !== minNode[i]) return (have[i] ?? 0) < minNode[i];
+  return false;
+}
+
+/** A user theme colours oclif's JSON output (the cold-start runner prints plain JSON); so does AGENTCORE_CONTENT_TYPE's switch. */
+function commandNeedsOclif(env) {
+  if ('AGENTCORE_CONTENT_TYPE' in env) return true;
+  if (['1', 'true'].includes((env.AGENTCORE_DISABLE_THEME ?? '').toLowerCase())) return false;
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return existsSync(join(env.AGENTCORE_CONFIG_DIR || join(base, 'agentcore'), 'theme.json'));
+}
+
 /** Environment in which oclif's help would not be plain 80-column text (FORCE_COLOR 0/false/empty forces nothing). */
 const COLOUR_OR_WIDTH_ENV = ['OCLIF_COLUMNS', 'PM2_HOME', 'NEXT_RUNTIME', 'TF_BUILD', 'GITHUB_ACTIONS', 'GITEA_ACTIONS', 'CIRCLECI', 'TEAMCITY_VERSION'];
 
@@ -74,7 +91,7 @@ async function fastPath(argv, env) {
   const manifest = readJson(join(ROOT, 'dist/fast-path/manifest.json'));
   const pjson = readJson(join(ROOT, 'package.json'));
   if (!manifest?.enabled || !pjson || manifest.version !== pjson.version || manifest.name !== pjson.name) return false;
-  if (!inputsUnchanged(manifest.inputs)) return false;
+  if (!inputsUnchanged(manifest.inputs) || nodeTooOld(manifest.minNode)) return false;
   const os = oclifPlatform();
   if (!os || hasUserPlugins(env)) return false;
   const userAgent = `${pjson.name}/${pjson.version} ${os}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}`;
@@ -100,7 +117,7 @@ async function fastPath(argv, env) {
   }
   const id = argv.length >= 2 ? `${argv[0]}:${argv[1]}` : undefined;
   const bundle = id ? manifest.commands[id] : undefined;
-  if (!bundle || wantsHelp) return false;
+  if (!bundle || wantsHelp || commandNeedsOclif(env)) return false;
   const { run } = await import(new URL(`../${bundle}`, import.meta.url).href);
   return run(argv.slice(2), ROOT);
 }

@@ -4,7 +4,9 @@
  * (docs/architecture.md, "Cold start").
  *   dist/fast-path/manifest.json      what the fast paths may assume (version, help flags, core plugins), or why disabled
  *   dist/fast-path/root-help.txt      `agentcore --help` as oclif prints it to a pipe, with the user agent as a placeholder
- *   dist/fast-path/<command>.js       one esbuild bundle per hot command: oclif + the command + the core strategies
+ *   dist/fast-path/<command>.js       one esbuild bundle per hot command: the cold-start runner (src/fast/lite.ts), the
+ *                                     command's handler, its flag table from the oclif manifest and the core
+ *                                     strategies' hook functions — and no oclif (checked below)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,8 +20,10 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'fast-path');
 const USER_AGENT_PLACEHOLDER = '\u0000AGENTCORE_USER_AGENT\u0000';
-/** Commands bundled for the fast path: oclif id → compiled command file. */
-const HOT_COMMANDS = { 'add:credential': 'dist/commands/add/credential.js' };
+/** Commands bundled for the fast path: oclif id → compiled handler module and export (src/handlers). */
+const HOT_COMMANDS = { 'add:credential': { file: 'dist/handlers/add-credential.js', handler: 'addCredentialHandler' } };
+/** Flag properties the cold-start runner's parser (src/fast/argv.ts) handles; any other set property keeps the command on oclif. */
+const SIMPLE_FLAG_KEYS = new Set(['name', 'type', 'multiple', 'summary', 'description', 'helpGroup', 'helpValue', 'hasDynamicHelp', 'hidden', 'deprecated']);
 /** Hooks the fast path knows are irrelevant to the commands it runs. Any other hook disables it. */
 const HARMLESS_HOOKS = new Set(['agentcore:strategies', 'command_not_found', 'update', 'plugins:preinstall']);
 const STRATEGIES_HOOK = 'agentcore:strategies';
@@ -143,14 +147,43 @@ const zodEnglishOnly = {
   },
 };
 
-async function bundleCommand(id, file, strategyHooks) {
+/** The command's flags as the runner's parser needs them; throws when one is beyond it (fix the command or HOT_COMMANDS). */
+function simpleFlags(id) {
+  const command = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')).commands?.[id];
+  if (!command) throw new Error(`${id} is not in oclif.manifest.json`);
+  if (Object.keys(command.args ?? {}).length > 0 || command.strict === false) throw new Error(`${id}: the cold-start runner takes no arguments and only strict commands`);
+  const flags = {};
+  for (const [name, flag] of Object.entries(command.flags ?? {})) {
+    const extra = Object.entries(flag).filter(([k, v]) => !SIMPLE_FLAG_KEYS.has(k) && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0));
+    if (extra.length > 0 || (flag.type !== 'option' && flag.type !== 'boolean')) {
+      throw new Error(`${id}: flag --${name} uses ${extra.map(([k]) => k).join(', ') || flag.type}, which the cold-start runner does not parse`);
+    }
+    flags[name] = { type: flag.type, ...(flag.multiple ? { multiple: true } : {}) };
+  }
+  return flags;
+}
+
+/** The CLI and its core plugins, with versions, as oclif would list them (for telemetry). */
+function pluginVersions() {
+  return [{ name: pjson.name, version: pjson.version }, ...(pjson.oclif.plugins ?? []).map((name) => ({ name, version: readPluginPjson(name).pjson.version }))];
+}
+
+async function bundleCommand(id, { file, handler }, strategyHooks) {
   const hookImports = Object.entries(strategyHooks).map(([name, path], i) => ({ name, path, local: `hook${i}` }));
+  const versions = Object.fromEntries(pluginVersions().map((p) => [p.name, p.version]));
+  const command = {
+    id,
+    flags: simpleFlags(id),
+    cli: { name: pjson.name, version: pjson.version, pjson: { oclif: { plugins: pjson.oclif.plugins ?? [] }, agentcore: pjson.agentcore ?? {} } },
+    plugins: pluginVersions(),
+  };
   const contents = [
-    `import { runFast } from ${JSON.stringify(join(ROOT, 'dist/fast/run-command.js'))};`,
-    `import Command from ${JSON.stringify(join(ROOT, file))};`,
+    `import { runLite } from ${JSON.stringify(join(ROOT, 'dist/fast/lite.js'))};`,
+    `import { ${handler} as handler } from ${JSON.stringify(join(ROOT, file))};`,
     ...hookImports.map((h) => `import ${h.local} from ${JSON.stringify(h.path)};`),
-    `const strategyHooks = { ${hookImports.map((h) => `${JSON.stringify(h.name)}: ${h.local}`).join(', ')} };`,
-    `export const run = (argv, root) => runFast({ id: ${JSON.stringify(id)}, Command, strategyHooks }, argv, root);`,
+    `const strategyHooks = [${hookImports.map((h) => `{ name: ${JSON.stringify(h.name)}, version: ${JSON.stringify(versions[h.name])}, hook: ${h.local} }`).join(', ')}];`,
+    `const command = { ...${JSON.stringify(command)}, handler, strategyHooks };`,
+    'export const run = (argv, root) => runLite(command, argv, root);',
   ].join('\n');
   const outfile = join(OUT, `${id.replace(/:/g, '-')}.js`);
   const result = await build({
@@ -161,10 +194,8 @@ async function bundleCommand(id, file, strategyHooks) {
     target: 'node22',
     outfile,
     write: false,
-    // typescript: oclif's dev-only tsconfig reader; never reached on this path.
-    external: ['typescript', 'ts-node'],
     keepNames: true,
-    // Smaller source to read, decode and parse on every start (names kept: oclif reads class names).
+    // Smaller source to read, decode and parse on every start.
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -175,6 +206,9 @@ async function bundleCommand(id, file, strategyHooks) {
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced no output for ${id}`);
+  // The point of the runner is not loading oclif: a handler that pulls it in must be fixed, not shipped.
+  const oclifInputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/@oclif/'));
+  if (oclifInputs.length > 0) throw new Error(`the cold-start bundle of ${id} includes oclif (${oclifInputs.slice(0, 3).join(', ')}…): keep @oclif/core out of src/handlers and src/fast`);
   writeAtomic(outfile, output.contents);
   if (process.env.AGENTCORE_FAST_METAFILE) writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
   // Workspace packages compiled into the bundle: their tsc build info changes whenever they are rebuilt.
@@ -224,6 +258,11 @@ function renderRootHelp(helpFlag) {
 
 mkdirSync(OUT, { recursive: true });
 const { reasons, strategyHooks } = inspectPlugins();
+// oclif warns when Node does not satisfy engines.node: bin/run.js leaves older Node to oclif.
+const engines = /^>=\s*(\d+)\.(\d+)(?:\.(\d+))?$/.exec(pjson.engines?.node ?? '');
+if (!engines) reasons.push(`engines.node (${pjson.engines?.node}) is not of the form >=X.Y.Z`);
+// A theme colours oclif's JSON output; the cold-start runner prints plain JSON.
+if (pjson.oclif.theme) reasons.push('oclif.theme is set');
 const manifest = {
   name: pjson.name,
   version: pjson.version,
@@ -234,11 +273,12 @@ const manifest = {
   versionFlags: [...new Set(['--version', ...(pjson.oclif.additionalVersionFlags ?? [])])],
   helpFlags: [...new Set(['--help', ...(pjson.oclif.additionalHelpFlags ?? [])])],
   corePlugins: pjson.oclif.plugins ?? [],
+  minNode: engines ? [Number(engines[1]), Number(engines[2]), Number(engines[3] ?? 0)] : undefined,
   commands: {},
 };
 if (manifest.enabled) {
   writeAtomic(join(OUT, 'root-help.txt'), renderRootHelp('--help'));
-  for (const [id, file] of Object.entries(HOT_COMMANDS)) manifest.commands[id] = await bundleCommand(id, file, strategyHooks);
+  for (const [id, spec] of Object.entries(HOT_COMMANDS)) manifest.commands[id] = await bundleCommand(id, spec, strategyHooks);
   watchInput(join(ROOT, 'package.json'));
   watchInput(join(ROOT, 'oclif.manifest.json'));
   for (const name of manifest.corePlugins) watchInput(join(readPluginPjson(name).dir, 'oclif.manifest.json'));

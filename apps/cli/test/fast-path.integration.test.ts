@@ -17,6 +17,11 @@ function runRaw(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; 
   return spawnNode([...(options.nodeArgs ?? []), BIN, ...args], options);
 }
 
+/** Preload that prints how many JavaScript files (not Node built-ins) the process loaded. */
+const FILE_RECORDER = `data:text/javascript,${encodeURIComponent(
+  "import{registerHooks}from'node:module';const s=new Set();registerHooks({load(u,c,x){if(u.startsWith('file:'))s.add(u);return x(u,c)}});process.on('exit',()=>process.stderr.write('\\n[files '+s.size+']\\n'))",
+)}`;
+
 /** Number of @oclif/core modules loaded by one run (fast path: 0). */
 async function oclifModules(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<number> {
   const r = await runRaw(args, { ...options, nodeArgs: ['--import', RECORDER] });
@@ -83,10 +88,27 @@ describe('cold-start fast paths behave exactly like oclif', () => {
     ['reserved suffix', ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-', '--json'], 'x'],
     ['empty secret on stdin', ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-', '--json'], ''],
     ['secret on the command line (warning)', ['add', 'credential', '--name', 'K3', '--type', 'api-key', '--api-key', 'literal', '--json'], ''],
+    ['--flag=value form', ['add', 'credential', '--name=K4', '--type=api-key', '--api-key=-', '--json'], 'k4'],
+    ['repeated --scopes', ['add', 'credential', '--name', 'O2', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-', '--scopes', 'read', '--scopes', 'write,admin', '--json'], 'csecret'],
+    ['--force replaces, human output', ['add', 'credential', '--name', 'K4', '--type', 'api-key', '--api-key', '-', '--force'], 'k4-again'],
   ])('add credential: %s gives the same outcome on both paths', async (_label, args, input) => {
     const { fast, normal } = await both(args, { input });
     expect(fast).toEqual(normal);
     expect(fast.stdout + fast.stderr).not.toMatch(/s3cret|csecret|literal\b.*enc/);
+  });
+
+  it.each([
+    ['a single-value flag given twice', ['add', 'credential', '--name', 'A', '--name', 'B', '--type', 'api-key', '--api-key', '-', '--json'], {}],
+    ['a value that looks like a flag', ['add', 'credential', '--name', '-x', '--type', 'api-key', '--json'], {}],
+    ['a bare word', ['add', 'credential', 'extra', '--json'], {}],
+    ['greedy --scopes', ['add', 'credential', '--name', 'O3', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-', '--scopes', 'a', 'b', '--json'], {}],
+    ['AGENTCORE_CONTENT_TYPE=json', ['add', 'credential', '--name', 'K5', '--type', 'api-key', '--api-key', '-'], { AGENTCORE_CONTENT_TYPE: 'json' }],
+  ])('add credential: %s is left to oclif, with the same outcome', async (_label, args, env) => {
+    const fast = await runRaw(args, { cwd: fastRoot, env: { ...sb.env, ...env }, input: 'k' });
+    const normal = await runRaw(args, { cwd: normalRoot, env: { ...sb.env, ...env, ...NORMAL }, input: 'k' });
+    expect(normalise(fast, fastRoot, join(sb.dir, 'f'))).toEqual(normalise(normal, normalRoot, join(sb.dir, 'n')));
+    // Outside the project (nothing written there): only which path ran is checked.
+    expect(await oclifModules(args, { cwd: sb.dir, env: { ...sb.env, ...env }, input: 'k' })).toBeGreaterThan(0);
   });
 
   it('writes the same config and the same .env.local keys on both paths', async () => {
@@ -102,9 +124,23 @@ describe('cold-start fast paths behave exactly like oclif', () => {
     expect(JSON.parse(fast.stdout)).toMatchObject({ code: 'ERR_PROJECT_NOT_FOUND' });
   });
 
-  it('really bypasses oclif dispatch for add credential', async () => {
+  it('runs add credential from one bundled file, without oclif', async () => {
     const args = ['add', 'credential', '--name', 'Probe', '--type', 'api-key', '--api-key', '-', '--json'];
     expect(await oclifModules(args, { cwd: fastRoot, env: sb.env, input: 'k' })).toBe(0);
+    const r = await runRaw(['add', 'credential', '--name', 'Probe2', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: fastRoot, env: sb.env, input: 'k', nodeArgs: ['--import', FILE_RECORDER] });
+    expect(r.exitCode, r.stderr).toBe(0);
+    // bin/run.js and dist/fast-path/add-credential.js; the normal path loads hundreds
+    expect(/\[files (\d+)\]/.exec(r.stderr)?.[1]).toBe('2');
+  });
+
+  it('leaves add credential to oclif when a user theme colours its JSON', async () => {
+    // oclif's config dir is AGENTCORE_CONFIG_DIR when set (as in the sandbox), else $XDG_CONFIG_HOME/agentcore.
+    const configDir = join(sb.dir, 'config-with-theme');
+    await mkdir(configDir, { recursive: true });
+    await writeFile(join(configDir, 'theme.json'), JSON.stringify({ json: { key: 'cyan' } }));
+    const env = { ...sb.env, AGENTCORE_CONFIG_DIR: configDir };
+    // Outside a project, so no secret key is made in the themed config dir: only the dispatch is checked.
+    expect(await oclifModules(['add', 'credential', '--name', 'Themed', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: sb.dir, env, input: 'k' })).toBeGreaterThan(0);
   });
 
   it('falls back to oclif when the user has installed or linked plugins', async () => {

@@ -6,14 +6,13 @@ import { Command } from '@oclif/core';
 import type { SafeAttributes } from '@agentcore/auth';
 import { AgentcoreError } from '@agentcore/schema';
 import type { AttributeValue, SafeAttrs } from '@agentcore/telemetry';
+import type { CommandHost } from './command-host.js';
 import { toAgentcoreError } from './errors.js';
-import { emitCommandTelemetry } from './telemetry.js';
+import { errorText, successEnvelope, warningLine, type SuccessEnvelope } from './output.js';
+import { loadRegistry } from './strategies.js';
+import { commandTelemetrySource, emitCommandTelemetry } from './telemetry.js';
 
-export interface SuccessEnvelope<R> {
-  status: 0;
-  result: R;
-  warnings: string[];
-}
+export type { SuccessEnvelope } from './output.js';
 
 export abstract class AgentcoreCommand<R> extends Command {
   static override enableJsonFlag = true;
@@ -52,7 +51,7 @@ export abstract class AgentcoreCommand<R> extends Command {
       return result;
     } finally {
       await emitCommandTelemetry({
-        command: this,
+        command: commandTelemetrySource(this),
         startedAt,
         durationMs: performance.now() - t0,
         errorCode: this.telemetryErrorCode,
@@ -65,7 +64,17 @@ export abstract class AgentcoreCommand<R> extends Command {
   /** Record a warning: printed to stderr in human mode, carried in the JSON envelope otherwise. */
   protected addWarning(message: string): void {
     this.warnings.push(message);
-    if (!this.jsonEnabled()) process.stderr.write(`Warning: ${message}\n`);
+    if (!this.jsonEnabled()) process.stderr.write(warningLine(message));
+  }
+
+  /** This command as the host of a handler (src/handlers), which the cold-start runner can also run. */
+  protected host(): CommandHost {
+    return {
+      json: this.jsonEnabled(),
+      log: (message) => this.log(message),
+      addWarning: (message) => this.addWarning(message),
+      loadStrategies: () => loadRegistry(this.config),
+    };
   }
 
   /** Human-only progress/info line on stderr (stdout stays for results). */
@@ -74,7 +83,7 @@ export abstract class AgentcoreCommand<R> extends Command {
   }
 
   override toSuccessJson(result: unknown): SuccessEnvelope<unknown> {
-    return { status: 0, result, warnings: this.warnings };
+    return successEnvelope(result, this.warnings);
   }
 
   override toErrorJson(err: unknown): ReturnType<AgentcoreError['toJSON']> {
@@ -89,8 +98,6 @@ export abstract class AgentcoreCommand<R> extends Command {
       this.logJson(this.toErrorJson(e));
       return;
     }
-    const lines = [`Error (${e.code}): ${e.message}`, ...e.actions.map((a) => `  → ${a}`)];
-    if (process.env.AGENTCORE_DEBUG === '1' && e.cause instanceof Error && e.cause.stack) lines.push(e.cause.stack);
-    process.stderr.write(lines.join('\n') + '\n');
+    process.stderr.write(errorText(e));
   }
 }

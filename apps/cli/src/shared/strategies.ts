@@ -9,8 +9,11 @@ import { AuthError, STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@ag
 const HOOK_TIMEOUT_MS = 5_000;
 let pending: Promise<{ registry: StrategyRegistry; warnings: string[] }> | undefined;
 
+/** The part of oclif's Config the registry reads: the CLI's package.json. */
+export type PjsonSource = Pick<Interfaces.Config, 'pjson'>;
+
 /** Auth type → plugin package, from the CLI's package.json (`agentcore.installHints`): data, not code. */
-export function installHints(config: Interfaces.Config): Record<string, string> {
+export function installHints(config: PjsonSource): Record<string, string> {
   const pjson = config.pjson as { agentcore?: { installHints?: Record<string, string> } };
   return pjson.agentcore?.installHints ?? {};
 }
@@ -26,7 +29,7 @@ export interface StrategyHookResults {
  * core plugins as declared in its package.json, then user plugins by name — so help, wizards and messages that list
  * strategies read the same on every run.
  */
-function stableOrder<T extends { plugin: { name: string } }>(config: Interfaces.Config, items: readonly T[]): T[] {
+function stableOrder<T extends { plugin: { name: string } }>(config: PjsonSource, items: readonly T[]): T[] {
   const core = (config.pjson as { oclif?: { plugins?: string[] } }).oclif?.plugins ?? [];
   const rank = (name: string) => {
     const i = core.indexOf(name);
@@ -35,7 +38,7 @@ function stableOrder<T extends { plugin: { name: string } }>(config: Interfaces.
   return [...items].sort((a, b) => rank(a.plugin.name) - rank(b.plugin.name) || a.plugin.name.localeCompare(b.plugin.name));
 }
 
-function buildRegistry(config: Interfaces.Config, res: StrategyHookResults): { registry: StrategyRegistry; warnings: string[] } {
+export function buildRegistry(config: PjsonSource, res: StrategyHookResults): { registry: StrategyRegistry; warnings: string[] } {
   const registry = new StrategyRegistry({ installHints: installHints(config) });
   const warnings: string[] = [];
   for (const f of stableOrder(config, res.failures)) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
@@ -63,12 +66,4 @@ function buildRegistry(config: Interfaces.Config, res: StrategyHookResults): { r
 export function loadRegistry(config: Interfaces.Config): Promise<{ registry: StrategyRegistry; warnings: string[] }> {
   pending ??= config.runHook(STRATEGIES_HOOK, {}, HOOK_TIMEOUT_MS, true).then((res) => buildRegistry(config, res));
   return pending;
-}
-
-/**
- * Cold-start fast path (`bin/run.js` → `dist/fast/`): the hook results were produced by calling the core plugins'
- * bundled hook functions directly; the registry is built from them exactly as {@link loadRegistry} would.
- */
-export function preloadRegistry(config: Interfaces.Config, res: StrategyHookResults): void {
-  pending = Promise.resolve().then(() => buildRegistry(config, res));
 }

@@ -9,8 +9,29 @@ import type { SafeAttributes } from '@agentcore/auth';
 import { agentcoreConfigDir } from '@agentcore/schema';
 import { loadMessages } from './messages.js';
 
+/** The command a run belongs to, as telemetry sees it (from oclif, or from the cold-start runner's manifest). */
+export interface CommandTelemetrySource {
+  id: string | undefined;
+  /** Shipped with the CLI (its own or a core plugin's), as opposed to a user-installed plugin's. */
+  coreCommand: boolean;
+  cliVersion: string;
+  plugins: () => { name: string; version: string }[];
+}
+
+/** The source of an oclif command run. */
+export function commandTelemetrySource(command: Command): CommandTelemetrySource {
+  const ctor = command.constructor as Command.Class;
+  const config = command.config;
+  return {
+    id: command.id,
+    coreCommand: ctor.plugin?.type === 'core' || ctor.plugin?.name === config.name,
+    cliVersion: config.version,
+    plugins: () => config.getPluginsList().map((p) => ({ name: p.name, version: p.version })),
+  };
+}
+
 export interface CommandTelemetryRun {
-  command: Command;
+  command: CommandTelemetrySource;
   startedAt: number;
   durationMs: number;
   /** `code` of the error that ended the run, when it failed. */
@@ -38,20 +59,18 @@ export async function emitCommandTelemetry(run: CommandTelemetryRun): Promise<vo
     if (debug) note('debug.collectFailed', { error: err instanceof Error ? err.name : 'Error' });
   }
   const { recordRun } = await import('@agentcore/telemetry');
-  const ctor = run.command.constructor as Command.Class;
-  const config = run.command.config;
   const exit = Number(process.exitCode ?? 0);
   const outcome = await recordRun(
     {
       commandId: id,
-      coreCommand: ctor.plugin?.type === 'core' || ctor.plugin?.name === config.name,
+      coreCommand: run.command.coreCommand,
       ok: run.errorCode === undefined && exit === 0,
       errorCode: run.errorCode,
       exitCode: Number.isInteger(exit) ? exit : 1,
       startedAt: run.startedAt,
       durationMs: run.durationMs,
-      cliVersion: config.version,
-      plugins: config.getPluginsList().map((p) => ({ name: p.name, version: p.version })),
+      cliVersion: run.command.cliVersion,
+      plugins: run.command.plugins(),
       attributes: { ...extra, ...run.attributes },
     },
     { configDir },

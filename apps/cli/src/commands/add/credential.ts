@@ -1,11 +1,8 @@
 import { Flags } from '@oclif/core';
 import { AgentcoreCommand } from '../../shared/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
-import { openProject } from '../../shared/project.js';
-import { resolveSecret } from '../../shared/secrets.js';
-import { addCredential, type AddCredentialResult } from '../../operations/add-credential.js';
-import { credentialInput } from '../../shared/command-inputs.js';
-import { askAdd, needsWizard } from '../../tui/gate.js';
+import type { AddCredentialResult } from '../../operations/add-credential.js';
+import { addCredentialHandler } from '../../handlers/add-credential.js';
 
 const messages = loadMessages('add.credential');
 
@@ -28,17 +25,7 @@ export default class AddCredential extends AgentcoreCommand<AddCredentialCommand
 
   async run(): Promise<AddCredentialCommandResult> {
     const { flags } = await this.parse(AddCredential);
-    const wizard = needsWizard('add credential', flags, { json: this.jsonEnabled() });
-    const apiKey = await resolveSecret({ flag: 'api-key', value: flags['api-key'], envName: 'AGENTCORE_API_KEY' });
-    const clientSecret = await resolveSecret({ flag: 'client-secret', value: flags['client-secret'], envName: 'AGENTCORE_CLIENT_SECRET' });
-    const { store, warnings } = await openProject(this.config);
-    warnings.forEach((w) => this.addWarning(w));
-    const given = { ...flags, 'api-key': apiKey.value, 'client-secret': clientSecret.value };
-    // In a terminal, missing inputs are asked for (secrets masked); the answers take the same path as flags.
-    const all = wizard ? await askAdd('add credential', { store }, given) : given;
-    const result = await addCredential(store, credentialInput(all));
-    for (const w of [apiKey.warning, clientSecret.warning]) if (w) this.addWarning(w);
-    this.log(messages.get(result.replaced ? 'success.replaced' : 'success', { name: result.name, keys: result.envKeys.join(', ') }));
-    return result;
+    // Also run by the cold-start runner (src/fast/lite.ts) with the same flags: keep all behaviour in the handler.
+    return addCredentialHandler(this.host(), flags);
   }
 }
