@@ -2,11 +2,14 @@
  * Composes the project schema from auth variants. The core knows only the built-in variants (AWS_IAM, NONE,
  * GATEWAY_IAM_ROLE); everything else comes from registered strategies through {@link ComposeOptions}.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CredentialSchema } from './credential.js';
 import { ProjectNameSchema, TagsSchema } from './fields.js';
 import { GatewayBaseSchema, PRESERVED_TOP_LEVEL_KEYS, RuntimeBaseSchema, TargetBaseSchema } from './resources.js';
 import type { TargetType } from './target-types.js';
+import { ensureZodEnglish, type AnyZodObject, type AnyZodSchema } from './zod.js';
+
+ensureZodEnglish();
 
 export type InboundResourceKind = 'runtime' | 'gateway';
 
@@ -14,16 +17,16 @@ export type InboundResourceKind = 'runtime' | 'gateway';
 export interface InboundAuthVariant {
   type: string;
   appliesTo: readonly InboundResourceKind[];
-  /** Schema of `authorizerConfiguration`; absent means the type takes none (and the field is rejected). */
-  configSchema?: z.ZodType;
+  /** Schema of `authorizerConfiguration` (classic `zod` or `zod/mini`); absent means the type takes none (and the field is rejected). */
+  configSchema?: AnyZodSchema;
 }
 
 /** An outbound auth type (`outboundAuth.type` of a gateway target). */
 export interface OutboundAuthVariant {
   type: string;
   appliesTo: readonly TargetType[];
-  /** Strict schema of the `outboundAuth` fields other than `type`. */
-  fieldsSchema: z.ZodObject;
+  /** Strict object schema (classic `zod` or `zod/mini`) of the `outboundAuth` fields other than `type`. */
+  fieldsSchema: AnyZodObject;
 }
 
 export interface ComposeOptions {
@@ -39,11 +42,11 @@ export const BUILTIN_INBOUND: readonly InboundAuthVariant[] = [
 ];
 
 export const BUILTIN_OUTBOUND: readonly OutboundAuthVariant[] = [
-  { type: 'NONE', appliesTo: ['mcpServer', 'openApiSchema', 'smithyModel', 'apiGateway', 'lambda', 'httpRuntime', 'connector', 'passthrough'], fieldsSchema: z.object({}).strict() },
+  { type: 'NONE', appliesTo: ['mcpServer', 'openApiSchema', 'smithyModel', 'apiGateway', 'lambda', 'httpRuntime', 'connector', 'passthrough'], fieldsSchema: z.strictObject({}) },
   {
     type: 'GATEWAY_IAM_ROLE',
     appliesTo: ['mcpServer', 'openApiSchema', 'smithyModel', 'apiGateway', 'lambda', 'httpRuntime', 'connector', 'passthrough'],
-    fieldsSchema: z.object({ service: z.string().min(1).max(64).optional(), region: z.string().min(1).max(32).optional() }).strict(),
+    fieldsSchema: z.strictObject({ service: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), region: z.optional(z.string().check(z.minLength(1), z.maxLength(32))) }),
   },
 ];
 
@@ -64,15 +67,15 @@ function atLeastOne<T>(items: readonly T[]): [T, ...T[]] {
   return [first, ...rest];
 }
 
-function inboundUnion<B extends z.ZodObject>(base: B, kind: InboundResourceKind, variants: readonly InboundAuthVariant[], hints: Readonly<Record<string, string>>) {
+function inboundUnion<B extends z.ZodMiniObject>(base: B, kind: InboundResourceKind, variants: readonly InboundAuthVariant[], hints: Readonly<Record<string, string>>) {
   const applicable = variants.filter((v) => v.appliesTo.includes(kind));
   const options = applicable.map((v) => {
     const isDefault = v.type === DEFAULT_AUTHORIZER[kind];
-    const typeSchema = isDefault ? z.literal(v.type).optional() : z.literal(v.type);
+    const typeSchema = isDefault ? z.optional(z.literal(v.type)) : z.literal(v.type);
     const configSchema = v.configSchema
       ? v.configSchema
-      : z.never({ error: `authorizerConfiguration is not allowed with authorizerType ${v.type}; remove it` }).optional();
-    return base.extend({ authorizerType: typeSchema, authorizerConfiguration: configSchema });
+      : z.optional(z.never({ error: `authorizerConfiguration is not allowed with authorizerType ${v.type}; remove it` }));
+    return z.extend(base, { authorizerType: typeSchema, authorizerConfiguration: configSchema });
   });
   const known = applicable.map((v) => v.type);
   return z.discriminatedUnion('authorizerType', atLeastOne(options), {
@@ -85,8 +88,9 @@ function inboundUnion<B extends z.ZodObject>(base: B, kind: InboundResourceKind,
 
 function outboundUnion(variants: readonly OutboundAuthVariant[], hints: Readonly<Record<string, string>>) {
   // `type` first, so written configs read `{"type": "API_KEY", "credentialName": …}` like the official CLI's.
+  // The fields come from the core definition, so a strategy's classic-zod object composes like a zod/mini one.
   const options = variants.map((v) =>
-    z.object({ type: v.type === 'NONE' ? z.literal('NONE').optional() : z.literal(v.type) }).extend(v.fieldsSchema.shape).strict(),
+    z.strictObject({ type: v.type === 'NONE' ? z.optional(z.literal('NONE')) : z.literal(v.type), ...v.fieldsSchema._zod.def.shape }),
   );
   const known = variants.map((v) => v.type);
   return z.discriminatedUnion('type', atLeastOne(options), {
@@ -103,20 +107,18 @@ export function composeProjectSchema(options: ComposeOptions = {}) {
   const inbound = [...BUILTIN_INBOUND, ...(options.inbound ?? [])];
   const outbound = [...BUILTIN_OUTBOUND, ...(options.outbound ?? [])];
   const runtime = inboundUnion(RuntimeBaseSchema, 'runtime', inbound, hints);
-  const target = TargetBaseSchema.extend({ outboundAuth: outboundUnion(outbound, hints).optional() });
-  const gateway = inboundUnion(GatewayBaseSchema.extend({ targets: z.array(target) }), 'gateway', inbound, hints);
-  const preserved = Object.fromEntries(PRESERVED_TOP_LEVEL_KEYS.map((k) => [k, z.array(z.unknown()).optional()]));
-  return z
-    .object({
-      $schema: z.string().optional(),
-      name: ProjectNameSchema,
-      version: z.number().int().min(1),
-      managedBy: z.literal('CDK').optional(),
-      tags: TagsSchema.optional(),
-      runtimes: z.array(runtime).default([]),
-      credentials: z.array(CredentialSchema).default([]),
-      agentCoreGateways: z.array(gateway).default([]),
-      ...preserved,
-    })
-    .strict();
+  const target = z.extend(TargetBaseSchema, { outboundAuth: z.optional(outboundUnion(outbound, hints)) });
+  const gateway = inboundUnion(z.extend(GatewayBaseSchema, { targets: z.array(target) }), 'gateway', inbound, hints);
+  const preserved = Object.fromEntries(PRESERVED_TOP_LEVEL_KEYS.map((k) => [k, z.optional(z.array(z.unknown()))]));
+  return z.strictObject({
+    $schema: z.optional(z.string()),
+    name: ProjectNameSchema,
+    version: z.number().check(z.int(), z.minimum(1)),
+    managedBy: z.optional(z.literal('CDK')),
+    tags: z.optional(TagsSchema),
+    runtimes: z._default(z.array(runtime), []),
+    credentials: z._default(z.array(CredentialSchema), []),
+    agentCoreGateways: z._default(z.array(gateway), []),
+    ...preserved,
+  });
 }

@@ -1,29 +1,28 @@
 /** `agentcore/.cli/deployed-state.json`: what a deploy created (official shape, DOMAIN.md §A.9). Loose: unknown keys kept. */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SchemaError } from './errors.js';
+import { ensureZodEnglish } from './zod.js';
 
-export const DeployedRuntimeSchema = z.object({ runtimeId: z.string().optional(), runtimeArn: z.string(), roleArn: z.string().optional() }).loose();
-export const DeployedGatewaySchema = z.object({ gatewayId: z.string().optional(), gatewayArn: z.string().optional(), gatewayUrl: z.string().optional() }).loose();
-export const DeployedCredentialSchema = z
-  .object({ credentialProviderArn: z.string(), clientSecretArn: z.string().optional(), callbackUrl: z.string().optional() })
-  .loose();
+ensureZodEnglish();
 
-export const DeployedTargetSchema = z
-  .object({
-    region: z.string().optional(),
-    resources: z
-      .object({
-        runtimes: z.record(z.string(), DeployedRuntimeSchema).optional(),
-        mcp: z.object({ gateways: z.record(z.string(), DeployedGatewaySchema).optional() }).loose().optional(),
-        credentials: z.record(z.string(), DeployedCredentialSchema).optional(),
-      })
-      .loose()
-      .default({}),
-  })
-  .loose();
+export const DeployedRuntimeSchema = z.looseObject({ runtimeId: z.optional(z.string()), runtimeArn: z.string(), roleArn: z.optional(z.string()) });
+export const DeployedGatewaySchema = z.looseObject({ gatewayId: z.optional(z.string()), gatewayArn: z.optional(z.string()), gatewayUrl: z.optional(z.string()) });
+export const DeployedCredentialSchema = z.looseObject({ credentialProviderArn: z.string(), clientSecretArn: z.optional(z.string()), callbackUrl: z.optional(z.string()) });
 
-export const DeployedStateSchema = z.object({ targets: z.record(z.string(), DeployedTargetSchema).default({}) }).loose();
+export const DeployedTargetSchema = z.looseObject({
+  region: z.optional(z.string()),
+  resources: z._default(
+    z.looseObject({
+      runtimes: z.optional(z.record(z.string(), DeployedRuntimeSchema)),
+      mcp: z.optional(z.looseObject({ gateways: z.optional(z.record(z.string(), DeployedGatewaySchema)) })),
+      credentials: z.optional(z.record(z.string(), DeployedCredentialSchema)),
+    }),
+    {},
+  ),
+});
+
+export const DeployedStateSchema = z.looseObject({ targets: z._default(z.record(z.string(), DeployedTargetSchema), {}) });
 export type DeployedState = z.infer<typeof DeployedStateSchema>;
 export type DeployedTarget = z.infer<typeof DeployedTargetSchema>;
 

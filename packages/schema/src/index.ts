@@ -1,3 +1,4 @@
+export * from './zod.js';
 export * from './errors.js';
 export * from './names.js';
 export * from './env-names.js';

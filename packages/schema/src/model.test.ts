@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createProjectModel } from './model.js';
 import { ConfigValidationError } from './errors.js';
 import { TARGET_TYPE_INFO, allowedOutboundAuth, creatableTargetTypes, targetTypeFromCli } from './target-types.js';
@@ -9,12 +9,12 @@ import type { InboundAuthVariant, OutboundAuthVariant } from './compose.js';
 const FAKE_JWT: InboundAuthVariant = {
   type: 'CUSTOM_JWT',
   appliesTo: ['runtime', 'gateway'],
-  configSchema: z.object({ customJwtAuthorizer: z.object({ discoveryUrl: z.string(), allowedClients: z.array(z.string()).optional(), allowedScopes: z.array(z.string()).optional() }).strict() }).strict(),
+  configSchema: z.strictObject({ customJwtAuthorizer: z.strictObject({ discoveryUrl: z.string(), allowedClients: z.optional(z.array(z.string())), allowedScopes: z.optional(z.array(z.string())) }) }),
 };
 const FAKE_API_KEY: OutboundAuthVariant = {
   type: 'API_KEY',
   appliesTo: ['mcpServer', 'openApiSchema', 'apiGateway'],
-  fieldsSchema: z.object({ credentialName: z.string().min(1), apiKey: z.object({ parameterName: z.string().optional(), prefix: z.string().optional() }).strict().optional() }).strict(),
+  fieldsSchema: z.strictObject({ credentialName: z.string().check(z.minLength(1)), apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })) }),
 };
 const HINTS = { CUSTOM_JWT: '@agentcore/auth-custom-jwt', API_KEY: '@agentcore/auth-apikey', OAUTH: '@agentcore/auth-oauth' };
 const full = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY], installHints: HINTS });

@@ -2,13 +2,16 @@
  * A project model: the composed schema plus the cross-field rules, built once for a set of installed auth
  * variants. `parse` is pure (JSON value in, config out); file I/O lives in the store.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { composeProjectSchema, type ComposeOptions } from './compose.js';
 import { ConfigValidationError, type ConfigIssue } from './errors.js';
 import { migrateLegacyConfig } from './migrate.js';
 import { CORE_RULES, outboundApplicability, type ProjectRule, type RuleIssue } from './rules.js';
 import { BUILTIN_OUTBOUND } from './compose.js';
 import type { ProjectConfig } from './types.js';
+import { ensureZodEnglish } from './zod.js';
+
+ensureZodEnglish();
 
 export interface ProjectModelOptions extends ComposeOptions {
   /** Extra cross-field rules (strategies contribute these). */
@@ -30,7 +33,8 @@ export interface ProjectModel {
   jsonSchema(): Record<string, unknown>;
 }
 
-export function formatZodIssues(error: z.ZodError): ConfigIssue[] {
+/** Issues of a zod error (classic `zod` or `zod/mini`) as config issues with dotted paths. */
+export function formatZodIssues(error: z.core.$ZodError): ConfigIssue[] {
   return error.issues.flatMap((issue) => flattenIssue(issue, []));
 }
 

@@ -4,29 +4,25 @@
  * CUSTOM_JWT / API_KEY variants; configs our model writes validate against both official JSON Schemas.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createProjectModel } from './model.js';
 import { serializeConfig } from './store.js';
 import type { InboundAuthVariant, OutboundAuthVariant } from './compose.js';
 import { describeErrors, officialValidators } from '../test-fixtures/official-schemas.js';
 
-const JwtConfig = z
-  .object({
-    customJwtAuthorizer: z
-      .object({
-        discoveryUrl: z.string(),
-        allowedAudience: z.array(z.string()).optional(),
-        allowedClients: z.array(z.string()).optional(),
-        allowedScopes: z.array(z.string()).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+const JwtConfig = z.strictObject({
+  customJwtAuthorizer: z.strictObject({
+    discoveryUrl: z.string(),
+    allowedAudience: z.optional(z.array(z.string())),
+    allowedClients: z.optional(z.array(z.string())),
+    allowedScopes: z.optional(z.array(z.string())),
+  }),
+});
 const FAKE_JWT: InboundAuthVariant = { type: 'CUSTOM_JWT', appliesTo: ['runtime', 'gateway'], configSchema: JwtConfig };
 const FAKE_API_KEY: OutboundAuthVariant = {
   type: 'API_KEY',
   appliesTo: ['mcpServer', 'openApiSchema', 'apiGateway'],
-  fieldsSchema: z.object({ credentialName: z.string(), apiKey: z.object({ parameterName: z.string().optional(), prefix: z.string().optional() }).strict().optional() }).strict(),
+  fieldsSchema: z.strictObject({ credentialName: z.string(), apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })) }),
 };
 const model = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY] });
 

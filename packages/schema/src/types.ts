@@ -1,5 +1,5 @@
 /** Static types of the written config. Auth blocks are open here; their shape belongs to the strategies. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Credential } from './credential.js';
 import type { GatewayBaseSchema, PRESERVED_TOP_LEVEL_KEYS, RuntimeBaseSchema, TargetBaseSchema } from './resources.js';
 
