@@ -3,10 +3,13 @@
  * CloudFormation gets every placement field explicitly (defaults filled); the AWS response comes back through
  * {@link buildApiKeyPlacement}, so defaults are dropped again and a round trip is the identity.
  */
-import { z } from 'zod';
 import type { CloudFormationOutboundContext, ImportContext } from '@agentcore/auth';
+import { ensureZodEnglish } from '@agentcore/schema';
+import * as z from 'zod/mini';
 import { createApiKeyError } from './errors.js';
 import { ApiKeyLocationSchema, buildApiKeyPlacement, prefixWithSeparator, resolveApiKeyPlacement, type ApiKeyOutboundAuth } from './placement.js';
+
+ensureZodEnglish();
 
 export const API_KEY_PROVIDER_TYPE = 'API_KEY';
 
@@ -38,10 +41,10 @@ const AwsApiKeyConfigurationSchema = z.object({
   credentialProviderType: z.literal(API_KEY_PROVIDER_TYPE),
   credentialProvider: z.object({
     apiKeyCredentialProvider: z.object({
-      providerArn: z.string().min(1),
-      credentialLocation: ApiKeyLocationSchema.optional(),
-      credentialParameterName: z.string().optional(),
-      credentialPrefix: z.string().optional(),
+      providerArn: z.string().check(z.minLength(1)),
+      credentialLocation: z.optional(ApiKeyLocationSchema),
+      credentialParameterName: z.optional(z.string()),
+      credentialPrefix: z.optional(z.string()),
     }),
   }),
 });

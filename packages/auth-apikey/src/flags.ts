@@ -3,8 +3,7 @@
  * credential. Every rule comes from the schemas in placement.ts and @agentcore/schema.
  */
 import type { FlagContext, FlagValues, FromFlagsResult, InputProblem, StrategyFlag, StrategyPrompt } from '@agentcore/auth';
-import { ApiKeyCredentialSchema, credentialEnvNames } from '@agentcore/schema';
-import type { z } from 'zod';
+import { ApiKeyCredentialSchema, credentialEnvNames, type AnyZodSchema } from '@agentcore/schema';
 import { messages } from './messages.js';
 import {
   ApiKeyPrefixSchema, buildApiKeyPlacement, checkApiKeyPrefix, DEFAULT_API_KEY_PARAMETER_NAME, parameterNameSchemaFor,
@@ -27,7 +26,7 @@ function badValue(flag: string, reason: string): InputProblem {
 }
 
 /** Run a field schema and record the first issue against the flag; returns whether the value passed. */
-function checkField(problems: InputProblem[], flag: string, schema: z.ZodType<string>, value: string): boolean {
+function checkField(problems: InputProblem[], flag: string, schema: AnyZodSchema<string>, value: string): boolean {
   const r = schema.safeParse(value);
   if (!r.success) problems.push(badValue(flag, r.error.issues[0]?.message ?? 'is invalid'));
   return r.success;
@@ -92,7 +91,7 @@ export function apiKeyFromFlags(flags: FlagValues, ctx: FlagContext): FromFlagsR
   };
 }
 
-const issueOf = (schema: z.ZodType<string>, value: string): string | undefined => {
+const issueOf = (schema: AnyZodSchema<string>, value: string): string | undefined => {
   const r = schema.safeParse(value.trim());
   return r.success ? undefined : r.error.issues[0]?.message;
 };

@@ -3,9 +3,11 @@
  * reused by the config model, the flag path, the wizard and the AWS mapping. Defaults (HEADER / `x-api-key` / no
  * prefix) are never written to agentcore.json: {@link buildApiKeyPlacement} drops them.
  */
-import { z } from 'zod';
-import { CredentialNameSchema } from '@agentcore/schema';
+import { CredentialNameSchema, ensureZodEnglish, type AnyZodSchema } from '@agentcore/schema';
+import * as z from 'zod/mini';
 import { messages } from './messages.js';
+
+ensureZodEnglish();
 
 export const DEFAULT_API_KEY_LOCATION = 'HEADER';
 export const DEFAULT_API_KEY_PARAMETER_NAME = 'x-api-key';
@@ -25,24 +27,24 @@ export const ApiKeyLocationSchema = z.enum(['HEADER', 'QUERY_PARAMETER']);
 export type ApiKeyLocation = z.infer<typeof ApiKeyLocationSchema>;
 
 const boundedText = () =>
-  z
-    .string()
-    .min(1, messages.get('invalid.length', { max: API_KEY_FIELD_MAX }))
-    .max(API_KEY_FIELD_MAX, messages.get('invalid.length', { max: API_KEY_FIELD_MAX }))
-    .refine((v) => !CONTROL_CHARACTER_PATTERN.test(v), messages.get('invalid.control'));
+  z.string().check(
+    z.minLength(1, messages.get('invalid.length', { max: API_KEY_FIELD_MAX })),
+    z.maxLength(API_KEY_FIELD_MAX, messages.get('invalid.length', { max: API_KEY_FIELD_MAX })),
+    z.refine((v) => !CONTROL_CHARACTER_PATTERN.test(v), messages.get('invalid.control')),
+  );
 
 const BoundedTextSchema = boundedText();
 const passes = (v: string) => BoundedTextSchema.safeParse(v).success;
 
 /** A header name carrying the key (location HEADER). */
-export const ApiKeyHeaderNameSchema = boundedText().regex(HEADER_TOKEN_PATTERN, messages.get('invalid.headerToken'));
+export const ApiKeyHeaderNameSchema = boundedText().check(z.regex(HEADER_TOKEN_PATTERN, messages.get('invalid.headerToken')));
 /** A query-parameter name carrying the key (location QUERY_PARAMETER). */
-export const ApiKeyQueryParameterNameSchema = boundedText().regex(QUERY_NAME_PATTERN, messages.get('invalid.queryName'));
+export const ApiKeyQueryParameterNameSchema = boundedText().check(z.regex(QUERY_NAME_PATTERN, messages.get('invalid.queryName')));
 /** Text put before the key. */
 export const ApiKeyPrefixSchema = boundedText();
 
 /** The parameter-name rule for a location. */
-export function parameterNameSchemaFor(location: ApiKeyLocation | undefined): z.ZodType<string> {
+export function parameterNameSchemaFor(location: ApiKeyLocation | undefined): AnyZodSchema<string> {
   return (location ?? DEFAULT_API_KEY_LOCATION) === 'HEADER' ? ApiKeyHeaderNameSchema : ApiKeyQueryParameterNameSchema;
 }
 
@@ -56,13 +58,12 @@ export function checkApiKeyPrefix(prefix: string, location: ApiKeyLocation | und
 
 /** `outboundAuth.apiKey`: every field optional, absent fields take the defaults. */
 export const ApiKeyPlacementSchema = z
-  .object({
-    location: ApiKeyLocationSchema.optional(),
-    parameterName: boundedText().optional(),
-    prefix: ApiKeyPrefixSchema.optional(),
+  .strictObject({
+    location: z.optional(ApiKeyLocationSchema),
+    parameterName: z.optional(boundedText()),
+    prefix: z.optional(ApiKeyPrefixSchema),
   })
-  .strict()
-  .superRefine((placement, ctx) => {
+  .check(z.superRefine((placement, ctx) => {
     // Length and control characters are reported by the field itself; only the location-dependent rules run here.
     if (placement.parameterName !== undefined && passes(placement.parameterName)) {
       const r = parameterNameSchemaFor(placement.location).safeParse(placement.parameterName);
@@ -70,11 +71,11 @@ export const ApiKeyPlacementSchema = z
     }
     const prefixProblem = placement.prefix === undefined || !passes(placement.prefix) ? undefined : checkApiKeyPrefix(placement.prefix, placement.location);
     if (prefixProblem) ctx.addIssue({ code: 'custom', path: ['prefix'], message: prefixProblem });
-  });
+  }));
 export type ApiKeyPlacement = z.infer<typeof ApiKeyPlacementSchema>;
 
 /** The strategy's strict `outboundAuth` fields (other than `type`). */
-export const ApiKeyOutboundFieldsSchema = z.object({ credentialName: CredentialNameSchema, apiKey: ApiKeyPlacementSchema.optional() }).strict();
+export const ApiKeyOutboundFieldsSchema = z.strictObject({ credentialName: CredentialNameSchema, apiKey: z.optional(ApiKeyPlacementSchema) });
 export type ApiKeyOutboundAuth = { type: 'API_KEY' } & z.infer<typeof ApiKeyOutboundFieldsSchema>;
 
 export interface ApiKeyPlacementInput {

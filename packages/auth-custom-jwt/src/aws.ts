@@ -3,9 +3,12 @@
  * and the control plane (`authorizerConfiguration.customJWTAuthorizer`, camelCase, §B.1/§F). Unlike the official
  * import, custom claims survive the round trip.
  */
-import { z } from 'zod';
+import { ensureZodEnglish } from '@agentcore/schema';
+import * as z from 'zod/mini';
 import { createAwsShapeError } from './errors.js';
 import type { CustomClaim, CustomJwtAuthorizerConfig } from './schema.js';
+
+ensureZodEnglish();
 
 const nonEmpty = <T>(items: readonly T[] | undefined): items is readonly T[] => items !== undefined && items.length > 0;
 const present = <T>(items: readonly T[] | null | undefined): T[] | undefined => (items && items.length > 0 ? [...items] : undefined);
@@ -43,23 +46,23 @@ function camelKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]));
 }
 
-const StringList = z.array(z.string()).optional();
+const StringList = z.optional(z.array(z.string()));
 const AwsClaimSchema = z.looseObject({
   inboundTokenClaimName: z.string(),
-  inboundTokenClaimValueType: z.string().optional(),
-  authorizingClaimMatchValue: z
-    .looseObject({
-      claimMatchOperator: z.string().optional(),
-      claimMatchValue: z.looseObject({ matchValueString: z.string().optional(), matchValueStringList: StringList }).optional(),
-    })
-    .optional(),
+  inboundTokenClaimValueType: z.optional(z.string()),
+  authorizingClaimMatchValue: z.optional(
+    z.looseObject({
+      claimMatchOperator: z.optional(z.string()),
+      claimMatchValue: z.optional(z.looseObject({ matchValueString: z.optional(z.string()), matchValueStringList: StringList })),
+    }),
+  ),
 });
 const AwsAuthorizerSchema = z.looseObject({
   discoveryUrl: z.string(),
-  allowedAudience: StringList.nullable(),
-  allowedClients: StringList.nullable(),
-  allowedScopes: StringList.nullable(),
-  customClaims: z.array(AwsClaimSchema).optional().nullable(),
+  allowedAudience: z.nullable(StringList),
+  allowedClients: z.nullable(StringList),
+  allowedScopes: z.nullable(StringList),
+  customClaims: z.nullable(z.optional(z.array(AwsClaimSchema))),
 });
 
 function claimFromAws(claim: z.infer<typeof AwsClaimSchema>): CustomClaim {

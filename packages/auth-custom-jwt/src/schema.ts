@@ -2,10 +2,12 @@
  * The CUSTOM_JWT `authorizerConfiguration` block (DOMAIN §A.3, §B.1, §B.3): every rule written once here and used by
  * the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred, never hand-written.
  */
-import { z } from 'zod';
 import type { JwtAuthorizerConfig } from '@agentcore/auth';
-import { OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
+import { ensureZodEnglish, OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
+import * as z from 'zod/mini';
 import { messages as m } from './messages.js';
+
+ensureZodEnglish();
 
 /** Hosts for which a plain-http discovery URL is accepted, so local dev issuers work. */
 export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -15,37 +17,39 @@ export const CLAIM_NAME_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 export const MATCH_VALUE_PATTERN = /^[A-Za-z0-9_.-]+$/;
 export const RESERVED_CLAIM_NAMES: ReadonlySet<string> = new Set(['client_id']);
 
-export const DiscoveryUrlSchema = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.invalid') });
-    return;
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.https') });
-  }
-  if (!value.endsWith(OIDC_DISCOVERY_SUFFIX)) {
-    ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.suffix', { suffix: OIDC_DISCOVERY_SUFFIX }) });
-  }
-});
+export const DiscoveryUrlSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.invalid') });
+      return;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+      ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.https') });
+    }
+    if (!value.endsWith(OIDC_DISCOVERY_SUFFIX)) {
+      ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.suffix', { suffix: OIDC_DISCOVERY_SUFFIX }) });
+    }
+  }),
+);
 
-const ListItemSchema = z.string().min(1, m.get('schema.item.empty')).max(255, m.get('schema.item.long'));
-const listOf = <T extends z.ZodType>(item: T) => z.array(item).min(1, m.get('schema.list.empty'));
+const ListItemSchema = z.string().check(z.minLength(1, m.get('schema.item.empty')), z.maxLength(255, m.get('schema.item.long')));
+const listOf = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1, m.get('schema.list.empty')));
 
 export const AudienceSchema = ListItemSchema;
 export const ClientIdSchema = ListItemSchema;
-export const ScopeSchema = ListItemSchema.regex(SCOPE_PATTERN, m.get('schema.scope.pattern'));
+export const ScopeSchema = ListItemSchema.check(z.regex(SCOPE_PATTERN, m.get('schema.scope.pattern')));
 
-export const ClaimNameSchema = z
-  .string()
-  .min(1, m.get('schema.item.empty'))
-  .max(255, m.get('schema.item.long'))
-  .regex(CLAIM_NAME_PATTERN, m.get('schema.claimName.pattern'))
-  .refine((n) => !RESERVED_CLAIM_NAMES.has(n), m.get('schema.claimName.reserved'));
+export const ClaimNameSchema = z.string().check(
+  z.minLength(1, m.get('schema.item.empty')),
+  z.maxLength(255, m.get('schema.item.long')),
+  z.regex(CLAIM_NAME_PATTERN, m.get('schema.claimName.pattern')),
+  z.refine((n) => !RESERVED_CLAIM_NAMES.has(n), m.get('schema.claimName.reserved')),
+);
 
-export const MatchValueSchema = ListItemSchema.regex(MATCH_VALUE_PATTERN, m.get('schema.matchValue.pattern'));
+export const MatchValueSchema = ListItemSchema.check(z.regex(MATCH_VALUE_PATTERN, m.get('schema.matchValue.pattern')));
 
 export const ClaimValueTypeSchema = z.enum(['STRING', 'STRING_ARRAY']);
 export const ClaimMatchOperatorSchema = z.enum(['EQUALS', 'CONTAINS', 'CONTAINS_ANY']);
@@ -58,19 +62,20 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<ClaimValueType, readonly C
 export const LIST_OPERATORS: ReadonlySet<ClaimMatchOperator> = new Set(['CONTAINS_ANY']);
 
 export const ClaimMatchValueSchema = z
-  .object({ matchValueString: MatchValueSchema.optional(), matchValueStringList: z.array(MatchValueSchema).min(1, m.get('schema.list.empty')).max(255).optional() })
-  .strict()
-  .refine((v) => (v.matchValueString === undefined) !== (v.matchValueStringList === undefined), m.get('schema.matchValue.exactlyOne'));
+  .strictObject({
+    matchValueString: z.optional(MatchValueSchema),
+    matchValueStringList: z.optional(z.array(MatchValueSchema).check(z.minLength(1, m.get('schema.list.empty')), z.maxLength(255))),
+  })
+  .check(z.refine((v) => (v.matchValueString === undefined) !== (v.matchValueStringList === undefined), m.get('schema.matchValue.exactlyOne')));
 
 /** One custom claim rule, with the operator ↔ value type ↔ value member pairing AWS requires (§B.3). */
 export const CustomClaimSchema = z
-  .object({
+  .strictObject({
     inboundTokenClaimName: ClaimNameSchema,
     inboundTokenClaimValueType: ClaimValueTypeSchema,
-    authorizingClaimMatchValue: z.object({ claimMatchOperator: ClaimMatchOperatorSchema, claimMatchValue: ClaimMatchValueSchema }).strict(),
+    authorizingClaimMatchValue: z.strictObject({ claimMatchOperator: ClaimMatchOperatorSchema, claimMatchValue: ClaimMatchValueSchema }),
   })
-  .strict()
-  .superRefine((rule, ctx) => {
+  .check(z.superRefine((rule, ctx) => {
     const { claimMatchOperator: op, claimMatchValue: value } = rule.authorizingClaimMatchValue;
     const opPath = ['authorizingClaimMatchValue', 'claimMatchOperator'];
     const type = rule.inboundTokenClaimValueType;
@@ -81,25 +86,24 @@ export const CustomClaimSchema = z
     if (LIST_OPERATORS.has(op) && value.matchValueString !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueString'], message: m.get('schema.pairing.listValue') });
     }
-  });
+  }));
 
-export const CustomClaimsSchema = z.array(CustomClaimSchema).min(1, m.get('schema.list.empty'));
+export const CustomClaimsSchema = z.array(CustomClaimSchema).check(z.minLength(1, m.get('schema.list.empty')));
 
 const CONSTRAINT_KEYS = ['allowedAudience', 'allowedClients', 'allowedScopes', 'customClaims'] as const;
 
 export const CustomJwtAuthorizerSchema = z
-  .object({
+  .strictObject({
     discoveryUrl: DiscoveryUrlSchema,
-    allowedAudience: listOf(AudienceSchema).optional(),
-    allowedClients: listOf(ClientIdSchema).optional(),
-    allowedScopes: listOf(ScopeSchema).optional(),
-    customClaims: CustomClaimsSchema.optional(),
+    allowedAudience: z.optional(listOf(AudienceSchema)),
+    allowedClients: z.optional(listOf(ClientIdSchema)),
+    allowedScopes: z.optional(listOf(ScopeSchema)),
+    customClaims: z.optional(CustomClaimsSchema),
   })
-  .strict()
-  .refine((c) => CONSTRAINT_KEYS.some((k) => (c[k]?.length ?? 0) > 0), { message: m.get('schema.noConstraint') });
+  .check(z.refine((c) => CONSTRAINT_KEYS.some((k) => (c[k]?.length ?? 0) > 0), { message: m.get('schema.noConstraint') }));
 
 /** The `authorizerConfiguration` of a CUSTOM_JWT runtime or gateway. */
-export const CustomJwtAuthorizerConfigSchema = z.object({ customJwtAuthorizer: CustomJwtAuthorizerSchema }).strict();
+export const CustomJwtAuthorizerConfigSchema = z.strictObject({ customJwtAuthorizer: CustomJwtAuthorizerSchema });
 
 export type CustomClaim = z.infer<typeof CustomClaimSchema>;
 export type CustomJwtAuthorizer = z.infer<typeof CustomJwtAuthorizerSchema>;

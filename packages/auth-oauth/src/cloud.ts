@@ -4,9 +4,12 @@
  * checked against @aws-cdk/aws-service-spec). A round trip through AWS is the identity.
  */
 import type { CloudFormationOutboundContext, ImportContext } from '@agentcore/auth';
-import { z } from 'zod';
+import { ensureZodEnglish } from '@agentcore/schema';
+import * as z from 'zod/mini';
 import { createOAuthError } from './errors.js';
 import { OAUTH_TYPE, type OAuthOutboundAuth } from './schema.js';
+
+ensureZodEnglish();
 
 export const OAUTH_GRANT_TYPE = 'CLIENT_CREDENTIALS';
 
@@ -27,9 +30,9 @@ const AwsOAuthConfigurationSchema = z.object({
   credentialProviderType: z.literal(OAUTH_TYPE),
   credentialProvider: z.object({
     oauthCredentialProvider: z.object({
-      providerArn: z.string().min(1),
-      scopes: z.array(z.string()).optional(),
-      grantType: z.string().optional(),
+      providerArn: z.string().check(z.minLength(1)),
+      scopes: z.optional(z.array(z.string())),
+      grantType: z.optional(z.string()),
     }),
   }),
 });

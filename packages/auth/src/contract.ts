@@ -3,8 +3,7 @@
  * Everything that differs between auth strategies lives in one such object, shipped by one plugin package.
  * Heavy dependencies (jose, ink, SDKs) must be imported inside the functions that need them, never at module top.
  */
-import type { z } from 'zod';
-import type { Credential, InboundResourceKind, ProjectConfig, ProjectRule, TargetType } from '@agentcore/schema';
+import type { AnyZodObject, AnyZodSchema, Credential, InboundResourceKind, ProjectConfig, ProjectRule, TargetType } from '@agentcore/schema';
 
 /** Bumped on breaking changes to this file. A strategy built for another major is refused with both versions named. */
 export const STRATEGY_CONTRACT_VERSION = 1;
@@ -129,7 +128,8 @@ interface StrategyBase<C> {
 export interface InboundStrategy<C = unknown> extends StrategyBase<C> {
   direction: 'inbound';
   appliesTo: readonly InboundResourceKind[];
-  configSchema: z.ZodType<C>;
+  /** Schema of the config block: classic `zod` or `zod/mini` (zod 4), e.g. `z.strictObject({...})`. */
+  configSchema: AnyZodSchema<C>;
   /** CloudFormation `AuthorizerConfiguration` value for the resource. */
   toCloudFormation?(config: C): Record<string, unknown>;
   /** Control-plane `authorizerConfiguration` (GetGateway / GetAgentRuntime) → config block. */
@@ -144,8 +144,8 @@ export interface InboundStrategy<C = unknown> extends StrategyBase<C> {
 export interface OutboundStrategy<C extends { type: string } = { type: string }> extends StrategyBase<C> {
   direction: 'outbound';
   appliesTo: readonly TargetType[];
-  /** Strict schema of the `outboundAuth` fields other than `type`. */
-  fieldsSchema: z.ZodObject;
+  /** Strict object schema (classic `zod` or `zod/mini`, zod 4) of the `outboundAuth` fields other than `type`. */
+  fieldsSchema: AnyZodObject;
   /** The kind of credential `credentialName` must name, if any. */
   credentialKind?: Credential['authorizerType'];
   /** Config fields equal to their defaults removed (defaults are never written). */

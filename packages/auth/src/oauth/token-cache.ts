@@ -6,9 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { writeFileAtomic } from '@agentcore/schema';
+import * as z from 'zod/mini';
+import { ensureZodEnglish, writeFileAtomic } from '@agentcore/schema';
 import type { AccessToken } from '../contract.js';
+
+ensureZodEnglish();
 
 /** Cached tokens are not handed out in the last minute of their life. */
 export const CACHE_SKEW_SEC = 60;
