@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent, parseEvent, type RunInfo } from './event.js';
+import { buildEvent, isoTime, parseEvent, type RunInfo } from './event.js';
 
 const run: RunInfo = {
   commandId: 'add:gateway-target',
@@ -55,5 +55,14 @@ describe('parseEvent', () => {
     ['a negative duration', { ...good, duration_ms: -1 }],
   ])('refuses %s', (_what, value) => {
     expect(parseEvent(value)).toBeUndefined();
+  });
+
+  it('isoTime is Date#toISOString (invalid times count as 0)', () => {
+    const times = [0, 1, 999, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(1999, 11, 31, 5, 6, 7, 8), Date.now(), -1, Date.UTC(-5, 0, 1), 8.64e15];
+    for (const t of times) expect(isoTime(t)).toBe(new Date(t).toISOString());
+    for (let t = 0; t < 4e12; t += 7_777_777_777) expect(isoTime(t)).toBe(new Date(t).toISOString());
+    expect(isoTime(Number.NaN)).toBe('1970-01-01T00:00:00.000Z');
+    expect(isoTime(1e20)).toBe('1970-01-01T00:00:00.000Z');
+    expect(isoTime(Number.POSITIVE_INFINITY)).toBe('1970-01-01T00:00:00.000Z');
   });
 });

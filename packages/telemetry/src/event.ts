@@ -58,6 +58,19 @@ export interface BuiltEvent {
   dropped: DroppedAttribute[];
 }
 
+/**
+ * `Date#toISOString()` of an epoch-ms time (an invalid one counts as 0), built from the UTC getters: the first
+ * `toISOString()` call in a process costs about 1 ms, which this runs on every enabled command's path.
+ */
+export function isoTime(ms: number): string {
+  const d = new Date(Number.isFinite(ms) ? ms : 0);
+  if (Number.isNaN(d.getTime())) return new Date(0).toISOString();
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) return d.toISOString();
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}Z`;
+}
+
 const clampInt = (n: number, max: number) => (Number.isFinite(n) ? Math.min(max, Math.max(0, Math.round(n))) : 0);
 
 export function buildEvent(run: RunInfo): BuiltEvent {
@@ -76,7 +89,7 @@ export function buildEvent(run: RunInfo): BuiltEvent {
     ...(run.ok ? {} : { error_code: run.errorCode && ERROR_CODE_PATTERN.test(run.errorCode) ? run.errorCode : 'ERR_OTHER' }),
     exit_code: clampInt(run.exitCode, 255),
     duration_ms: clampInt(run.durationMs, MAX_DURATION_MS),
-    started_at: new Date(Number.isFinite(run.startedAt) ? run.startedAt : 0).toISOString(),
+    started_at: isoTime(run.startedAt),
     cli_version: VERSION_PATTERN.test(run.cliVersion) ? run.cliVersion : '0.0.0',
     plugin_versions,
     other_plugin_count: other,
