@@ -1,9 +1,11 @@
 /**
  * The local audit log: one JSON line per recorded run, exactly the event that was (or would be) sent, in
  * `<config dir>/telemetry-audit.jsonl` (mode 0600), capped at the last {@link MAX_AUDIT_EVENTS} events. It is
- * written only while telemetry is enabled and never leaves the machine.
+ * written only while telemetry is enabled and never leaves the machine. Synchronous `node:fs` calls on a small
+ * file: appending is on the command's path, where loading `node:fs/promises` and waking the thread pool would
+ * cost more than the write.
  */
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DroppedAttribute } from './attributes.js';
 import { parseEvent, type TelemetryEvent } from './event.js';
@@ -34,9 +36,9 @@ export function appendCapped(text: string, line: string, max = MAX_AUDIT_EVENTS)
   return lines.slice(-max).join('\n') + '\n';
 }
 
-async function readText(file: string): Promise<string> {
+function readText(file: string): string {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw err;
@@ -46,18 +48,18 @@ async function readText(file: string): Promise<string> {
 /** Append one entry; rewrites the file (temp + rename) only when it must drop the oldest ones. */
 export async function appendAudit(configDir: string, entry: AuditEntry): Promise<void> {
   const file = auditPath(configDir);
-  await mkdir(configDir, { recursive: true, mode: 0o700 });
+  mkdirSync(configDir, { recursive: true, mode: 0o700 });
   const line = JSON.stringify(entry);
-  const existing = await readText(file);
+  const existing = readText(file);
   const count = existing.split('\n').filter((l) => l.trim() !== '').length;
   if (count < MAX_AUDIT_EVENTS) {
     // `mode` applies when the file is created; a umask can only remove bits, so it stays 0600.
-    await appendFile(file, line + '\n', { mode: 0o600 });
+    appendFileSync(file, line + '\n', { mode: 0o600 });
     return;
   }
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, appendCapped(existing, line), { mode: 0o600 });
-  await rename(tmp, file);
+  writeFileSync(tmp, appendCapped(existing, line), { mode: 0o600 });
+  renameSync(tmp, file);
 }
 
 /** Parse audit lines (pure); lines that are not valid entries are skipped. */
@@ -87,5 +89,5 @@ export function parseAudit(text: string): AuditEntry[] {
 
 /** The last `limit` recorded runs, oldest first. */
 export async function readAudit(configDir: string, limit = MAX_AUDIT_EVENTS): Promise<AuditEntry[]> {
-  return parseAudit(await readText(auditPath(configDir))).slice(-limit);
+  return parseAudit(readText(auditPath(configDir))).slice(-limit);
 }

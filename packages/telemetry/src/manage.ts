@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { AgentcoreError } from '@agentcore/schema';
 import { auditPath, readAudit } from './audit.js';
 import { decideConsent, normalizeEndpoint, readState, statePath, writeState, type Consent, type TelemetryState } from './consent.js';
+import { SENDER_RUN_FILE, SENDER_STATUS_FILE } from './launch.js';
 import { outboxPath } from './outbox.js';
-import { SENDER_STATUS_FILE, type SenderStatus } from './sender.js';
+import type { SenderStatus } from './sender.js';
 
 export type TelemetryErrorCode = 'ERR_TELEMETRY_ENDPOINT_INVALID';
 
@@ -55,6 +56,7 @@ export async function disableTelemetry(configDir: string, options: { purge?: boo
     await rm(auditPath(configDir), { force: true });
     await rm(outboxPath(configDir), { recursive: true, force: true });
     await rm(join(configDir, SENDER_STATUS_FILE), { force: true });
+    await rm(join(configDir, SENDER_RUN_FILE), { force: true });
   }
   return state;
 }

@@ -31,7 +31,13 @@ function decode(v: OtlpValue): unknown {
 }
 const toRecord = (kvs: OtlpKv[] = []) => Object.fromEntries(kvs.map((kv) => [kv.key, decode(kv.value)]));
 
-export async function startReceiver(): Promise<Receiver> {
+export interface ReceiverOptions {
+  /** Called with the request's number (1, 2, …) once its spans are decoded, before the response is sent. */
+  onRequest?: (n: number) => void | Promise<void>;
+}
+
+export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+  let requests = 0;
   let connections = 0;
   const spans: ReceivedSpan[] = [];
   const waiters: (() => void)[] = [];
@@ -48,7 +54,7 @@ export async function startReceiver(): Promise<Receiver> {
         }
         waiters.splice(0).forEach((w) => w());
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      void Promise.resolve(options.onRequest?.(++requests)).finally(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
     });
   });
   server.on('connection', () => connections++);
