@@ -43,10 +43,10 @@ export async function addAgent(store: ProjectStore, registry: StrategyRegistry, 
   if (!template && !input.codeLocation) p.add({ flag: 'code-location', message: 'Give --code-location (your agent code) or --template node|python (a starter agent)' });
   if (!template && !input.entrypoint) p.add({ flag: 'entrypoint', message: 'Give --entrypoint (e.g. main.py) with --code-location' });
   const codeLocation = input.codeLocation ?? (name ? `app/${name}/` : undefined);
-  const entrypoint = p.field('entrypoint', EntrypointSchema.optional(), input.entrypoint ?? template?.entrypoint);
+  const entrypoint = p.optionalField('entrypoint', EntrypointSchema, input.entrypoint ?? template?.entrypoint);
   const build = p.field('build', BuildTypeSchema, input.build ?? 'CodeZip');
-  const runtimeVersion = p.field('runtime-version', RuntimeVersionSchema.optional(), input.runtimeVersion?.toUpperCase() ?? template?.runtimeVersion);
-  const protocol = p.field('protocol', ProtocolSchema.optional(), input.protocol?.toUpperCase() ?? 'HTTP');
+  const runtimeVersion = p.optionalField('runtime-version', RuntimeVersionSchema, input.runtimeVersion?.toUpperCase() ?? template?.runtimeVersion);
+  const protocol = p.optionalField('protocol', ProtocolSchema, input.protocol?.toUpperCase() ?? 'HTTP');
   p.throwIfAny('add agent');
   if (!name || !codeLocation || !entrypoint || !build) throw new TypeError('unreachable: validated above');
 

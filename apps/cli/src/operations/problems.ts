@@ -1,17 +1,22 @@
 /** Collects field problems from zod field schemas into one coded input error (validate everything before writing). */
-import type { z } from 'zod';
 import type { InputProblem } from '@agentcore/auth';
+import type { AnyZodSchema } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 
 export class ProblemList {
   readonly problems: InputProblem[] = [];
 
   /** Check `value` with a field schema; returns the parsed value, or undefined after recording the problem. */
-  field<T>(flag: string, schema: z.ZodType<T>, value: unknown): T | undefined {
+  field<T>(flag: string, schema: AnyZodSchema<T>, value: unknown): T | undefined {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     this.problems.push({ flag, message: r.error.issues[0]?.message ?? 'invalid value' });
     return undefined;
+  }
+
+  /** Like {@link field}, for an optional value: undefined is accepted as is (what the schema wrapped in `z.optional` does). */
+  optionalField<T>(flag: string, schema: AnyZodSchema<T>, value: unknown): T | undefined {
+    return value === undefined ? undefined : this.field(flag, schema, value);
   }
 
   add(problem: InputProblem): void {
