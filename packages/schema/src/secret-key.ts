@@ -5,11 +5,12 @@
  * `$AGENTCORE_CONFIG_DIR/secrets.key` (default `~/.agentcore/secrets.key`): 32 raw bytes, 0600, in a 0700 folder.
  */
 import { constants } from 'node:fs';
-import { chmod, link, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SchemaError } from './errors.js';
+import { removeIfPresent } from './fs-atomic.js';
 import { SECRET_KEY_BYTES } from './secret-crypto.js';
 
 export interface SecretKeyProvider {
@@ -106,7 +107,7 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
         }
         throw err;
       } finally {
-        await rm(tmp, { force: true });
+        await removeIfPresent(tmp);
       }
     },
   };
