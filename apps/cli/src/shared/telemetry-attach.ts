@@ -8,7 +8,7 @@
  */
 import type { AttachCommand, SafeAttributes, Strategy, StrategyRegistry } from '@agentcore/auth';
 import { ProjectStore, type ProjectConfig } from '@agentcore/schema';
-import { enumValue } from '@agentcore/telemetry';
+import { enumValue } from '@agentcore/telemetry/record';
 
 const COMMANDS: Readonly<Record<string, AttachCommand>> = { 'add:agent': 'add agent', 'add:gateway': 'add gateway', 'add:gateway-target': 'add gateway-target' };
 

@@ -58,7 +58,7 @@ export async function emitCommandTelemetry(run: CommandTelemetryRun): Promise<vo
   } catch (err) {
     if (debug) note('debug.collectFailed', { error: err instanceof Error ? err.name : 'Error' });
   }
-  const { recordRun } = await import('@agentcore/telemetry');
+  const { recordRun } = await import('@agentcore/telemetry/record');
   const exit = Number(process.exitCode ?? 0);
   const outcome = await recordRun(
     {
