@@ -5,7 +5,8 @@
  * `$AGENTCORE_CONFIG_DIR/secrets.key` (default `~/.agentcore/secrets.key`): 32 raw bytes, 0600, in a 0700 folder.
  */
 import { constants } from 'node:fs';
-import { chmod, link, mkdir, open, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, link, mkdir, open } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -46,11 +47,14 @@ function keyFromBase64(b64: string | null | undefined): Uint8Array | undefined {
 export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): SecretKeyProvider {
   const dir = agentcoreConfigDir(env);
   const file = join(dir, 'secrets.key');
+  // Looked up once per provider: a failed import of the optional module is not cached by Node and costs each time.
+  let keychain: Promise<KeyringEntry | undefined> | undefined;
+  const keychainOnce = () => (keychain ??= keychainEntry(env));
 
   async function readFileKey(): Promise<Uint8Array | undefined> {
     let data: Buffer;
     try {
-      data = await readFile(file);
+      data = readFileSync(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
@@ -67,7 +71,7 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
   return {
     async readKeys() {
       const keys: Uint8Array[] = [];
-      const entry = await keychainEntry(env);
+      const entry = await keychainOnce();
       const fromKeychain = entry ? keyFromBase64(safe(() => entry.getPassword())) : undefined;
       if (fromKeychain) keys.push(fromKeychain);
       const fromFile = await readFileKey();
@@ -75,7 +79,7 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
       return keys;
     },
     async writeKey() {
-      const entry = await keychainEntry(env);
+      const entry = await keychainOnce();
       if (entry) {
         const existing = keyFromBase64(safe(() => entry.getPassword()));
         if (existing) return existing;

@@ -2,11 +2,11 @@
  * `agentcore/.env.local`: secrets only, mode 0600, atomic writes, secret values encrypted at rest.
  * Unrelated lines and comments are kept. Values are decrypted only when asked for.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isSecretEnvKey } from './env-names.js';
 import { applyEnvChanges, envEntries, parseEnvFile, serializeEnvFile, type EnvChanges, type EnvLine } from './env-file.js';
 import { SchemaError } from './errors.js';
-import { writeFileAtomic } from './fs-atomic.js';
+import { removeIfPresent, writeFileAtomic } from './fs-atomic.js';
 import { encryptSecret, isEncrypted, tryDecryptSecret } from './secret-crypto.js';
 import { fileSecretKeyProvider, type SecretKeyProvider } from './secret-key.js';
 
@@ -19,9 +19,9 @@ export class SecretStore {
     this.#keys = keys;
   }
 
-  async #lines(): Promise<EnvLine[]> {
+  #lines(): EnvLine[] {
     try {
-      return parseEnvFile(await readFile(this.file, 'utf8'));
+      return parseEnvFile(readFileSync(this.file, 'utf8'));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
@@ -30,17 +30,17 @@ export class SecretStore {
 
   /** Names of the keys present (values are not decrypted). */
   async keys(): Promise<string[]> {
-    return [...envEntries(await this.#lines()).keys()];
+    return [...envEntries(this.#lines()).keys()];
   }
 
   async has(key: string): Promise<boolean> {
-    const v = envEntries(await this.#lines()).get(key);
+    const v = envEntries(this.#lines()).get(key);
     return v !== undefined && v !== '';
   }
 
   /** The plaintext value, or undefined when absent. Throws ERR_SECRET_DECRYPT when no key decrypts it. */
   async get(key: string): Promise<string | undefined> {
-    const value = envEntries(await this.#lines()).get(key);
+    const value = envEntries(this.#lines()).get(key);
     if (value === undefined || !isEncrypted(value)) return value;
     for (const k of await this.#keys.readKeys()) {
       const plain = tryDecryptSecret(value, k);
@@ -58,14 +58,14 @@ export class SecretStore {
     const entries = Object.entries(changes.set ?? {});
     const key = entries.some(([k]) => isSecretEnvKey(k)) ? await this.#keys.writeKey() : undefined;
     for (const [k, v] of entries) set[k] = key && isSecretEnvKey(k) ? encryptSecret(v, key) : v;
-    const next = applyEnvChanges(await this.#lines(), { set, delete: changes.delete ?? [] });
+    const next = applyEnvChanges(this.#lines(), { set, delete: changes.delete ?? [] });
     await writeFileAtomic(this.file, serializeEnvFile(next), { mode: 0o600 });
   }
 
   /** The raw file content (for restoring after a failed multi-file write). */
   async snapshot(): Promise<string | undefined> {
     try {
-      return await readFile(this.file, 'utf8');
+      return readFileSync(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
@@ -74,8 +74,7 @@ export class SecretStore {
 
   async restore(snapshot: string | undefined): Promise<void> {
     if (snapshot === undefined) {
-      const { rm } = await import('node:fs/promises');
-      await rm(this.file, { force: true });
+      await removeIfPresent(this.file);
       return;
     }
     await writeFileAtomic(this.file, snapshot, { mode: 0o600 });

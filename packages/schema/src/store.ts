@@ -3,7 +3,7 @@
  * cross-process lock with atomic writes. An invalid config is never written; a failed write of the config after
  * `.env.local` changed restores `.env.local`.
  */
-import { access, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { EnvChanges } from './env-file.js';
 import { SchemaError } from './errors.js';
@@ -45,7 +45,7 @@ export function projectPaths(root: string): ProjectPaths {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return access(p).then(() => true, () => false);
+  return existsSync(p);
 }
 
 /** Walk up from `from` to the folder holding `agentcore/agentcore.json`. */
@@ -105,7 +105,7 @@ export class ProjectStore {
   async readRaw(): Promise<unknown> {
     let text: string;
     try {
-      text = await readFile(this.paths.configFile, 'utf8');
+      text = readFileSync(this.paths.configFile, 'utf8');
     } catch (err) {
       throw new SchemaError('ERR_CONFIG_UNREADABLE', `Cannot read ${this.paths.configFile}: ${(err as Error).message}`, {
         actions: ['Check that the file exists and is readable.'],
