@@ -31,6 +31,15 @@ describe('enable / disable / status', () => {
     await expect(enableTelemetry(dir, { endpoint: 'https://user:token@otel.example.com' })).rejects.toMatchObject({ code: 'ERR_TELEMETRY_ENDPOINT_INVALID' });
   });
 
+  it('disable deletes events not yet sent and keeps the audit log', async () => {
+    const { event } = buildEvent({ commandId: 'status', coreCommand: true, ok: true, exitCode: 0, startedAt: 0, durationMs: 1, cliVersion: '0.1.0', plugins: [] });
+    await appendAudit(dir, { delivery: 'queued', dropped: [], event });
+    await enqueue(dir, { url: 'http://127.0.0.1:1/v1/traces', event });
+    expect(await telemetryStatus(dir, {})).toMatchObject({ auditEvents: 1, pending: 1 });
+    await disableTelemetry(dir);
+    expect(await telemetryStatus(dir, {})).toMatchObject({ auditEvents: 1, pending: 0 });
+  });
+
   it('counts audited and pending events; disable --purge deletes them', async () => {
     const { event } = buildEvent({ commandId: 'status', coreCommand: true, ok: true, exitCode: 0, startedAt: 0, durationMs: 1, cliVersion: '0.1.0', plugins: [] });
     await appendAudit(dir, { delivery: 'queued', dropped: [], event });

@@ -47,14 +47,18 @@ export async function enableTelemetry(configDir: string, options: EnableOptions 
   return state;
 }
 
-/** Opt out (the endpoint is kept for a later `enable`); `purge` also deletes the audit log and unsent events. */
+/**
+ * Opt out (the endpoint is kept for a later `enable`). Events queued and not yet sent are deleted: after
+ * `disable`, nothing more leaves the machine (a sender already exporting a batch may finish that batch).
+ * `purge` also deletes the local audit log and the sender's status files.
+ */
 export async function disableTelemetry(configDir: string, options: { purge?: boolean; now?: Date } = {}): Promise<TelemetryState> {
   const endpoint = readState(configDir)?.endpoint;
   const state: TelemetryState = { enabled: false, ...(endpoint ? { endpoint } : {}), updatedAt: (options.now ?? new Date()).toISOString() };
   await writeState(configDir, state);
+  await rm(outboxPath(configDir), { recursive: true, force: true });
   if (options.purge) {
     await rm(auditPath(configDir), { force: true });
-    await rm(outboxPath(configDir), { recursive: true, force: true });
     await rm(join(configDir, SENDER_STATUS_FILE), { force: true });
     await rm(join(configDir, SENDER_RUN_FILE), { force: true });
   }
