@@ -160,7 +160,7 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     expect(await snapshotProject(root)).toEqual(before);
   });
 
-  it('agentcore alone opens the home screen, which opens a wizard', async () => {
+  it('agentcore alone opens the home screen, which opens a wizard and comes back until Quit', async () => {
     const t = start([]);
     await t.waitFor('what would you like to do?');
     await t.choose('Add a gateway');
@@ -175,7 +175,15 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     await t.choose('NONE');
     await t.waitFor('Review');
     await t.keys('Enter');
-    expect(await t.exitCode()).toBe(0);
+    // the gateway is written, and the home screen is back for the next action
+    await t.waitFor(/Added gateway gw2[\s\S]*what would you like to do\?/);
     expect((await config()).agentCoreGateways.map((g) => g.name)).toEqual(['gw', 'gw2']);
+    await t.choose('Add a credential');
+    await t.waitFor('Credential name');
+    await t.keys('Escape');
+    await t.waitFor(/ERR_CANCELLED[\s\S]*what would you like to do\?/);
+    await t.choose('Quit');
+    // the exit code is the last action's: the cancelled wizard
+    expect(await t.exitCode()).toBe(130);
   });
 });
