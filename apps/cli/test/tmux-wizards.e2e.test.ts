@@ -48,6 +48,8 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     await t.waitFor('Agent name');
     await t.type('JwtBot');
     await t.keys('Enter');
+    await t.waitFor('Description');
+    await t.keys('Enter');
     await t.waitFor('Where does the agent code come from?');
     await t.choose('A starter echo agent (template)');
     await t.waitFor('? Template');

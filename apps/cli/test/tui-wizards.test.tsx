@@ -33,7 +33,11 @@ export const CASES: readonly { title: string; command: AddCommand; answers: Case
   { title: 'api-key credential', command: 'add credential', answers: { name: 'MyKey', type: 'api-key', 'api-key': 'sk-live-0123456789' } },
   { title: 'oauth credential', command: 'add credential', answers: { name: 'Idp', type: 'oauth', 'discovery-url': DISCOVERY, 'client-id': 'cid', 'client-secret': 'csecret-0123', scopes: ['read', 'write'] } },
   { title: 'agent from a template, AWS_IAM', command: 'add agent', answers: { name: 'Echo', source: 'template', template: 'node', 'authorizer-type': 'AWS_IAM' } },
-  { title: 'agent with own code', command: 'add agent', answers: { name: 'Mine', source: 'code', 'code-location': 'app/Mine', entrypoint: 'main.py', 'runtime-version': 'PYTHON_3_13' } },
+  {
+    title: 'agent with own code, description and protocol',
+    command: 'add agent',
+    answers: { name: 'Mine', description: 'My own agent', source: 'code', 'code-location': 'app/Mine', entrypoint: 'main.py', 'runtime-version': 'PYTHON_3_13', protocol: 'MCP' },
+  },
   {
     title: 'agent with CUSTOM_JWT (clients, scopes, claims, test client)',
     command: 'add agent',
@@ -125,6 +129,7 @@ describe('add wizards write what the same flags write (one table, both paths)', 
   it('the written config holds every case (not vacuous)', async () => {
     const config = JSON.parse(await readFile(join(wizardRoot, 'agentcore', 'agentcore.json'), 'utf8')) as Record<string, { name: string; authorizerType?: string; targets?: { name: string; outboundAuth?: unknown }[] }[]>;
     expect(config.runtimes?.map((r) => [r.name, r.authorizerType])).toEqual([['Echo', undefined], ['Mine', undefined], ['JwtBot', 'CUSTOM_JWT']]);
+    expect(config.runtimes?.find((r) => r.name === 'Mine')).toMatchObject({ description: 'My own agent', protocol: 'MCP', build: 'CodeZip' });
     const claimsGateway = config.agentCoreGateways?.find((g) => g.name === 'gwclaims') as { authorizerConfiguration?: { customJwtAuthorizer?: { customClaims?: unknown } } } | undefined;
     expect(claimsGateway?.authorizerConfiguration?.customJwtAuthorizer?.customClaims).toEqual(JSON.parse(GROUPS));
     expect(config.agentCoreGateways?.find((g) => g.name === 'gw')?.targets?.find((t) => t.name === 't1')?.outboundAuth).toEqual({

@@ -22,6 +22,9 @@ export const RuntimeNameSchema = z.string().check(
   z.regex(RUNTIME_NAME_PATTERN, 'Agent name must start with a letter and contain only letters, digits and underscores (no hyphens)'),
 );
 
+/** A runtime's description (AgentCore's limit: 200 characters). */
+export const RuntimeDescriptionSchema = z.string().check(z.maxLength(200));
+
 export const GatewayNameSchema = z.string().check(
   z.minLength(1, 'Gateway name is required'),
   z.maxLength(GATEWAY_NAME_MAX, `Gateway name must be at most ${GATEWAY_NAME_MAX} characters`),

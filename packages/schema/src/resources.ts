@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import {
   BuildTypeSchema, EntrypointSchema, EnvVarSchema, GatewayNameSchema, HttpUrlSchema, NetworkModeSchema, ProtocolSchema,
-  RequestHeaderNameSchema, RuntimeNameSchema, RuntimeVersionSchema, TagsSchema, TargetNameSchema,
+  RequestHeaderNameSchema, RuntimeDescriptionSchema, RuntimeNameSchema, RuntimeVersionSchema, TagsSchema, TargetNameSchema,
 } from './fields.js';
 import { TARGET_TYPES } from './target-types.js';
 import { ensureZodEnglish } from './zod.js';
@@ -15,7 +15,7 @@ const nonEmptyString = () => z.string().check(z.minLength(1));
 /** Runtime fields other than `authorizerType` / `authorizerConfiguration`. Loose: unknown keys are kept, as the official CLI tolerates them. */
 export const RuntimeBaseSchema = z.looseObject({
   name: RuntimeNameSchema,
-  description: z.optional(z.string().check(z.maxLength(200))),
+  description: z.optional(RuntimeDescriptionSchema),
   build: BuildTypeSchema,
   entrypoint: EntrypointSchema,
   codeLocation: nonEmptyString(),

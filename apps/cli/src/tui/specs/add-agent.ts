@@ -1,6 +1,11 @@
-/** `add agent` wizard: name, template or own code, then inbound auth from the registry and the strategy's prompts. */
+/**
+ * `add agent` wizard: name, description, template or own code (with build, runtime version and protocol), then
+ * inbound auth from the registry and the strategy's prompts.
+ */
 import type { FlagContext, StrategyRegistry } from '@agentcore/auth';
-import { EntrypointSchema, RuntimeNameSchema, RuntimeVersionSchema, type ProjectConfig } from '@agentcore/schema';
+import {
+  BuildTypeSchema, EntrypointSchema, ProtocolSchema, RuntimeDescriptionSchema, RuntimeNameSchema, RuntimeVersionSchema, type ProjectConfig,
+} from '@agentcore/schema';
 import { loadMessages } from '../../shared/messages.js';
 import { AGENT_TEMPLATES } from '../../shared/templates.js';
 import type { Answers, WizardSpec, WizardStep } from '../wizard/types.js';
@@ -33,6 +38,8 @@ export function addAgentSpec({ registry, project, preset = {} }: AttachWizardDep
         { key: 'code-location', flag: 'code-location', kind: 'text', message: m.get('prompt.code-location') },
         { key: 'entrypoint', flag: 'entrypoint', kind: 'text', message: m.get('prompt.entrypoint'), validate: fieldCheck(EntrypointSchema) },
         { key: 'runtime-version', flag: 'runtime-version', kind: 'select', message: m.get('prompt.runtime-version'), options: RuntimeVersionSchema.options.map((v) => ({ value: v, label: v })), initial: 'PYTHON_3_12' },
+        { key: 'build', flag: 'build', kind: 'select', message: m.get('prompt.build'), hint: m.get('flags.build.summary'), options: BuildTypeSchema.options.map((v) => ({ value: v, label: v })), initial: 'CodeZip' },
+        { key: 'protocol', flag: 'protocol', kind: 'select', message: m.get('prompt.protocol'), hint: m.get('flags.protocol.summary'), options: ProtocolSchema.options.map((v) => ({ value: v, label: v })), initial: 'HTTP' },
       );
     }
     return steps;
@@ -42,6 +49,7 @@ export function addAgentSpec({ registry, project, preset = {} }: AttachWizardDep
     title: m.get('prompt.title'),
     plan: (a) => [
       { key: 'name', flag: 'name', kind: 'text', message: m.get('prompt.name'), hint: m.get('flags.name.summary'), validate: fieldCheck(RuntimeNameSchema) },
+      { key: 'description', flag: 'description', kind: 'text', message: m.get('prompt.description'), hint: m.get('flags.description.summary'), optional: true, validate: fieldCheck(RuntimeDescriptionSchema) },
       ...sourceSteps(a),
       ...authSteps(choices, m.get('prompt.authorizer-type'), a, ctx(a)),
     ],
