@@ -10,6 +10,7 @@ import { startEchoAgent, startJwtProxy, type Peer } from './invoke-peers.js';
 import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
 
 const SECRET = 'tmux-invoke-client-secret-5c2e';
+const PICK_AGENT = 'Which agent should answer?';
 
 describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real terminal (tmux)', () => {
   let sb: Sandbox;
@@ -57,6 +58,17 @@ describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real termin
     await t.keys('Enter');
     await t.waitFor('echo: again');
     await t.keys('Escape');
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).not.toContain(SECRET);
+  });
+
+  it('invoke "prompt" with several agents and no --runtime: pick one; its token, then the reply', async () => {
+    expect((await sb.run(['add', 'agent', '--name', 'B', '--template', 'node', '--json'], { cwd: root })).exitCode).toBe(0);
+    const t = start(['invoke', 'hello picker', '--endpoint', proxy.url]);
+    await t.waitFor(PICK_AGENT);
+    expect(t.screen()).toContain('B (AWS_IAM)');
+    await t.choose('A (CUSTOM_JWT)');
+    await t.waitFor('echo: hello picker');
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).not.toContain(SECRET);
   });

@@ -53,6 +53,12 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     }
     const prompt = args.prompt ?? (flags['prompt-file'] ? await readFile(flags['prompt-file'], 'utf8') : process.stdin.isTTY || flags['bearer-token'] === '-' ? '' : await readStdinText());
     if (prompt === '') throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NoPrompt'), { actions: messages.list('error.NoPrompt.actions') });
+    let { runtime } = flags;
+    if (runtime === undefined && isInteractive({ json: this.jsonEnabled() })) {
+      // At a terminal, several agents and no --runtime: ask which one (scripts say --runtime).
+      const { pickInvokeRuntime } = await import('../tui/sessions.js');
+      runtime = await pickInvokeRuntime(this.config);
+    }
 
     const json = this.jsonEnabled();
     const controller = new AbortController();
@@ -73,7 +79,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     };
     try {
       const { warnings, ...result } = await runInvoke(this.config, {
-        prompt, runtime: flags.runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'],
+        prompt, runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'],
         sessionId: flags['session-id'], userId: flags['user-id'], headers: flags.header, stream: flags.stream, noCache: flags['no-cache'],
         deployTarget: flags.target, signal: controller.signal,
       }, print);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Interfaces } from '@oclif/core';
+import { AgentcoreError } from '@agentcore/schema';
 import { loadMessages } from '../shared/messages.js';
 import { openProject, type ProjectContext } from '../shared/project.js';
 import { runInvoke, type InvokeInput, type InvokeRunResult } from '../operations/invoke.js';
@@ -35,14 +36,14 @@ export function maskedTokenLine(token: string): string {
 export type ChatInput = Omit<InvokeInput, 'prompt' | 'stream'>;
 
 /** Which runtime to chat with: `--runtime`, the only one, or picked from a list. */
-async function chatRuntime(project: ProjectContext, runtime: string | undefined): Promise<string | undefined> {
+async function chatRuntime(project: ProjectContext, runtime: string | undefined, question = 'prompt.pick-agent'): Promise<string | undefined> {
   if (runtime !== undefined) return runtime;
   const { config } = await project.store.load();
   const agents = listResources(config).filter((r) => r.kind === 'agent');
   if (agents.length <= 1) return agents[0]?.name;
   const m = loadMessages('invoke');
   const { launchPicker } = await loadLaunch();
-  const picked = await launchPicker(m.get('prompt.pick-agent'), agents.map((a) => ({ value: a.name, label: `${a.name} (${a.authType})` })), im.get('keys.home'));
+  const picked = await launchPicker(m.get(question), agents.map((a) => ({ value: a.name, label: `${a.name} (${a.authType})` })), im.get('keys.home'));
   return picked.status === 'picked' ? picked.value : throwCancelled();
 }
 
@@ -64,6 +65,21 @@ async function confirmToken(project: ProjectContext, name: string, input: ChatIn
   const outcome = await launchTokenScreen(texts);
   if (outcome.status === 'cancelled') return throwCancelled();
   return outcome.status === 'use' ? selected.auth.token : undefined;
+}
+
+/**
+ * `invoke "prompt"` at a terminal without `--runtime`: the agent picker when the project has several agents (as the
+ * chat does). Outside a project there is nothing to pick: `runInvoke` reports what is missing.
+ */
+export async function pickInvokeRuntime(config: Interfaces.Config): Promise<string | undefined> {
+  let project: ProjectContext;
+  try {
+    project = await openProject(config);
+  } catch (err) {
+    if (err instanceof AgentcoreError && err.code === 'ERR_PROJECT_NOT_FOUND') return undefined;
+    throw err;
+  }
+  return chatRuntime(project, undefined, 'prompt.pick-agent.invoke');
 }
 
 /** `invoke` without a prompt at a terminal: a chat; returns the last turn's result (as the flag path would). */
