@@ -3,8 +3,8 @@
  * (AGENTCORE_FAST_PATH=0): same stdout, stderr, exit code and `--json` envelope, and they must really be taken.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { BIN, createSandbox, spawnNode, type ProcessOutcome, type Sandbox } from './helpers.js';
 
 const NORMAL = { AGENTCORE_FAST_PATH: '0' };
@@ -141,6 +141,17 @@ describe('cold-start fast paths behave exactly like oclif', () => {
     const env = { ...sb.env, AGENTCORE_CONFIG_DIR: configDir };
     // Outside a project, so no secret key is made in the themed config dir: only the dispatch is checked.
     expect(await oclifModules(['add', 'credential', '--name', 'Themed', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: sb.dir, env, input: 'k' })).toBeGreaterThan(0);
+  });
+
+  it('an input rewritten with the same content (as an Nx cache restore does) keeps the fast path and is hashed once', async () => {
+    const cli = dirname(dirname(BIN));
+    const manifest = join(cli, 'dist', 'fast-path', 'manifest.json');
+    const input = join(cli, 'oclif.manifest.json');
+    const later = new Date((await stat(manifest)).mtimeMs + 2_000);
+    await utimes(input, later, later);
+    expect(await oclifModules(['--version'], { cwd: sb.dir, env: sb.env })).toBe(0);
+    // the manifest now says "verified after that": the next run has nothing to hash
+    expect((await stat(manifest)).mtimeMs).toBeGreaterThan(later.getTime());
   });
 
   it('falls back to oclif when the user has installed or linked plugins', async () => {
