@@ -1,6 +1,7 @@
 /** Select and confirm steps: a list of options; the highlighted one is the draft, Enter picks it. */
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
+import { StepHeader } from './StepHeader.js';
 import type { StepProps } from './types.js';
 
 export function SelectStep({ step, draft, texts, onChange, onSubmit }: StepProps) {
@@ -9,10 +10,7 @@ export function SelectStep({ step, draft, texts, onChange, onSubmit }: StepProps
   const index = Math.max(0, items.findIndex((i) => i.value === draft));
   return (
     <Box flexDirection="column">
-      <Box>
-        <Text color="cyan">? </Text>
-        <Text bold>{step.message}</Text>
-      </Box>
+      <StepHeader message={step.message} />
       {step.hint ? <Text dimColor>  {step.hint}</Text> : null}
       <SelectInput items={items} initialIndex={index} onHighlight={(i) => onChange(i.value)} onSelect={(i) => onSubmit(i.value)} />
     </Box>

@@ -1,16 +1,13 @@
 /** Text-like steps (text, secret, list, json): one line of input; secrets are masked while typed. */
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
+import { StepHeader } from './StepHeader.js';
 import type { StepProps } from './types.js';
 
 export function TextStep({ step, draft, error, texts, onChange, onSubmit }: StepProps) {
   return (
     <Box flexDirection="column">
-      <Box>
-        <Text color="cyan">? </Text>
-        <Text bold>{step.message}</Text>
-        {step.optional ? <Text dimColor> {texts.optional}</Text> : null}
-      </Box>
+      <StepHeader message={step.message} optional={step.optional ? texts.optional : undefined} />
       {step.hint ? <Text dimColor>  {step.hint}</Text> : null}
       <Box>
         <Text color="cyan">› </Text>

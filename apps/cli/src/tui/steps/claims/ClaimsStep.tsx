@@ -4,6 +4,7 @@
  */
 import { Box, Text, useInput } from 'ink';
 import { useReducer } from 'react';
+import { StepHeader } from '../StepHeader.js';
 import type { StepProps } from '../types.js';
 import { ClaimSelectField } from './ClaimSelectField.js';
 import { ClaimsList } from './ClaimsList.js';
@@ -36,11 +37,7 @@ export function ClaimsStep({ step, draft, texts, onSubmit, onBack }: StepProps) 
   const list = spec.listOperator(d.operator);
   return (
     <Box flexDirection="column">
-      <Box>
-        <Text color="cyan">? </Text>
-        <Text bold>{step.message}</Text>
-        {step.optional ? <Text dimColor> {texts.optional}</Text> : null}
-      </Box>
+      <StepHeader message={step.message} optional={step.optional ? texts.optional : undefined} />
       <ClaimsList rules={state.rules} cursor={mode === 'list' ? state.cursor : -1} empty={texts.claimsEmpty} done={texts.claimsDone} />
       {mode !== 'list' && mode !== 'name' ? <Text dimColor>  {draftSummary(state)}</Text> : null}
       {mode === 'name' ? <ClaimTextField label={spec.labels.name} value={d.name} onChange={(value) => dispatch({ type: 'type', value })} onSubmit={() => dispatch({ type: 'submit' })} /> : null}
