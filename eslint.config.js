@@ -2,7 +2,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.nx/**', 'tmp/**', '**/*.d.ts', 'apps/cli/templates/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.tools/**',
+      '.nx/**',
+      'tmp/**',
+      '**/*.d.ts',
+      'apps/cli/templates/**',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2024, sourceType: 'module' },
@@ -13,8 +23,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@agentcore/*/src', '@agentcore/*/src/**', '@agentcore/*/dist', '@agentcore/*/dist/**'], message: 'Import packages through their public entry point only.' },
-            { group: ['**/apps/cli/**', '@agentcore/cli', '@agentcore/cli/**'], message: 'Nothing imports the CLI app.' },
+            {
+              group: ['@agentcore/*/src', '@agentcore/*/src/**', '@agentcore/*/dist', '@agentcore/*/dist/**'],
+              message: 'Import packages through their public entry point only.',
+            },
+            {
+              group: ['**/apps/cli/**', '@agentcore/cli', '@agentcore/cli/**'],
+              message: 'Nothing imports the CLI app.',
+            },
           ],
         },
       ],

@@ -23,7 +23,10 @@ const NODE = process.execPath;
 
 function loadedPackages(args, options) {
   const out = join(options.cwd, `modules-${Math.random().toString(36).slice(2)}.json`);
-  timeProcess(NODE, ['--import', RECORDER, ...args], { ...options, env: { ...options.env, AGENTCORE_BENCH_MODULES_OUT: out } });
+  timeProcess(NODE, ['--import', RECORDER, ...args], {
+    ...options,
+    env: { ...options.env, AGENTCORE_BENCH_MODULES_OUT: out },
+  });
   const urls = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
   const pkg = (name) => urls.some((u) => u.includes(`/node_modules/${name}/`));
@@ -31,7 +34,8 @@ function loadedPackages(args, options) {
 }
 
 export async function run() {
-  if (!existsSync(join(REPO, 'apps/cli/dist/commands'))) throw new Error('build the CLI first: tools/env.sh nx run @agentcore/cli:build');
+  if (!existsSync(join(REPO, 'apps/cli/dist/commands')))
+    throw new Error('build the CLI first: tools/env.sh nx run @agentcore/cli:build');
   const rounds = Number(process.env.AGENTCORE_BENCH_REPS || 15);
   const dir = mkdtempSync(join(tmpdir(), 'agentcore-bench-'));
   try {
@@ -40,17 +44,29 @@ export async function run() {
     const project = join(dir, 'Bench');
     let counter = 0;
     const credential = (extraEnv) => () =>
-      timeProcess(NODE, [BIN, 'add', 'credential', '--name', `Key${counter++}`, '--type', 'api-key', '--api-key', '-', '--json'], {
-        cwd: project, env: { ...env, ...extraEnv }, input: 'bench-secret-value\n',
-      });
+      timeProcess(
+        NODE,
+        [BIN, 'add', 'credential', '--name', `Key${counter++}`, '--type', 'api-key', '--api-key', '-', '--json'],
+        {
+          cwd: project,
+          env: { ...env, ...extraEnv },
+          input: 'bench-secret-value\n',
+        },
+      );
     const normal = { AGENTCORE_FAST_PATH: '0' };
     const cases = [
       { name: 'node -e 0', run: () => timeProcess(NODE, ['-e', '0'], { cwd: dir, env }) },
       { name: 'agentcore --version', run: () => timeProcess(NODE, [BIN, '--version'], { cwd: dir, env }) },
       { name: 'agentcore --help', run: () => timeProcess(NODE, [BIN, '--help'], { cwd: dir, env }) },
       { name: 'agentcore add credential', run: credential({}) },
-      { name: 'normal:--version', run: () => timeProcess(NODE, [BIN, '--version'], { cwd: dir, env: { ...env, ...normal } }) },
-      { name: 'normal:--help', run: () => timeProcess(NODE, [BIN, '--help'], { cwd: dir, env: { ...env, ...normal } }) },
+      {
+        name: 'normal:--version',
+        run: () => timeProcess(NODE, [BIN, '--version'], { cwd: dir, env: { ...env, ...normal } }),
+      },
+      {
+        name: 'normal:--help',
+        run: () => timeProcess(NODE, [BIN, '--help'], { cwd: dir, env: { ...env, ...normal } }),
+      },
       { name: 'normal:add credential', run: credential(normal) },
     ];
     interleave(cases, 2); // warm-up: compile cache, page cache
@@ -59,7 +75,10 @@ export async function run() {
     const modules = {
       'agentcore --version': loadedPackages([BIN, '--version'], { cwd: dir, env }),
       'agentcore --help': loadedPackages([BIN, '--help'], { cwd: dir, env }),
-      'agentcore add credential': loadedPackages([BIN, 'add', 'credential', '--name', 'KeyModules', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: project, env, input: 'x' }),
+      'agentcore add credential': loadedPackages(
+        [BIN, 'add', 'credential', '--name', 'KeyModules', '--type', 'api-key', '--api-key', '-', '--json'],
+        { cwd: project, env, input: 'x' },
+      ),
     };
     return ['agentcore --version', 'agentcore --help', 'agentcore add credential'].map((name) => {
       const ms = median(samples[name]);

@@ -25,35 +25,70 @@ const SECONDS = Number(process.env.AGENTCORE_BENCH_DEV_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.AGENTCORE_BENCH_DEV_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.AGENTCORE_BENCH_DEV_ROUNDS ?? 4);
 const TARGET = 0.9;
-const SIGV4 = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=0';
+const SIGV4 =
+  'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=0';
 
 function load(url, authorization, duration) {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, method: 'POST', connections: CONNECTIONS, duration, headers: { authorization, 'content-type': 'application/json' }, body: '{"prompt":"bench"}' },
+      {
+        url,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration,
+        headers: { authorization, 'content-type': 'application/json' },
+        body: '{"prompt":"bench"}',
+      },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
 }
 
 /** `AGENTCORE_BENCH_DECISION_TTL_MS=0` measures every request fully verified (no decision cache). */
-const DECISION_TTL_MS = process.env.AGENTCORE_BENCH_DECISION_TTL_MS === undefined ? DEFAULT_DECISION_TTL_MS : Number(process.env.AGENTCORE_BENCH_DECISION_TTL_MS);
+const DECISION_TTL_MS =
+  process.env.AGENTCORE_BENCH_DECISION_TTL_MS === undefined
+    ? DEFAULT_DECISION_TTL_MS
+    : Number(process.env.AGENTCORE_BENCH_DECISION_TTL_MS);
 
 export async function run() {
   const work = mkdtempSync(join(tmpdir(), 'agentcore-bench-dev-'));
-  const idp = await startOidcIssuer({ clients: [{ clientId: 'bench-client', clientSecret: 'bench-secret', scopes: ['invoke'] }] });
+  const idp = await startOidcIssuer({
+    clients: [{ clientId: 'bench-client', clientSecret: 'bench-secret', scopes: ['invoke'] }],
+  });
   let dev;
   try {
     for (const name of ['Jwt', 'Open']) {
       mkdirSync(join(work, 'app', name), { recursive: true });
       cpSync(TEMPLATE, join(work, 'app', name, 'main.js'));
     }
-    const runtime = (name, auth) => ({ name, build: 'CodeZip', entrypoint: 'main.js', codeLocation: `app/${name}`, ...auth });
-    const jwt = { authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: idp.discoveryUrl, allowedClients: ['bench-client'], allowedScopes: ['invoke'], allowedAudience: [idp.audience] } } };
+    const runtime = (name, auth) => ({
+      name,
+      build: 'CodeZip',
+      entrypoint: 'main.js',
+      codeLocation: `app/${name}`,
+      ...auth,
+    });
+    const jwt = {
+      authorizerType: 'CUSTOM_JWT',
+      authorizerConfiguration: {
+        customJwtAuthorizer: {
+          discoveryUrl: idp.discoveryUrl,
+          allowedClients: ['bench-client'],
+          allowedScopes: ['invoke'],
+          allowedAudience: [idp.audience],
+        },
+      },
+    };
     idp.resetStats();
     dev = await startDev({
       root: work,
-      config: { name: 'Bench', version: 1, runtimes: [runtime('Jwt', jwt), runtime('Open', {})], credentials: [], agentCoreGateways: [] },
+      config: {
+        name: 'Bench',
+        version: 1,
+        runtimes: [runtime('Jwt', jwt), runtime('Open', {})],
+        credentials: [],
+        agentCoreGateways: [],
+      },
       registry: new StrategyRegistry().register(customJwtStrategy),
       secrets: { get: async () => undefined },
       sessionFile: false,
@@ -61,13 +96,28 @@ export async function run() {
       decisionTtlMs: DECISION_TTL_MS,
     });
     const bearer = `Bearer ${await idp.requestToken('bench-client', 'bench-secret', ['invoke'])}`;
-    const check = await fetch(dev.runtimes.Jwt, { method: 'POST', headers: { authorization: bearer }, body: '{"prompt":"x"}' });
+    const check = await fetch(dev.runtimes.Jwt, {
+      method: 'POST',
+      headers: { authorization: bearer },
+      body: '{"prompt":"x"}',
+    });
     if (check.status !== 200) throw new Error(`the JWT runtime answered ${check.status}: ${await check.text()}`);
     await load(dev.runtimes.Open, SIGV4, 1);
     await load(dev.runtimes.Jwt, bearer, 1);
-    const totals = { jwt: { requests: 0, errors: 0, non2xx: 0, p99: [] }, open: { requests: 0, errors: 0, non2xx: 0, p99: [] } };
+    const totals = {
+      jwt: { requests: 0, errors: 0, non2xx: 0, p99: [] },
+      open: { requests: 0, errors: 0, non2xx: 0, p99: [] },
+    };
     for (let i = 0; i < ROUNDS; i++) {
-      for (const [key, url, auth] of i % 2 ? [['jwt', dev.runtimes.Jwt, bearer], ['open', dev.runtimes.Open, SIGV4]] : [['open', dev.runtimes.Open, SIGV4], ['jwt', dev.runtimes.Jwt, bearer]]) {
+      for (const [key, url, auth] of i % 2
+        ? [
+            ['jwt', dev.runtimes.Jwt, bearer],
+            ['open', dev.runtimes.Open, SIGV4],
+          ]
+        : [
+            ['open', dev.runtimes.Open, SIGV4],
+            ['jwt', dev.runtimes.Jwt, bearer],
+          ]) {
         const r = await load(url, auth, SECONDS);
         totals[key].requests += r.requests.total;
         totals[key].errors += r.errors;

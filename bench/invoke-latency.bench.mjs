@@ -30,17 +30,24 @@ async function freePort() {
 
 async function startEchoAgent() {
   const port = await freePort();
-  const child = spawn(process.execPath, [ECHO_AGENT], { env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ECHO_DELAY_MS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [ECHO_AGENT], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ECHO_DELAY_MS: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('echo agent did not start')), 10_000);
     child.stdout.on('data', (d) => d.toString().includes('listening') && (clearTimeout(timer), resolve()));
     child.on('exit', (code) => reject(new Error(`echo agent exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+  };
 }
 
 export async function run() {
-  if (!existsSync(INVOKE_DIST)) throw new Error('build @agentcore/invoke first: tools/env.sh nx run @agentcore/invoke:build');
+  if (!existsSync(INVOKE_DIST))
+    throw new Error('build @agentcore/invoke first: tools/env.sh nx run @agentcore/invoke:build');
   const { invoke } = await import(pathToFileURL(INVOKE_DIST).href);
   // The same undici (and so the same global connection pool) that @agentcore/invoke uses.
   const { request } = createRequire(join(REPO, 'packages/invoke/package.json'))('undici');
@@ -61,18 +68,22 @@ export async function run() {
   const viaInvoke = async () => {
     const start = process.hrtime.bigint();
     let ms = Number.NaN;
-    for await (const event of invoke({ target: { kind: 'url', url: agent.url }, payload: { prompt: 'one two three four five' }, auth: { kind: 'none' } })) {
+    for await (const event of invoke({
+      target: { kind: 'url', url: agent.url },
+      payload: { prompt: 'one two three four five' },
+      auth: { kind: 'none' },
+    })) {
       if (Number.isNaN(ms) && event.type === 'text') ms = Number(process.hrtime.bigint() - start) / 1e6;
     }
     return ms;
   };
 
   try {
-    for (let i = 0; i < 20; i++) await direct(), await viaInvoke();
+    for (let i = 0; i < 20; i++) (await direct(), await viaInvoke());
     const samples = { direct: [], invoke: [] };
     for (let i = 0; i < rounds; i++) {
-      if (i % 2 === 0) samples.direct.push(await direct()), samples.invoke.push(await viaInvoke());
-      else samples.invoke.push(await viaInvoke()), samples.direct.push(await direct());
+      if (i % 2 === 0) (samples.direct.push(await direct()), samples.invoke.push(await viaInvoke()));
+      else (samples.invoke.push(await viaInvoke()), samples.direct.push(await direct()));
     }
     const d = median(samples.direct);
     const v = median(samples.invoke);
@@ -80,7 +91,14 @@ export async function run() {
       name: 'invoke first-event latency vs direct undici',
       ratio: v / d,
       target: TARGET,
-      details: { directMs: d, invokeMs: v, addedMs: v - d, directP90Ms: quantile(samples.direct, 0.9), invokeP90Ms: quantile(samples.invoke, 0.9), rounds },
+      details: {
+        directMs: d,
+        invokeMs: v,
+        addedMs: v - d,
+        directP90Ms: quantile(samples.direct, 0.9),
+        invokeP90Ms: quantile(samples.invoke, 0.9),
+        rounds,
+      },
     };
   } finally {
     await agent.stop();

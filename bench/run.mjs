@@ -34,7 +34,9 @@ function formatDetails(details = {}) {
     .join(' ');
 }
 
-const files = (await readdir(BENCH_DIR)).filter((f) => f.endsWith('.bench.mjs') && (filters.length === 0 || filters.some((x) => f.includes(x)))).sort();
+const files = (await readdir(BENCH_DIR))
+  .filter((f) => f.endsWith('.bench.mjs') && (filters.length === 0 || filters.some((x) => f.includes(x))))
+  .sort();
 const results = [];
 for (const file of files) {
   const started = Date.now();
@@ -44,7 +46,13 @@ for (const file of files) {
     const out = await mod.run();
     for (const r of Array.isArray(out) ? out : [out]) results.push({ file, ...r, verdict: verdict(r) });
   } catch (err) {
-    results.push({ file, name: file.replace(/\.bench\.mjs$/, ''), ratio: Number.NaN, verdict: 'error', details: { error: err instanceof Error ? err.message : String(err) } });
+    results.push({
+      file,
+      name: file.replace(/\.bench\.mjs$/, ''),
+      ratio: Number.NaN,
+      verdict: 'error',
+      details: { error: err instanceof Error ? err.message : String(err) },
+    });
   }
   if (!asJson) process.stderr.write(`[bench] ${file} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
@@ -52,7 +60,13 @@ for (const file of files) {
 if (asJson) {
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 } else {
-  const rows = results.map((r) => [r.name, Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : 'n/a', r.target === undefined ? '' : `${r.details?.higherIsBetter ? '≥' : '≤'} ${r.target}×`, r.verdict, formatDetails(r.details)]);
+  const rows = results.map((r) => [
+    r.name,
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : 'n/a',
+    r.target === undefined ? '' : `${r.details?.higherIsBetter ? '≥' : '≤'} ${r.target}×`,
+    r.verdict,
+    formatDetails(r.details),
+  ]);
   const head = ['bench', 'ratio', 'target', 'result', 'details'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');

@@ -58,8 +58,13 @@ async function closedPort() {
 /** The telemetry entry point the built CLI loads to record a run. */
 function cliEntry() {
   const text = readFileSync(CLI_TELEMETRY, 'utf8');
-  const specs = [...text.matchAll(/import\(\s*['"](@agentcore\/telemetry(?:\/[a-z-]+)?)['"]\s*\)/g)].map((m) => m[1]).filter((s) => s in ENTRIES);
-  if (specs.length !== 1) throw new Error(`cannot tell which telemetry entry ${CLI_TELEMETRY} imports to record (found: ${specs.join(', ') || 'none'})`);
+  const specs = [...text.matchAll(/import\(\s*['"](@agentcore\/telemetry(?:\/[a-z-]+)?)['"]\s*\)/g)]
+    .map((m) => m[1])
+    .filter((s) => s in ENTRIES);
+  if (specs.length !== 1)
+    throw new Error(
+      `cannot tell which telemetry entry ${CLI_TELEMETRY} imports to record (found: ${specs.join(', ') || 'none'})`,
+    );
   return specs[0];
 }
 
@@ -113,7 +118,8 @@ function inProcess(baseEnv, extraEnv, entryFile, reps) {
 }
 
 export async function run() {
-  if (!existsSync(join(REPO, 'apps/cli/dist/commands/telemetry')) || !existsSync(join(DIST, 'record.js'))) throw new Error('build the CLI first: tools/env.sh nx run @agentcore/cli:build');
+  if (!existsSync(join(REPO, 'apps/cli/dist/commands/telemetry')) || !existsSync(join(DIST, 'record.js')))
+    throw new Error('build the CLI first: tools/env.sh nx run @agentcore/cli:build');
   const rounds = Number(process.env.AGENTCORE_BENCH_REPS || 31);
   const reps = Number(process.env.AGENTCORE_BENCH_INPROC_REPS || 21);
   const entry = cliEntry();
@@ -132,9 +138,15 @@ export async function run() {
     // (a) wall clock
     let counter = 0;
     const credential = (extraEnv) => () =>
-      timeProcess(NODE, [BIN, 'add', 'credential', '--name', `Key${counter++}`, '--type', 'api-key', '--api-key', '-', '--json'], {
-        cwd: project, env: { ...env, ...extraEnv }, input: 'bench-secret-value\n',
-      });
+      timeProcess(
+        NODE,
+        [BIN, 'add', 'credential', '--name', `Key${counter++}`, '--type', 'api-key', '--api-key', '-', '--json'],
+        {
+          cwd: project,
+          env: { ...env, ...extraEnv },
+          input: 'bench-secret-value\n',
+        },
+      );
     const cases = [
       { name: 'node -e 0', run: () => timeProcess(NODE, ['-e', '0'], { cwd: dir, env }) },
       { name: 'off', run: credential({}) },
@@ -144,13 +156,22 @@ export async function run() {
     const samples = interleave(cases, rounds);
     const nodeMs = median(samples['node -e 0']);
     const offMs = median(samples.off);
-    const wall = (name) => ({ wallMs: median(samples[name]), wallP25Ms: quantile(samples[name], 0.25), wallP75Ms: quantile(samples[name], 0.75) });
+    const wall = (name) => ({
+      wallMs: median(samples[name]),
+      wallP25Ms: quantile(samples[name], 0.25),
+      wallP75Ms: quantile(samples[name], 0.75),
+    });
 
     // (b) in-process, fresh processes
-    const measured = Object.fromEntries(Object.entries(modes).map(([name, extra]) => [name, {
-      cli: inProcess(env, extra, ENTRIES[entry], reps),
-      other: inProcess(env, extra, ENTRIES[otherEntry], Math.max(5, Math.round(reps / 2))),
-    }]));
+    const measured = Object.fromEntries(
+      Object.entries(modes).map(([name, extra]) => [
+        name,
+        {
+          cli: inProcess(env, extra, ENTRIES[entry], reps),
+          other: inProcess(env, extra, ENTRIES[otherEntry], Math.max(5, Math.round(reps / 2))),
+        },
+      ]),
+    );
 
     const on = (name, label) => {
       const { cli, other } = measured[name];

@@ -19,7 +19,10 @@ const ALLOWED = {
 const dir = mkdtempSync(join(tmpdir(), 'agentcore-graph-'));
 try {
   const file = join(dir, 'graph.json');
-  execFileSync('nx', ['graph', `--file=${file}`], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
+  execFileSync('nx', ['graph', `--file=${file}`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   const { graph } = JSON.parse(readFileSync(file, 'utf8'));
   const problems = [];
   for (const [name, node] of Object.entries(graph.nodes)) {
@@ -32,7 +35,8 @@ try {
       const target = graph.nodes[dep.target];
       if (!target) continue; // external npm package
       const depTag = (target.data.tags ?? []).find((t) => t.startsWith('layer:'));
-      if (!ALLOWED[tag]?.includes(depTag)) problems.push(`${name} (${tag}) must not depend on ${dep.target} (${depTag}) [${dep.type}]`);
+      if (!ALLOWED[tag]?.includes(depTag))
+        problems.push(`${name} (${tag}) must not depend on ${dep.target} (${depTag}) [${dep.type}]`);
     }
   }
   if (problems.length) {

@@ -27,7 +27,8 @@ for (const p of packages.values()) {
   }
   for (const [subpath, value] of Object.entries(exportsMap)) {
     for (const target of targets(value)) {
-      if (!existsSync(join(p.dir, target))) problems.push(`${p.name}: exports["${subpath}"] → ${target} does not exist (build first?)`);
+      if (!existsSync(join(p.dir, target)))
+        problems.push(`${p.name}: exports["${subpath}"] → ${target} does not exist (build first?)`);
     }
   }
 }
@@ -60,15 +61,19 @@ for (const file of docFiles()) {
     const subpath = sub ? `.${sub}` : '.';
     const pkg = packages.get(name);
     if (!pkg) {
-      if (name !== '@agentcore/testkit') problems.push(`${relative(REPO_ROOT, file)}: imports ${name}, which is not a public workspace package`);
+      if (name !== '@agentcore/testkit')
+        problems.push(`${relative(REPO_ROOT, file)}: imports ${name}, which is not a public workspace package`);
       continue;
     }
-    if (!Object.hasOwn(pkg.pjson.exports ?? {}, subpath)) problems.push(`${relative(REPO_ROOT, file)}: imports ${name}${sub ?? ''}, not in its exports map`);
+    if (!Object.hasOwn(pkg.pjson.exports ?? {}, subpath))
+      problems.push(`${relative(REPO_ROOT, file)}: imports ${name}${sub ?? ''}, not in its exports map`);
   }
 }
 
 if (problems.length > 0) {
-  process.stderr.write(`check-subpaths: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.stderr.write(
+    `check-subpaths: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+  );
   process.exitCode = 1;
 } else {
   process.stdout.write(`check-subpaths: ${packages.size} packages, every export and documented import resolves\n`);

@@ -17,7 +17,16 @@ import { startMcpServer } from '@agentcore/testkit';
 
 const BIN = fileURLToPath(new URL('../apps/cli/bin/run.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'agentcore-demo-'));
-const env = { PATH: process.env.PATH, HOME: join(work, 'home'), AGENTCORE_CONFIG_DIR: join(work, 'home', '.agentcore'), AGENTCORE_DISABLE_KEYCHAIN: '1', XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdg-config'), XDG_CACHE_HOME: join(work, 'xdg-cache'), NO_COLOR: '1' };
+const env = {
+  PATH: process.env.PATH,
+  HOME: join(work, 'home'),
+  AGENTCORE_CONFIG_DIR: join(work, 'home', '.agentcore'),
+  AGENTCORE_DISABLE_KEYCHAIN: '1',
+  XDG_DATA_HOME: join(work, 'xdg'),
+  XDG_CONFIG_HOME: join(work, 'xdg-config'),
+  XDG_CACHE_HOME: join(work, 'xdg-cache'),
+  NO_COLOR: '1',
+};
 const project = join(work, 'Demo');
 const CLIENT_SECRET = 'demo-client-secret-0001';
 const UPSTREAM_KEY = 'demo-upstream-key-0002';
@@ -33,7 +42,11 @@ const mask = (s) => (s.length > 12 ? `${s.slice(0, 8)}…(${s.length} chars)` : 
 function agentcore(args, { input, expectFail = false, quiet = false, live = false } = {}) {
   console.log(`\n$ agentcore ${args.join(' ')}${input ? '   (secret piped on stdin)' : ''}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: existsSync(project) ? project : work, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: existsSync(project) ? project : work,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -47,7 +60,8 @@ function agentcore(args, { input, expectFail = false, quiet = false, live = fals
       clearTimeout(timer);
       if (!quiet && !live) process.stdout.write(stdout);
       if (!quiet) process.stdout.write(stderr);
-      if ((status === 0) === expectFail) reject(new Error(`agentcore ${args.join(' ')} exited ${status}\n${stdout}${stderr}`));
+      if ((status === 0) === expectFail)
+        reject(new Error(`agentcore ${args.join(' ')} exited ${status}\n${stdout}${stderr}`));
       else resolve({ status, stdout, stderr });
     });
     child.stdin.end(input ?? '');
@@ -57,7 +71,11 @@ function agentcore(args, { input, expectFail = false, quiet = false, live = fals
 /** Start `agentcore dev --issuer --json` and wait for its one ready line. */
 async function startDev() {
   console.log('\n$ agentcore dev --issuer --json   (in the background)');
-  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   dev.stderr.on('data', (d) => {
     for (const line of String(d).split('\n')) if (line.startsWith('[')) console.log(`   ${line}`);
   });
@@ -71,13 +89,22 @@ async function startDev() {
 
 async function issuerToken(discoveryUrl, scope) {
   const { token_endpoint } = await (await fetch(discoveryUrl)).json();
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-client', client_secret: CLIENT_SECRET, ...(scope ? { scope } : {}) });
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: 'demo-client',
+    client_secret: CLIENT_SECRET,
+    ...(scope ? { scope } : {}),
+  });
   const res = await fetch(token_endpoint, { method: 'POST', body });
   return (await res.json()).access_token;
 }
 
 async function showDenial(url, token) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: '{"prompt":"hi"}' });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: '{"prompt":"hi"}',
+  });
   const body = await res.json();
   console.log(`   HTTP ${res.status}  body.message: ${JSON.stringify(body.message)}`);
   if (res.headers.get('www-authenticate')) console.log(`   WWW-Authenticate: ${res.headers.get('www-authenticate')}`);
@@ -88,7 +115,10 @@ async function showDenial(url, token) {
 /** Direct children of a process (the agent processes of `agentcore dev`). */
 function childPids(pid) {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map(Number)
+      .filter((n) => n > 0);
   } catch {
     return [];
   }
@@ -109,23 +139,72 @@ function expect(condition, message) {
 try {
   step('1. A project with an echo agent that only accepts JWTs (CUSTOM_JWT)');
   await agentcore(['create', '--name', 'Demo']);
-  await agentcore(['add', 'agent', '--name', 'Echo', '--template', 'node', '--authorizer-type', 'custom-jwt',
-    '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--allowed-clients', 'demo-client',
-    '--allowed-scopes', 'invoke', '--client-id', 'demo-client', '--client-secret', '-'], { input: CLIENT_SECRET });
-  note('the discovery URL is a placeholder: `agentcore dev --issuer` stands in for the identity provider, for the session only.');
+  await agentcore(
+    [
+      'add',
+      'agent',
+      '--name',
+      'Echo',
+      '--template',
+      'node',
+      '--authorizer-type',
+      'custom-jwt',
+      '--discovery-url',
+      'https://idp.example.com/.well-known/openid-configuration',
+      '--allowed-clients',
+      'demo-client',
+      '--allowed-scopes',
+      'invoke',
+      '--client-id',
+      'demo-client',
+      '--client-secret',
+      '-',
+    ],
+    { input: CLIENT_SECRET },
+  );
+  note(
+    'the discovery URL is a placeholder: `agentcore dev --issuer` stands in for the identity provider, for the session only.',
+  );
 
   step('2. A real MCP server (the demo starts it) that requires "Authorization: Bearer <key>"');
-  upstream = await startMcpServer({ auth: { location: 'HEADER', name: 'Authorization', value: `Bearer ${UPSTREAM_KEY}` } });
+  upstream = await startMcpServer({
+    auth: { location: 'HEADER', name: 'Authorization', value: `Bearer ${UPSTREAM_KEY}` },
+  });
   note(`upstream MCP server: ${upstream.url}`);
 
   step('3. A gateway with an mcpServer target that sends the API key where the upstream wants it');
-  await agentcore(['add', 'credential', '--name', 'UpstreamKey', '--type', 'api-key', '--api-key', '-'], { input: UPSTREAM_KEY });
+  await agentcore(['add', 'credential', '--name', 'UpstreamKey', '--type', 'api-key', '--api-key', '-'], {
+    input: UPSTREAM_KEY,
+  });
   await agentcore(['add', 'gateway', '--name', 'tools']);
-  await agentcore(['add', 'gateway-target', '--gateway', 'tools', '--name', 'calc', '--type', 'mcp-server', '--endpoint', upstream.url,
-    '--outbound-auth', 'api-key', '--credential-name', 'UpstreamKey', '--api-key-location', 'header', '--api-key-parameter-name', 'Authorization', '--api-key-prefix', 'Bearer']);
+  await agentcore([
+    'add',
+    'gateway-target',
+    '--gateway',
+    'tools',
+    '--name',
+    'calc',
+    '--type',
+    'mcp-server',
+    '--endpoint',
+    upstream.url,
+    '--outbound-auth',
+    'api-key',
+    '--credential-name',
+    'UpstreamKey',
+    '--api-key-location',
+    'header',
+    '--api-key-parameter-name',
+    'Authorization',
+    '--api-key-prefix',
+    'Bearer',
+  ]);
   const configText = readFileSync(join(project, 'agentcore', 'agentcore.json'), 'utf8');
   console.log('\n--- agentcore/agentcore.json ---\n' + configText);
-  expect(!configText.includes(CLIENT_SECRET) && !configText.includes(UPSTREAM_KEY), 'no secret in agentcore.json (they are encrypted in agentcore/.env.local)');
+  expect(
+    !configText.includes(CLIENT_SECRET) && !configText.includes(UPSTREAM_KEY),
+    'no secret in agentcore.json (they are encrypted in agentcore/.env.local)',
+  );
 
   step('4. agentcore dev --issuer: the agent process, the runtime + gateway emulators and a local OIDC issuer');
   const ready = await startDev();
@@ -133,17 +212,27 @@ try {
   note(`runtime Echo: POST ${runtimeUrl}`);
   note(`gateway tools: ${ready.gateways[0].url}`);
   note(`dev issuer: ${ready.issuerDiscoveryUrl} (clients: ${ready.issuerClients.join(', ')})`);
-  expect(JSON.parse(readFileSync(ready.sessionFile, 'utf8')).runtimes.Echo === runtimeUrl, 'agentcore/.cli/dev-session.json tells other shells where dev runs');
-  expect(readFileSync(join(project, 'agentcore', 'agentcore.json'), 'utf8') === configText, 'agentcore.json is unchanged by --issuer');
+  expect(
+    JSON.parse(readFileSync(ready.sessionFile, 'utf8')).runtimes.Echo === runtimeUrl,
+    'agentcore/.cli/dev-session.json tells other shells where dev runs',
+  );
+  expect(
+    readFileSync(join(project, 'agentcore', 'agentcore.json'), 'utf8') === configText,
+    'agentcore.json is unchanged by --issuer',
+  );
 
   step('5. Get an access token for the agent');
   let token;
-  const fetched = await agentcore(['fetch', 'access', '--type', 'agent', '--name', 'Echo', '--json'], { quiet: true }).catch((err) => ({ error: err }));
+  const fetched = await agentcore(['fetch', 'access', '--type', 'agent', '--name', 'Echo', '--json'], {
+    quiet: true,
+  }).catch((err) => ({ error: err }));
   if (!fetched.error) {
     token = JSON.parse(fetched.stdout).result.token;
     note(`agentcore fetch access → a JWT from the dev issuer (${mask(token)})`);
   } else {
-    note('agentcore fetch access does not use the dev session yet; asking the dev issuer directly (client_credentials, client_secret_post)');
+    note(
+      'agentcore fetch access does not use the dev session yet; asking the dev issuer directly (client_credentials, client_secret_post)',
+    );
     token = await issuerToken(ready.issuerDiscoveryUrl, 'invoke');
     note(`token: ${mask(token)}`);
   }
@@ -151,10 +240,20 @@ try {
   note(`claims: client_id=${claims.client_id} scope=${claims.scope} iss=${claims.iss}`);
 
   step('6. agentcore invoke, streaming, through the runtime emulator (the token is verified as AWS would)');
-  const invoked = await agentcore(['invoke', '--runtime', 'Echo', '--bearer-token', '-', 'hello from the demo'], { input: token, live: true, quiet: false }).catch((err) => ({ error: err }));
+  const invoked = await agentcore(['invoke', '--runtime', 'Echo', '--bearer-token', '-', 'hello from the demo'], {
+    input: token,
+    live: true,
+    quiet: false,
+  }).catch((err) => ({ error: err }));
   if (invoked.error) {
-    note(`agentcore invoke could not reach the dev session yet (${invoked.error.message.split('\n')[0]}); calling the emulator over HTTP instead`);
-    const res = await fetch(runtimeUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'content-type': 'application/json' }, body: '{"prompt":"hello from the demo"}' });
+    note(
+      `agentcore invoke could not reach the dev session yet (${invoked.error.message.split('\n')[0]}); calling the emulator over HTTP instead`,
+    );
+    const res = await fetch(runtimeUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: '{"prompt":"hello from the demo"}',
+    });
     process.stdout.write('   ');
     for await (const chunk of res.body) process.stdout.write(Buffer.from(chunk).toString().replace(/\n\n/g, ' '));
     console.log();
@@ -170,7 +269,7 @@ try {
   const noScope = await issuerToken(ready.issuerDiscoveryUrl);
   expect((await showDenial(runtimeUrl, noScope)) === 403, 'a valid token that fails the allowedScopes rule is a 403');
 
-  step('9. Call a gateway tool: the gateway emulator applies the target\'s API-key placement');
+  step("9. Call a gateway tool: the gateway emulator applies the target's API-key placement");
   const client = new Client({ name: 'agentcore-demo', version: '0.1.0' });
   await client.connect(new StreamableHTTPClientTransport(new URL(ready.gateways[0].url)));
   const { tools } = await client.listTools();
@@ -180,7 +279,10 @@ try {
   await client.close();
   const seen = upstream.lastRequest().headers.authorization;
   note(`the upstream received Authorization: Bearer ${mask(seen.slice('Bearer '.length))}`);
-  expect(seen === `Bearer ${UPSTREAM_KEY}`, 'the key arrived in the Authorization header with the Bearer prefix, as the placement says');
+  expect(
+    seen === `Bearer ${UPSTREAM_KEY}`,
+    'the key arrived in the Authorization header with the Bearer prefix, as the placement says',
+  );
 
   step('10. Ctrl-C (SIGTERM) stops the agent, the emulators and the issuer');
   const agents = childPids(dev.pid);

@@ -42,7 +42,11 @@ Flags marked *from @agentcore/…* are contributed by an installed auth plugin a
 `;
 
 const ATTACH = { 'add:agent': 'add agent', 'add:gateway': 'add gateway', 'add:gateway-target': 'add gateway-target' };
-const oneLine = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+const oneLine = (s) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 
 /** A dependency's folder as Node finds it (some packages' exports maps hide package.json). */
 function packageDir(name) {
@@ -75,33 +79,60 @@ async function strategyFlags() {
 }
 
 function section(id, cmd, extra) {
-  const lines = [`### \`agentcore ${id.replace(/:/g, ' ')}\``, '', oneLine(cmd.summary ?? cmd.description), '', `Plugin: \`${cmd.pluginName}\``, ''];
+  const lines = [
+    `### \`agentcore ${id.replace(/:/g, ' ')}\``,
+    '',
+    oneLine(cmd.summary ?? cmd.description),
+    '',
+    `Plugin: \`${cmd.pluginName}\``,
+    '',
+  ];
   const flags = Object.values(cmd.flags ?? {}).filter((f) => !f.hidden && f.name !== 'json');
   if (flags.length || extra.length) {
     lines.push('| Flag | Meaning |', '| --- | --- |');
-    for (const f of flags) lines.push(`| \`--${f.name}\`${f.char ? ` (\`-${f.char}\`)` : ''} | ${oneLine(f.summary ?? f.description)} |`);
+    for (const f of flags)
+      lines.push(`| \`--${f.name}\`${f.char ? ` (\`-${f.char}\`)` : ''} | ${oneLine(f.summary ?? f.description)} |`);
     // Same wording as the CLI's help (apps/cli/src/shared/strategy-flags.ts) for secret flags.
     const secretHint = (f) => (f.secret ? ` Use - to read it from stdin${f.env ? ` or set ${f.env}` : ''}.` : '');
-    for (const e of extra) lines.push(`| \`--${e.flag.name}\` | ${oneLine(e.flag.summary + secretHint(e.flag))} *(from ${e.packageName}, with \`--${e.selector} ${e.cliName}\`)* |`);
+    for (const e of extra)
+      lines.push(
+        `| \`--${e.flag.name}\` | ${oneLine(e.flag.summary + secretHint(e.flag))} *(from ${e.packageName}, with \`--${e.selector} ${e.cliName}\`)* |`,
+      );
     lines.push('');
   }
-  const examples = (cmd.examples ?? []).map((e) => (typeof e === 'string' ? e : e.command)).map((e) => e.replace(/<%= config.bin %>/g, 'agentcore'));
+  const examples = (cmd.examples ?? [])
+    .map((e) => (typeof e === 'string' ? e : e.command))
+    .map((e) => e.replace(/<%= config.bin %>/g, 'agentcore'));
   if (examples.length) lines.push('```sh', ...examples, '```', '');
   return lines.join('\n');
 }
 
 const registry = await strategyFlags();
-const manifests = [manifestOf(CLI), ...cliPjson.oclif.plugins.filter((p) => p.startsWith('@agentcore/')).map((p) => manifestOf(packageDir(p)))];
-const ours = Object.entries(Object.assign({}, ...manifests.map((m) => m.commands))).filter(([, c]) => !c.hidden).sort(([a], [b]) => a.localeCompare(b));
+const manifests = [
+  manifestOf(CLI),
+  ...cliPjson.oclif.plugins.filter((p) => p.startsWith('@agentcore/')).map((p) => manifestOf(packageDir(p))),
+];
+const ours = Object.entries(Object.assign({}, ...manifests.map((m) => m.commands)))
+  .filter(([, c]) => !c.hidden)
+  .sort(([a], [b]) => a.localeCompare(b));
 const sections = ours.map(([id, cmd]) => {
   const attach = ATTACH[id];
   const extra = attach
-    ? registry.flagsFor(attach).flatMap(({ entry, flags }) => flags.map((flag) => ({ flag, packageName: entry.source.packageName, cliName: entry.strategy.cliName, selector: entry.strategy.direction === 'inbound' ? 'authorizer-type' : 'outbound-auth' })))
+    ? registry.flagsFor(attach).flatMap(({ entry, flags }) =>
+        flags.map((flag) => ({
+          flag,
+          packageName: entry.source.packageName,
+          cliName: entry.strategy.cliName,
+          selector: entry.strategy.direction === 'inbound' ? 'authorizer-type' : 'outbound-auth',
+        })),
+      )
     : [];
   return section(id, cmd, extra);
 });
 const oclifPlugins = ['@oclif/plugin-plugins', '@oclif/plugin-help'].map((p) => manifestOf(packageDir(p)));
-const builtins = Object.entries(Object.assign({}, ...oclifPlugins.map((m) => m.commands))).filter(([, c]) => !c.hidden).sort(([a], [b]) => a.localeCompare(b));
+const builtins = Object.entries(Object.assign({}, ...oclifPlugins.map((m) => m.commands)))
+  .filter(([, c]) => !c.hidden)
+  .sort(([a], [b]) => a.localeCompare(b));
 const text = [
   HEADER,
   '## Commands',
@@ -113,14 +144,18 @@ const text = [
   '',
   '| Command | What it does |',
   '| --- | --- |',
-  ...builtins.map(([id, c]) => `| \`agentcore ${id.replace(/:/g, ' ')}\` | ${oneLine(c.summary ?? c.description).split('. ')[0]} |`),
+  ...builtins.map(
+    ([id, c]) => `| \`agentcore ${id.replace(/:/g, ' ')}\` | ${oneLine(c.summary ?? c.description).split('. ')[0]} |`,
+  ),
   '',
 ].join('\n');
 
 if (process.argv.includes('--check')) {
   const current = readFileSync(OUT, 'utf8');
   if (current !== text) {
-    console.error('docs/commands.md is out of date: run `tools/env.sh node tools/gen-commands-doc.mjs` after a build and commit it.');
+    console.error(
+      'docs/commands.md is out of date: run `tools/env.sh node tools/gen-commands-doc.mjs` after a build and commit it.',
+    );
     process.exit(1);
   }
   console.log('docs/commands.md is current');

@@ -114,9 +114,15 @@ export async function startRegistry(options = {}) {
 /** Public workspace packages (name, version, dir, internal deps), dependencies first. */
 export function workspacePackages(root = REPO_ROOT) {
   const dirs = ['packages', 'apps'].flatMap((base) =>
-    existsSync(join(root, base)) ? readdirSync(join(root, base)).map((d) => join(root, base, d)).filter((d) => existsSync(join(d, 'package.json'))) : [],
+    existsSync(join(root, base))
+      ? readdirSync(join(root, base))
+          .map((d) => join(root, base, d))
+          .filter((d) => existsSync(join(d, 'package.json')))
+      : [],
   );
-  const all = dirs.map((dir) => ({ dir, pjson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) })).filter((p) => !p.pjson.private);
+  const all = dirs
+    .map((dir) => ({ dir, pjson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter((p) => !p.pjson.private);
   const byName = new Map(all.map((p) => [p.pjson.name, p]));
   const ordered = [];
   const seen = new Set();
@@ -180,9 +186,13 @@ export function npm(args, { cwd = REPO_ROOT, env = process.env, timeoutMs = 180_
 export async function publishPackage(dir, registryUrl, { tag = 'latest', env = process.env } = {}) {
   const pjson = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (pjson.oclif?.hooks && !existsSync(join(dir, 'oclif.manifest.json'))) {
-    throw new Error(`${pjson.name}: oclif.manifest.json is missing; build it first (its build runs \`oclif manifest\`)`);
+    throw new Error(
+      `${pjson.name}: oclif.manifest.json is missing; build it first (its build runs \`oclif manifest\`)`,
+    );
   }
-  return npm(['publish', dir, '--registry', registryUrl, authFlag(registryUrl), '--tag', tag, '--ignore-scripts'], { env });
+  return npm(['publish', dir, '--registry', registryUrl, authFlag(registryUrl), '--tag', tag, '--ignore-scripts'], {
+    env,
+  });
 }
 
 /** Publish every public workspace package, dependencies first. */
@@ -215,7 +225,10 @@ export function lockedVersions(lockfile = join(REPO_ROOT, 'package-lock.json')) 
  * (`~/.npm/_cacache`, or `cacheDir`). Packuments are the cached ones with `versions` cut down to the locked set;
  * anything else is a 404, so an install that would need the network fails instead of silently using it.
  */
-export async function startCacheMirror({ cacheDir = join(process.env.npm_config_cache ?? join(homedir(), '.npm'), '_cacache'), lockfile } = {}) {
+export async function startCacheMirror({
+  cacheDir = join(process.env.npm_config_cache ?? join(homedir(), '.npm'), '_cacache'),
+  lockfile,
+} = {}) {
   const require = createRequire(join(REPO_ROOT, 'node_modules', 'npm', 'package.json'));
   const cacache = require('cacache');
   const semver = require('semver');
@@ -226,7 +239,9 @@ export async function startCacheMirror({ cacheDir = join(process.env.npm_config_
   async function packument(name) {
     const versions = locked.get(name);
     if (!versions) return undefined;
-    const hit = await cacache.get(cacheDir, `make-fetch-happen:request-cache:https://registry.npmjs.org/${name.replace('/', '%2f')}`).catch(() => undefined);
+    const hit = await cacache
+      .get(cacheDir, `make-fetch-happen:request-cache:https://registry.npmjs.org/${name.replace('/', '%2f')}`)
+      .catch(() => undefined);
     if (!hit) return undefined;
     const doc = JSON.parse(hit.data.toString('utf8'));
     const kept = {};
@@ -249,7 +264,10 @@ export async function startCacheMirror({ cacheDir = join(process.env.npm_config_
         if (integrity && (await cacache.get.hasContent(cacheDir, integrity))) {
           requests.tarballs++;
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
-          cacache.get.stream.byDigest(cacheDir, integrity).on('error', () => res.destroy()).pipe(res);
+          cacache.get.stream
+            .byDigest(cacheDir, integrity)
+            .on('error', () => res.destroy())
+            .pipe(res);
           return;
         }
       } else {
@@ -261,7 +279,9 @@ export async function startCacheMirror({ cacheDir = join(process.env.npm_config_
         }
       }
       requests.misses.push(path);
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `${path} is not in the lockfile or the npm cache` }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: `${path} is not in the lockfile or the npm cache` }));
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -300,7 +320,9 @@ async function main(argv) {
     if (!registry) throw new Error('publish needs --registry');
     for (const id of await publishWorkspace(registry)) process.stdout.write(`+ ${id}\n`);
   } else {
-    process.stderr.write('usage: node tools/local-registry.mjs start [--dir D] | publish --registry URL | stop --dir D\n');
+    process.stderr.write(
+      'usage: node tools/local-registry.mjs start [--dir D] | publish --registry URL | stop --dir D\n',
+    );
     process.exitCode = 2;
   }
 }

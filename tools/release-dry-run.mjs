@@ -30,7 +30,10 @@ function defaultRegistry() {
 async function versionExists(registry, name, version) {
   const url = `${registry.replace(/\/?$/, '/')}${name.replace('/', '%2f')}`;
   try {
-    const res = await fetch(url, { headers: { accept: 'application/vnd.npm.install-v1+json' }, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(url, {
+      headers: { accept: 'application/vnd.npm.install-v1+json' },
+      signal: AbortSignal.timeout(10_000),
+    });
     if (res.status === 404) return false;
     if (!res.ok) return undefined;
     const doc = await res.json();
@@ -46,13 +49,20 @@ function manifestCheck(pkg) {
   const file = join(pkg.dir, 'oclif.manifest.json');
   if (!existsSync(file)) return { ok: false, problem: 'oclif.manifest.json missing (run the build)' };
   const version = JSON.parse(readFileSync(file, 'utf8')).version;
-  return version === pkg.version ? { ok: true } : { ok: false, problem: `oclif.manifest.json has ${version}, package.json ${pkg.version} (rebuild)` };
+  return version === pkg.version
+    ? { ok: true }
+    : { ok: false, problem: `oclif.manifest.json has ${version}, package.json ${pkg.version} (rebuild)` };
 }
 
 const registry = option('registry') ?? defaultRegistry();
 const rows = [];
 for (const pkg of workspacePackages()) {
-  rows.push({ name: pkg.name, version: pkg.version, published: await versionExists(registry, pkg.name, pkg.version), manifest: manifestCheck(pkg) });
+  rows.push({
+    name: pkg.name,
+    version: pkg.version,
+    published: await versionExists(registry, pkg.name, pkg.version),
+    manifest: manifestCheck(pkg),
+  });
 }
 const bad = rows.filter((r) => r.manifest && !r.manifest.ok);
 if (process.argv.includes('--json')) {
@@ -60,8 +70,11 @@ if (process.argv.includes('--json')) {
 } else {
   process.stdout.write(`Would publish to ${registry} (dry run: nothing is published)\n`);
   for (const r of rows) {
-    const state = r.published === undefined ? 'unknown (registry not reachable)' : r.published ? 'ALREADY PUBLISHED' : 'new';
-    process.stdout.write(`  ${`${r.name}@${r.version}`.padEnd(40)} ${state}${r.manifest && !r.manifest.ok ? `  ✗ ${r.manifest.problem}` : ''}\n`);
+    const state =
+      r.published === undefined ? 'unknown (registry not reachable)' : r.published ? 'ALREADY PUBLISHED' : 'new';
+    process.stdout.write(
+      `  ${`${r.name}@${r.version}`.padEnd(40)} ${state}${r.manifest && !r.manifest.ok ? `  ✗ ${r.manifest.problem}` : ''}\n`,
+    );
   }
 }
 process.exitCode = bad.length === 0 ? 0 : 1;

@@ -31,6 +31,7 @@ case "$cmd" in
     node tools/check-subpaths.mjs
     node tools/gen-commands-doc.mjs --check
     eslint --max-warnings=1000 .
+    prettier --check --log-level=warn .
     nx run-many -t test --outputStyle=static
     ;;
   demo) build; node tools/demo.mjs "$@" ;;

@@ -17,7 +17,8 @@ export function timeProcess(cmd, args, options = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${[cmd, ...args].join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').slice(0, 500)}`);
+  if (r.status !== 0)
+    throw new Error(`${[cmd, ...args].join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || '').slice(0, 500)}`);
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -66,7 +66,12 @@ function inputsUnchanged(inputs = []) {
     }
     if (mtimeMs <= builtAt) continue;
     const { createHash } = process.getBuiltinModule('node:crypto');
-    if (createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex') !== sha256) return false;
+    if (
+      createHash('sha256')
+        .update(readFileSync(join(ROOT, file)))
+        .digest('hex') !== sha256
+    )
+      return false;
     newest = Math.max(newest, mtimeMs);
   }
   if (newest > 0) {
@@ -97,7 +102,16 @@ function commandNeedsOclif(env) {
 }
 
 /** Environment in which oclif's help would not be plain 80-column text (FORCE_COLOR 0/false/empty forces nothing). */
-const COLOUR_OR_WIDTH_ENV = ['OCLIF_COLUMNS', 'PM2_HOME', 'NEXT_RUNTIME', 'TF_BUILD', 'GITHUB_ACTIONS', 'GITEA_ACTIONS', 'CIRCLECI', 'TEAMCITY_VERSION'];
+const COLOUR_OR_WIDTH_ENV = [
+  'OCLIF_COLUMNS',
+  'PM2_HOME',
+  'NEXT_RUNTIME',
+  'TF_BUILD',
+  'GITHUB_ACTIONS',
+  'GITEA_ACTIONS',
+  'CIRCLECI',
+  'TEAMCITY_VERSION',
+];
 
 async function fastPath(argv, env) {
   if (env.AGENTCORE_FAST_PATH === '0' || env.DEBUG || platform() === 'win32') return false;

@@ -23,7 +23,18 @@ const USER_AGENT_PLACEHOLDER = '\u0000AGENTCORE_USER_AGENT\u0000';
 /** Commands bundled for the fast path: oclif id → compiled handler module and export (src/handlers). */
 const HOT_COMMANDS = { 'add:credential': { file: 'dist/handlers/add-credential.js', handler: 'addCredentialHandler' } };
 /** Flag properties the cold-start runner's parser (src/fast/argv.ts) handles; any other set property keeps the command on oclif. */
-const SIMPLE_FLAG_KEYS = new Set(['name', 'type', 'multiple', 'summary', 'description', 'helpGroup', 'helpValue', 'hasDynamicHelp', 'hidden', 'deprecated']);
+const SIMPLE_FLAG_KEYS = new Set([
+  'name',
+  'type',
+  'multiple',
+  'summary',
+  'description',
+  'helpGroup',
+  'helpValue',
+  'hasDynamicHelp',
+  'hidden',
+  'deprecated',
+]);
 /** Hooks the fast path knows are irrelevant to the commands it runs. Any other hook disables it. */
 const HARMLESS_HOOKS = new Set(['agentcore:strategies', 'command_not_found', 'update', 'plugins:preinstall']);
 const STRATEGIES_HOOK = 'agentcore:strategies';
@@ -41,7 +52,8 @@ const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 function readPluginPjson(name) {
   for (let dir = ROOT; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return { dir: candidate, pjson: JSON.parse(readFileSync(join(candidate, 'package.json'), 'utf8')) };
+    if (existsSync(join(candidate, 'package.json')))
+      return { dir: candidate, pjson: JSON.parse(readFileSync(join(candidate, 'package.json'), 'utf8')) };
     if (dirname(dir) === dir) throw new Error(`cannot find the core plugin ${name}`);
   }
 }
@@ -50,13 +62,17 @@ function readPluginPjson(name) {
 function inspectPlugins() {
   const reasons = [];
   const strategyHooks = {};
-  const plugins = [{ name: pjson.name, dir: ROOT, pjson }, ...(pjson.oclif.plugins ?? []).map((name) => ({ name, ...readPluginPjson(name) }))];
+  const plugins = [
+    { name: pjson.name, dir: ROOT, pjson },
+    ...(pjson.oclif.plugins ?? []).map((name) => ({ name, ...readPluginPjson(name) })),
+  ];
   for (const p of plugins) {
     for (const [event, files] of Object.entries(p.pjson.oclif?.hooks ?? {})) {
       if (!HARMLESS_HOOKS.has(event)) reasons.push(`${p.name} declares a ${event} hook`);
       if (event !== STRATEGIES_HOOK) continue;
       const list = Array.isArray(files) ? files : [files];
-      if (list.length !== 1 || typeof list[0] !== 'string') reasons.push(`${p.name}: expected one ${STRATEGIES_HOOK} hook file`);
+      if (list.length !== 1 || typeof list[0] !== 'string')
+        reasons.push(`${p.name}: expected one ${STRATEGIES_HOOK} hook file`);
       else strategyHooks[p.name] = join(p.dir, list[0]);
     }
   }
@@ -99,12 +115,19 @@ const lazyUndici = {
         let pkgDir = dirname(args.importer);
         while (!existsSync(join(pkgDir, 'package.json'))) pkgDir = dirname(pkgDir);
         const pkgName = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).name;
-        const names = Object.keys(createRequire(join(pkgDir, 'package.json'))('undici')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+        const names = Object.keys(createRequire(join(pkgDir, 'package.json'))('undici')).filter(
+          (n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default',
+        );
         return { path: `${pkgName}:*`, namespace: 'lazy-undici', pluginData: { pkg: pkgName, names, whole: true } };
       }
       const source = readFileSync(args.importer, 'utf8');
-      const names = [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)].flatMap((m) => (m[1] ?? '').split(',')).map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
-      const other = /import\s+(?!type\b)(?!\{)[^;]*from\s*['"]undici['"]/.test(source) || /import\(\s*['"]undici['"]\s*\)/.test(source);
+      const names = [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)]
+        .flatMap((m) => (m[1] ?? '').split(','))
+        .map((n) => n.trim())
+        .filter((n) => n && !n.startsWith('type '));
+      const other =
+        /import\s+(?!type\b)(?!\{)[^;]*from\s*['"]undici['"]/.test(source) ||
+        /import\(\s*['"]undici['"]\s*\)/.test(source);
       if (other || names.length === 0 || !names.every((n) => LAZY_UNDICI_FUNCTIONS.has(n))) return undefined;
       let dir = dirname(args.importer);
       while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
@@ -115,7 +138,11 @@ const lazyUndici = {
       const { pkg, names, whole } = args.pluginData;
       if (whole) {
         const req = `createRequire(import.meta.resolve(${JSON.stringify(`${pkg}/package.json`)}))('undici')`;
-        return { contents: `import { createRequire } from 'node:module';\nconst m = ${req};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, loader: 'js', resolveDir: ROOT };
+        return {
+          contents: `import { createRequire } from 'node:module';\nconst m = ${req};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+          loader: 'js',
+          resolveDir: ROOT,
+        };
       }
       const lines = [
         "import { createRequire } from 'node:module';",
@@ -151,12 +178,17 @@ const zodEnglishOnly = {
 function simpleFlags(id) {
   const command = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')).commands?.[id];
   if (!command) throw new Error(`${id} is not in oclif.manifest.json`);
-  if (Object.keys(command.args ?? {}).length > 0 || command.strict === false) throw new Error(`${id}: the cold-start runner takes no arguments and only strict commands`);
+  if (Object.keys(command.args ?? {}).length > 0 || command.strict === false)
+    throw new Error(`${id}: the cold-start runner takes no arguments and only strict commands`);
   const flags = {};
   for (const [name, flag] of Object.entries(command.flags ?? {})) {
-    const extra = Object.entries(flag).filter(([k, v]) => !SIMPLE_FLAG_KEYS.has(k) && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0));
+    const extra = Object.entries(flag).filter(
+      ([k, v]) => !SIMPLE_FLAG_KEYS.has(k) && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0),
+    );
     if (extra.length > 0 || (flag.type !== 'option' && flag.type !== 'boolean')) {
-      throw new Error(`${id}: flag --${name} uses ${extra.map(([k]) => k).join(', ') || flag.type}, which the cold-start runner does not parse`);
+      throw new Error(
+        `${id}: flag --${name} uses ${extra.map(([k]) => k).join(', ') || flag.type}, which the cold-start runner does not parse`,
+      );
     }
     flags[name] = { type: flag.type, ...(flag.multiple ? { multiple: true } : {}) };
   }
@@ -165,7 +197,10 @@ function simpleFlags(id) {
 
 /** The CLI and its core plugins, with versions, as oclif would list them (for telemetry). */
 function pluginVersions() {
-  return [{ name: pjson.name, version: pjson.version }, ...(pjson.oclif.plugins ?? []).map((name) => ({ name, version: readPluginPjson(name).pjson.version }))];
+  return [
+    { name: pjson.name, version: pjson.version },
+    ...(pjson.oclif.plugins ?? []).map((name) => ({ name, version: readPluginPjson(name).pjson.version })),
+  ];
 }
 
 async function bundleCommand(id, { file, handler }, strategyHooks) {
@@ -174,7 +209,11 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
   const command = {
     id,
     flags: simpleFlags(id),
-    cli: { name: pjson.name, version: pjson.version, pjson: { oclif: { plugins: pjson.oclif.plugins ?? [] }, agentcore: pjson.agentcore ?? {} } },
+    cli: {
+      name: pjson.name,
+      version: pjson.version,
+      pjson: { oclif: { plugins: pjson.oclif.plugins ?? [] }, agentcore: pjson.agentcore ?? {} },
+    },
     plugins: pluginVersions(),
   };
   const contents = [
@@ -202,13 +241,18 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
     plugins: [lazyUndici, originalImportMetaUrl, zodEnglishOnly],
     metafile: true,
     absWorkingDir: ROOT,
-    banner: { js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __agentcoreCreateRequire } from 'node:module'; const require = __agentcoreCreateRequire(import.meta.url);",
+    },
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced no output for ${id}`);
   // The point of the runner is not loading oclif: a handler that pulls it in must be fixed, not shipped.
   const oclifInputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/@oclif/'));
-  if (oclifInputs.length > 0) throw new Error(`the cold-start bundle of ${id} includes oclif (${oclifInputs.slice(0, 3).join(', ')}…): keep @oclif/core out of src/handlers and src/fast`);
+  if (oclifInputs.length > 0)
+    throw new Error(
+      `the cold-start bundle of ${id} includes oclif (${oclifInputs.slice(0, 3).join(', ')}…): keep @oclif/core out of src/handlers and src/fast`,
+    );
   writeAtomic(outfile, output.contents);
   if (process.env.AGENTCORE_FAST_METAFILE) writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
   // Workspace packages compiled into the bundle: their tsc build info changes whenever they are rebuilt.
@@ -231,7 +275,11 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
  */
 const inputs = new Map();
 function watchInput(file) {
-  if (existsSync(file)) inputs.set(relative(ROOT, file).split('\\').join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
+  if (existsSync(file))
+    inputs.set(
+      relative(ROOT, file).split('\\').join('/'),
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    );
 }
 
 /** Root help exactly as oclif prints it to a pipe (width 80, no colour), from an environment without user plugins. */
@@ -246,8 +294,13 @@ function renderRootHelp(helpFlag) {
       XDG_CONFIG_HOME: join(sandbox, 'config'),
       AGENTCORE_FAST_PATH: '0',
     };
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), helpFlag], { env, encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0 || r.stderr.trim() !== '') throw new Error(`agentcore ${helpFlag} failed (${r.status}): ${r.stderr}`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), helpFlag], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (r.status !== 0 || r.stderr.trim() !== '')
+      throw new Error(`agentcore ${helpFlag} failed (${r.status}): ${r.stderr}`);
     const userAgent = `${pjson.name}/${pjson.version} ${process.platform}-${process.arch === 'ia32' ? 'x86' : process.arch} node-${process.version}`;
     if (!r.stdout.includes(userAgent)) throw new Error(`root help does not show the user agent ${userAgent}`);
     return r.stdout.split(userAgent).join(USER_AGENT_PLACEHOLDER);
@@ -278,11 +331,14 @@ const manifest = {
 };
 if (manifest.enabled) {
   writeAtomic(join(OUT, 'root-help.txt'), renderRootHelp('--help'));
-  for (const [id, spec] of Object.entries(HOT_COMMANDS)) manifest.commands[id] = await bundleCommand(id, spec, strategyHooks);
+  for (const [id, spec] of Object.entries(HOT_COMMANDS))
+    manifest.commands[id] = await bundleCommand(id, spec, strategyHooks);
   watchInput(join(ROOT, 'package.json'));
   watchInput(join(ROOT, 'oclif.manifest.json'));
   for (const name of manifest.corePlugins) watchInput(join(readPluginPjson(name).dir, 'oclif.manifest.json'));
   manifest.inputs = [...inputs].sort(([a], [b]) => a.localeCompare(b)).map(([file, sha256]) => ({ file, sha256 }));
 }
 writeAtomic(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`);
+console.log(
+  `fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`,
+);

@@ -28,8 +28,14 @@ const unreadable = async (root: string) => {
   await rm(configOf(root));
   await mkdir(configOf(root)); // a folder where the file should be: unreadable even for root
 };
-const failsValidation = (root: string) => writeJson(root, (c) => { c.runtimes[0].name = 'bad-name'; })();
-const unknownKey = (root: string) => writeJson(root, (c) => { c.surprise = true; })();
+const failsValidation = (root: string) =>
+  writeJson(root, (c) => {
+    c.runtimes[0].name = 'bad-name';
+  })();
+const unknownKey = (root: string) =>
+  writeJson(root, (c) => {
+    c.surprise = true;
+  })();
 
 const target = ['add', 'gateway-target', '--gateway', 'gw'];
 const CASES: Case[] = [
@@ -39,53 +45,258 @@ const CASES: Case[] = [
   { name: 'create: project exists', args: ['create', '--name', 'Demo', '--dir', '..'], code: 'ERR_PROJECT_EXISTS' },
   { name: 'create: missing --name', args: ['create'], code: 'ERR_USAGE', exitCode: 2 },
   // add agent
-  { name: 'add agent: bad name', args: ['add', 'agent', '--name', 'bad-name', '--template', 'node'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add agent: duplicate', args: ['add', 'agent', '--name', 'Echo', '--template', 'node'], code: 'ERR_DUPLICATE' },
-  { name: 'add agent: missing --name', args: ['add', 'agent', '--template', 'node'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
-  { name: 'add agent: unknown auth type', args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--authorizer-type', 'bogus'], code: 'ERR_INVALID_INPUT' },
+  {
+    name: 'add agent: bad name',
+    args: ['add', 'agent', '--name', 'bad-name', '--template', 'node'],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add agent: duplicate',
+    args: ['add', 'agent', '--name', 'Echo', '--template', 'node'],
+    code: 'ERR_DUPLICATE',
+  },
+  {
+    name: 'add agent: missing --name',
+    args: ['add', 'agent', '--template', 'node'],
+    code: 'ERR_MISSING_FLAGS',
+    exitCode: 2,
+  },
+  {
+    name: 'add agent: unknown auth type',
+    args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--authorizer-type', 'bogus'],
+    code: 'ERR_INVALID_INPUT',
+  },
   // add gateway
   { name: 'add gateway: bad name', args: ['add', 'gateway', '--name', '-gw'], code: 'ERR_INVALID_INPUT' },
   { name: 'add gateway: duplicate', args: ['add', 'gateway', '--name', 'gw'], code: 'ERR_DUPLICATE' },
   { name: 'add gateway: missing --name', args: ['add', 'gateway'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
-  { name: 'add gateway: bad --exception-level', args: ['add', 'gateway', '--name', 'gw2', '--exception-level', 'LOUD'], code: 'ERR_INVALID_INPUT' },
+  {
+    name: 'add gateway: bad --exception-level',
+    args: ['add', 'gateway', '--name', 'gw2', '--exception-level', 'LOUD'],
+    code: 'ERR_INVALID_INPUT',
+  },
   // add gateway-target
-  { name: 'add target: missing --gateway', args: ['add', 'gateway-target', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
-  { name: 'add target: unknown gateway', args: ['add', 'gateway-target', '--gateway', 'nope', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_NOT_FOUND' },
-  { name: 'add target: duplicate', args: [...target, '--name', 't1', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_DUPLICATE' },
-  { name: 'add target: bad name', args: [...target, '--name', 'bad name', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: missing --type', args: [...target, '--name', 't', '--endpoint', 'https://x.example.com'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
-  { name: 'add target: type not creatable', args: [...target, '--name', 't', '--type', 'lambda'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: missing --endpoint', args: [...target, '--name', 't', '--type', 'mcp-server'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: bad --endpoint', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'not a url'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: flag of another type', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com', '--schema', 's.json'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: bad --tool-filter', args: [...target, '--name', 't', '--type', 'api-gateway', '--rest-api-id', 'a', '--stage', 'p', '--tool-filter', 'pets'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: --credential-name without auth', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com', '--credential-name', 'MyKey'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: unknown --outbound-auth', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com', '--outbound-auth', 'bogus'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: auth not allowed for type', args: [...target, '--name', 't', '--type', 'smithy-model', '--schema', 'm.json', '--outbound-auth', 'api-key', '--credential-name', 'MyKey'], code: 'ERR_INVALID_INPUT' },
-  { name: 'add target: required auth missing', args: [...target, '--name', 't', '--type', 'open-api-schema', '--schema', 'a.json'], code: 'ERR_INVALID_INPUT' },
+  {
+    name: 'add target: missing --gateway',
+    args: ['add', 'gateway-target', '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'],
+    code: 'ERR_MISSING_FLAGS',
+    exitCode: 2,
+  },
+  {
+    name: 'add target: unknown gateway',
+    args: [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'nope',
+      '--name',
+      't',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://x.example.com',
+    ],
+    code: 'ERR_NOT_FOUND',
+  },
+  {
+    name: 'add target: duplicate',
+    args: [...target, '--name', 't1', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'],
+    code: 'ERR_DUPLICATE',
+  },
+  {
+    name: 'add target: bad name',
+    args: [...target, '--name', 'bad name', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: missing --type',
+    args: [...target, '--name', 't', '--endpoint', 'https://x.example.com'],
+    code: 'ERR_MISSING_FLAGS',
+    exitCode: 2,
+  },
+  {
+    name: 'add target: type not creatable',
+    args: [...target, '--name', 't', '--type', 'lambda'],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: missing --endpoint',
+    args: [...target, '--name', 't', '--type', 'mcp-server'],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: bad --endpoint',
+    args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'not a url'],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: flag of another type',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://x.example.com',
+      '--schema',
+      's.json',
+    ],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: bad --tool-filter',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'api-gateway',
+      '--rest-api-id',
+      'a',
+      '--stage',
+      'p',
+      '--tool-filter',
+      'pets',
+    ],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: --credential-name without auth',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://x.example.com',
+      '--credential-name',
+      'MyKey',
+    ],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: unknown --outbound-auth',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://x.example.com',
+      '--outbound-auth',
+      'bogus',
+    ],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: auth not allowed for type',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'smithy-model',
+      '--schema',
+      'm.json',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+    ],
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add target: required auth missing',
+    args: [...target, '--name', 't', '--type', 'open-api-schema', '--schema', 'a.json'],
+    code: 'ERR_INVALID_INPUT',
+  },
   { name: 'add target: unknown flag', args: [...target, '--name', 't', '--nope'], code: 'ERR_USAGE', exitCode: 2 },
   // add credential
-  { name: 'add credential: bad name', args: ['add', 'credential', '--name', 'bad name!', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_INVALID_INPUT' },
-  { name: 'add credential: reserved suffix', args: ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_INVALID_INPUT' },
-  { name: 'add credential: duplicate', args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_DUPLICATE' },
-  { name: 'add credential: missing --type', args: ['add', 'credential', '--name', 'K2', '--api-key', '-'], input: 'k', code: 'ERR_MISSING_FLAGS', exitCode: 2 },
-  { name: 'add credential: missing secret', args: ['add', 'credential', '--name', 'K2', '--type', 'api-key'], code: 'ERR_INVALID_INPUT' },
+  {
+    name: 'add credential: bad name',
+    args: ['add', 'credential', '--name', 'bad name!', '--type', 'api-key', '--api-key', '-'],
+    input: 'k',
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add credential: reserved suffix',
+    args: ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-'],
+    input: 'k',
+    code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add credential: duplicate',
+    args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'],
+    input: 'k',
+    code: 'ERR_DUPLICATE',
+  },
+  {
+    name: 'add credential: missing --type',
+    args: ['add', 'credential', '--name', 'K2', '--api-key', '-'],
+    input: 'k',
+    code: 'ERR_MISSING_FLAGS',
+    exitCode: 2,
+  },
+  {
+    name: 'add credential: missing secret',
+    args: ['add', 'credential', '--name', 'K2', '--type', 'api-key'],
+    code: 'ERR_INVALID_INPUT',
+  },
   // remove
   { name: 'remove agent: unknown', args: ['remove', 'agent', '--name', 'Nope'], code: 'ERR_NOT_FOUND' },
   { name: 'remove gateway: unknown', args: ['remove', 'gateway', '--name', 'nope'], code: 'ERR_NOT_FOUND' },
-  { name: 'remove target: unknown gateway', args: ['remove', 'gateway-target', '--gateway', 'nope', '--name', 't1'], code: 'ERR_NOT_FOUND' },
-  { name: 'remove target: unknown target', args: ['remove', 'gateway-target', '--gateway', 'gw', '--name', 'nope'], code: 'ERR_NOT_FOUND' },
+  {
+    name: 'remove target: unknown gateway',
+    args: ['remove', 'gateway-target', '--gateway', 'nope', '--name', 't1'],
+    code: 'ERR_NOT_FOUND',
+  },
+  {
+    name: 'remove target: unknown target',
+    args: ['remove', 'gateway-target', '--gateway', 'gw', '--name', 'nope'],
+    code: 'ERR_NOT_FOUND',
+  },
   { name: 'remove credential: unknown', args: ['remove', 'credential', '--name', 'Nope'], code: 'ERR_NOT_FOUND' },
   { name: 'remove credential: in use', args: ['remove', 'credential', '--name', 'MyKey'], code: 'ERR_IN_USE' },
   { name: 'remove agent: missing --name', args: ['remove', 'agent'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
   // broken project files
-  ...[['add', 'gateway', '--name', 'gw2'], ['status'], ['validate'], ['remove', 'agent', '--name', 'Echo']].flatMap((args) => [
-    { name: `${args.slice(0, 2).join(' ')}: unreadable agentcore.json`, args, code: 'ERR_CONFIG_UNREADABLE', prepare: unreadable },
-    { name: `${args.slice(0, 2).join(' ')}: invalid JSON`, args, code: 'ERR_CONFIG_INVALID_JSON', prepare: invalidJson },
-    { name: `${args.slice(0, 2).join(' ')}: config failing validation`, args, code: 'ERR_CONFIG_INVALID', prepare: failsValidation },
-  ]),
-  { name: 'add credential: unknown top-level key', args: ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-'], input: 'k', code: 'ERR_CONFIG_INVALID', prepare: unknownKey },
-  { name: 'add target: config failing validation', args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'], code: 'ERR_CONFIG_INVALID', prepare: failsValidation },
+  ...[['add', 'gateway', '--name', 'gw2'], ['status'], ['validate'], ['remove', 'agent', '--name', 'Echo']].flatMap(
+    (args) => [
+      {
+        name: `${args.slice(0, 2).join(' ')}: unreadable agentcore.json`,
+        args,
+        code: 'ERR_CONFIG_UNREADABLE',
+        prepare: unreadable,
+      },
+      {
+        name: `${args.slice(0, 2).join(' ')}: invalid JSON`,
+        args,
+        code: 'ERR_CONFIG_INVALID_JSON',
+        prepare: invalidJson,
+      },
+      {
+        name: `${args.slice(0, 2).join(' ')}: config failing validation`,
+        args,
+        code: 'ERR_CONFIG_INVALID',
+        prepare: failsValidation,
+      },
+    ],
+  ),
+  {
+    name: 'add credential: unknown top-level key',
+    args: ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-'],
+    input: 'k',
+    code: 'ERR_CONFIG_INVALID',
+    prepare: unknownKey,
+  },
+  {
+    name: 'add target: config failing validation',
+    args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'],
+    code: 'ERR_CONFIG_INVALID',
+    prepare: failsValidation,
+  },
 ];
 
 /** Both files, or a marker when the config is not a readable file (the "unreadable" cases). */
@@ -93,7 +304,10 @@ async function snapshot(root: string) {
   try {
     return await snapshotProject(root);
   } catch {
-    return { config: '<unreadable>', env: await readFile(join(root, 'agentcore', '.env.local'), 'utf8').catch(() => undefined) };
+    return {
+      config: '<unreadable>',
+      env: await readFile(join(root, 'agentcore', '.env.local'), 'utf8').catch(() => undefined),
+    };
   }
 }
 
@@ -109,7 +323,24 @@ describe('bad input leaves the project byte-identical (built binary, --json)', (
       [['add', 'agent', '--name', 'Echo', '--template', 'node']],
       [['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'key-value'],
       [['add', 'gateway', '--name', 'gw']],
-      [['add', 'gateway-target', '--gateway', 'gw', '--name', 't1', '--type', 'mcp-server', '--endpoint', 'https://t1.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey']],
+      [
+        [
+          'add',
+          'gateway-target',
+          '--gateway',
+          'gw',
+          '--name',
+          't1',
+          '--type',
+          'mcp-server',
+          '--endpoint',
+          'https://t1.example.com/mcp',
+          '--outbound-auth',
+          'api-key',
+          '--credential-name',
+          'MyKey',
+        ],
+      ],
     ] as [string[], string?][]) {
       const r = await sb.run([...args, '--json'], { cwd: base, ...(input ? { input } : {}) });
       expect(r.exitCode, r.stdout).toBe(0);
@@ -117,16 +348,19 @@ describe('bad input leaves the project byte-identical (built binary, --json)', (
   });
   afterAll(() => sb.cleanup());
 
-  it.concurrent.each(CASES.map((c, i) => ({ ...c, i })))('$name → $code', async ({ i, args, code, exitCode, input, prepare }) => {
-    const root = join(sb.dir, 'cases', String(i), 'Demo');
-    await cp(base, root, { recursive: true });
-    await prepare?.(root);
-    const before = await snapshot(root);
-    const r = await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}), timeoutMs: 60_000 });
-    expect(r.exitCode, r.stdout + r.stderr).toBe(exitCode ?? 1);
-    expect(r.json?.code, r.stdout + r.stderr).toBe(code);
-    expect(r.json?.actions?.length, r.stdout).toBeGreaterThan(0);
-    expect(r.stdout + r.stderr).not.toContain('key-value');
-    expect(await snapshot(root)).toEqual(before);
-  });
+  it.concurrent.each(CASES.map((c, i) => ({ ...c, i })))(
+    '$name → $code',
+    async ({ i, args, code, exitCode, input, prepare }) => {
+      const root = join(sb.dir, 'cases', String(i), 'Demo');
+      await cp(base, root, { recursive: true });
+      await prepare?.(root);
+      const before = await snapshot(root);
+      const r = await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}), timeoutMs: 60_000 });
+      expect(r.exitCode, r.stdout + r.stderr).toBe(exitCode ?? 1);
+      expect(r.json?.code, r.stdout + r.stderr).toBe(code);
+      expect(r.json?.actions?.length, r.stdout).toBeGreaterThan(0);
+      expect(r.stdout + r.stderr).not.toContain('key-value');
+      expect(await snapshot(root)).toEqual(before);
+    },
+  );
 });

@@ -62,7 +62,13 @@ function isIntrinsic(v: unknown): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || (keys[0] ?? '').startsWith('Fn::'));
 }
 
-function checkProperties(db: SpecDb, props: Record<string, SpecProperty>, value: unknown, path: string, out: string[]): void {
+function checkProperties(
+  db: SpecDb,
+  props: Record<string, SpecProperty>,
+  value: unknown,
+  path: string,
+  out: string[],
+): void {
   if (!isObject(value)) {
     out.push(`${path}: expected an object`);
     return;
@@ -72,7 +78,8 @@ function checkProperties(db: SpecDb, props: Record<string, SpecProperty>, value:
     if (!spec) out.push(`${path}.${k}: unknown property (known: ${Object.keys(props).join(', ')})`);
     else checkValue(db, spec.type, v, `${path}.${k}`, out);
   }
-  for (const [k, spec] of Object.entries(props)) if (spec.required && !(k in value)) out.push(`${path}.${k}: required property missing`);
+  for (const [k, spec] of Object.entries(props))
+    if (spec.required && !(k in value)) out.push(`${path}.${k}: required property missing`);
 }
 
 function checkValue(db: SpecDb, type: SpecType, value: unknown, path: string, out: string[]): void {
@@ -81,7 +88,8 @@ function checkValue(db: SpecDb, type: SpecType, value: unknown, path: string, ou
     case 'string':
     case 'date-time':
       if (typeof value !== 'string') out.push(`${path}: expected a string, got ${JSON.stringify(value)}`);
-      else if (type.allowedValues && !type.allowedValues.includes(value)) out.push(`${path}: ${value} is not one of ${type.allowedValues.join('|')}`);
+      else if (type.allowedValues && !type.allowedValues.includes(value))
+        out.push(`${path}: ${value} is not one of ${type.allowedValues.join('|')}`);
       return;
     case 'number':
       if (typeof value !== 'number') out.push(`${path}: expected a number`);
@@ -100,7 +108,9 @@ function checkValue(db: SpecDb, type: SpecType, value: unknown, path: string, ou
       return;
     case 'map':
       if (!isObject(value)) out.push(`${path}: expected a map`);
-      else for (const [k, v] of Object.entries(value)) if (type.element) checkValue(db, type.element, v, `${path}.${k}`, out);
+      else
+        for (const [k, v] of Object.entries(value))
+          if (type.element) checkValue(db, type.element, v, `${path}.${k}`, out);
       return;
     case 'ref': {
       const def = type.reference ? db.types.get(type.reference.$ref) : undefined;
@@ -132,7 +142,11 @@ export function validateResource(type: string, properties: unknown, path = type)
   return out;
 }
 
-function collectIntrinsics(value: unknown, path: string, found: { path: string; ref?: string; getAtt?: [string, string] }[]): void {
+function collectIntrinsics(
+  value: unknown,
+  path: string,
+  found: { path: string; ref?: string; getAtt?: [string, string] }[],
+): void {
   if (Array.isArray(value)) value.forEach((v, i) => collectIntrinsics(v, `${path}[${i}]`, found));
   else if (isObject(value)) {
     if (typeof value.Ref === 'string') found.push({ path, ref: value.Ref });
@@ -143,7 +157,11 @@ function collectIntrinsics(value: unknown, path: string, found: { path: string; 
 }
 
 /** Problems of a whole template: every resource, plus every Ref/GetAtt target. */
-export function validateTemplate(template: { Parameters?: Record<string, unknown>; Resources: Record<string, { Type: string; Properties?: unknown }>; Outputs?: unknown }): string[] {
+export function validateTemplate(template: {
+  Parameters?: Record<string, unknown>;
+  Resources: Record<string, { Type: string; Properties?: unknown }>;
+  Outputs?: unknown;
+}): string[] {
   const out: string[] = [];
   const db = loadSpec();
   for (const [id, r] of Object.entries(template.Resources)) {
@@ -154,7 +172,13 @@ export function validateTemplate(template: { Parameters?: Record<string, unknown
   collectIntrinsics(template.Resources, 'Resources', found);
   collectIntrinsics(template.Outputs, 'Outputs', found);
   for (const f of found) {
-    if (f.ref && !(f.ref in (template.Parameters ?? {})) && !(f.ref in template.Resources) && !f.ref.startsWith('AWS::')) out.push(`${f.path}: Ref ${f.ref} resolves to nothing`);
+    if (
+      f.ref &&
+      !(f.ref in (template.Parameters ?? {})) &&
+      !(f.ref in template.Resources) &&
+      !f.ref.startsWith('AWS::')
+    )
+      out.push(`${f.path}: Ref ${f.ref} resolves to nothing`);
     if (f.getAtt) {
       const [id, attr] = f.getAtt;
       const res = template.Resources[id];

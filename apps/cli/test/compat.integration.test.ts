@@ -8,20 +8,102 @@ import { join } from 'node:path';
 import { createSandbox, type Sandbox } from './helpers.js';
 import { describeErrors, officialValidators } from '../../../packages/schema/test-fixtures/official-schemas.js';
 
-const LAMBDA_TARGET = ['add', 'gateway-target', '--gateway', 'tools-gw', '--name', 'fn', '--type', 'lambda-function-arn', '--lambda-arn', 'arn:aws:lambda:us-east-1:123456789012:function:tools', '--tool-schema-file', 'tools.json'];
+const LAMBDA_TARGET = [
+  'add',
+  'gateway-target',
+  '--gateway',
+  'tools-gw',
+  '--name',
+  'fn',
+  '--type',
+  'lambda-function-arn',
+  '--lambda-arn',
+  'arn:aws:lambda:us-east-1:123456789012:function:tools',
+  '--tool-schema-file',
+  'tools.json',
+];
 
 const STEPS: { label: string; args: string[]; input?: string }[] = [
   { label: 'add agent --template node', args: ['add', 'agent', '--name', 'Echo', '--template', 'node'] },
   { label: 'add gateway', args: ['add', 'gateway', '--name', 'tools-gw'] },
-  { label: 'add credential (api-key)', args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], input: 'k3y' },
+  {
+    label: 'add credential (api-key)',
+    args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'],
+    input: 'k3y',
+  },
   {
     label: 'add credential (oauth)',
-    args: ['add', 'credential', '--name', 'MyOauth', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-', '--scopes', 'read,write'],
+    args: [
+      'add',
+      'credential',
+      '--name',
+      'MyOauth',
+      '--type',
+      'oauth',
+      '--discovery-url',
+      'https://idp.example.com/.well-known/openid-configuration',
+      '--client-id',
+      'cid',
+      '--client-secret',
+      '-',
+      '--scopes',
+      'read,write',
+    ],
     input: 's3cret',
   },
-  { label: 'mcp-server target', args: ['add', 'gateway-target', '--gateway', 'tools-gw', '--name', 'mcp', '--type', 'mcp-server', '--endpoint', 'https://api.example.com/mcp', '--outbound-auth', 'none'] },
-  { label: 'smithy-model target', args: ['add', 'gateway-target', '--gateway', 'tools-gw', '--name', 'smithy', '--type', 'smithy-model', '--schema', 'models/weather.json', '--outbound-auth', 'none'] },
-  { label: 'api-gateway target', args: ['add', 'gateway-target', '--gateway', 'tools-gw', '--name', 'apigw', '--type', 'api-gateway', '--rest-api-id', 'abc123', '--stage', 'prod', '--outbound-auth', 'none'] },
+  {
+    label: 'mcp-server target',
+    args: [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'tools-gw',
+      '--name',
+      'mcp',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://api.example.com/mcp',
+      '--outbound-auth',
+      'none',
+    ],
+  },
+  {
+    label: 'smithy-model target',
+    args: [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'tools-gw',
+      '--name',
+      'smithy',
+      '--type',
+      'smithy-model',
+      '--schema',
+      'models/weather.json',
+      '--outbound-auth',
+      'none',
+    ],
+  },
+  {
+    label: 'api-gateway target',
+    args: [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'tools-gw',
+      '--name',
+      'apigw',
+      '--type',
+      'api-gateway',
+      '--rest-api-id',
+      'abc123',
+      '--stage',
+      'prod',
+      '--outbound-auth',
+      'none',
+    ],
+  },
   // lambda-function-arn takes no --outbound-auth at all (the gateway uses its IAM role); see the refusal test below.
   { label: 'lambda-function-arn target', args: [...LAMBDA_TARGET] },
 ];
@@ -30,9 +112,11 @@ describe('configs written by the CLI validate against the official JSON Schemas'
   const validators = officialValidators();
   let sb: Sandbox;
   let root: string;
-  const config = async () => JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as Record<string, unknown>;
+  const config = async () =>
+    JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as Record<string, unknown>;
   const expectOfficial = (json: unknown, step: string) => {
-    for (const v of validators) expect(v.validate(json), `${step} → ${v.file}:\n${describeErrors(v.validate)}`).toBe(true);
+    for (const v of validators)
+      expect(v.validate(json), `${step} → ${v.file}:\n${describeErrors(v.validate)}`).toBe(true);
   };
 
   beforeAll(async () => {
@@ -55,7 +139,10 @@ describe('configs written by the CLI validate against the official JSON Schemas'
 
   it('refuses --outbound-auth none on lambda-function-arn (like the official CLI) and writes nothing', async () => {
     const before = await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8');
-    const r = await sb.run([...LAMBDA_TARGET.map((a) => (a === 'fn' ? 'fn2' : a)), '--outbound-auth', 'none', '--json'], { cwd: root });
+    const r = await sb.run(
+      [...LAMBDA_TARGET.map((a) => (a === 'fn' ? 'fn2' : a)), '--outbound-auth', 'none', '--json'],
+      { cwd: root },
+    );
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_INVALID_INPUT');
     expect(r.json?.actions?.length).toBeGreaterThan(0);
@@ -67,6 +154,11 @@ describe('configs written by the CLI validate against the official JSON Schemas'
     expect((c.runtimes as unknown[]).length).toBe(1);
     expect((c.credentials as { name: string }[]).map((x) => x.name).sort()).toEqual(['MyKey', 'MyOauth']);
     const gw = (c.agentCoreGateways as { targets: { targetType: string }[] }[])[0];
-    expect(gw?.targets.map((t) => t.targetType)).toEqual(['mcpServer', 'smithyModel', 'apiGateway', 'lambdaFunctionArn']);
+    expect(gw?.targets.map((t) => t.targetType)).toEqual([
+      'mcpServer',
+      'smithyModel',
+      'apiGateway',
+      'lambdaFunctionArn',
+    ]);
   });
 });

@@ -26,12 +26,18 @@ describe('concurrent add credential', () => {
     const names = Array.from({ length: N }, (_, i) => `Key-${i}`);
     const runs = await Promise.all(
       names.map((name, i) =>
-        sb.run(['add', 'credential', '--name', name, '--type', 'api-key', '--api-key', '-', '--json'], { cwd: root, input: `secret-value-${i}\n`, timeoutMs: 120_000 }),
+        sb.run(['add', 'credential', '--name', name, '--type', 'api-key', '--api-key', '-', '--json'], {
+          cwd: root,
+          input: `secret-value-${i}\n`,
+          timeoutMs: 120_000,
+        }),
       ),
     );
     for (const r of runs) expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
 
-    const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as { credentials: { name: string; authorizerType: string }[] };
+    const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as {
+      credentials: { name: string; authorizerType: string }[];
+    };
     expect(config.credentials.map((c) => c.name).sort()).toEqual([...names].sort());
     expect(config.credentials.every((c) => c.authorizerType === 'ApiKeyCredentialProvider')).toBe(true);
 
@@ -39,17 +45,25 @@ describe('concurrent add credential', () => {
     const env = await readFile(envPath, 'utf8');
     const lines = env.trim().split('\n');
     expect(lines).toHaveLength(N);
-    for (const name of names) expect(env).toMatch(new RegExp(`^AGENTCORE_CREDENTIAL_${name.replace(/-/g, '_').toUpperCase()}="enc:v1:[A-Za-z0-9+/=]+"$`, 'm'));
+    for (const name of names)
+      expect(env).toMatch(
+        new RegExp(`^AGENTCORE_CREDENTIAL_${name.replace(/-/g, '_').toUpperCase()}="enc:v1:[A-Za-z0-9+/=]+"$`, 'm'),
+      );
     expect(env).not.toMatch(/secret-value/);
     expect(await fileMode(envPath)).toBe(0o600);
 
     // One key was created, and it decrypts every secret to what its process sent.
     const key = await readFile(join(sb.env.AGENTCORE_CONFIG_DIR ?? '', 'secrets.key'));
     const values = envEntries(parseEnvFile(env));
-    names.forEach((name, i) => expect(tryDecryptSecret(values.get(credentialEnvNames(name).apiKey) ?? '', key)).toBe(`secret-value-${i}`));
+    names.forEach((name, i) =>
+      expect(tryDecryptSecret(values.get(credentialEnvNames(name).apiKey) ?? '', key)).toBe(`secret-value-${i}`),
+    );
 
     // The file is valid for the CLI itself: a further command loads it.
-    const again = await sb.run(['add', 'credential', '--name', 'Key-0', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: root, input: 'x' });
+    const again = await sb.run(
+      ['add', 'credential', '--name', 'Key-0', '--type', 'api-key', '--api-key', '-', '--json'],
+      { cwd: root, input: 'x' },
+    );
     expect(again.json?.code).toBe('ERR_DUPLICATE');
   }, 180_000);
 });

@@ -22,19 +22,62 @@ let stderr = '';
 
 beforeAll(async () => {
   sb = await createSandbox();
-  idp = await startOidcIssuer({ clients: [{ clientId: 'gw-client', clientSecret: 'gw-secret-value', scopes: ['tools:call', 'other'] }] });
-  upstream = await startBearerMcpServer({ issuer: idp.issuer, jwksUri: idp.jwksUri, audience: idp.audience, requiredScope: 'tools:call' });
+  idp = await startOidcIssuer({
+    clients: [{ clientId: 'gw-client', clientSecret: 'gw-secret-value', scopes: ['tools:call', 'other'] }],
+  });
+  upstream = await startBearerMcpServer({
+    issuer: idp.issuer,
+    jwksUri: idp.jwksUri,
+    audience: idp.audience,
+    requiredScope: 'tools:call',
+  });
   expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
   const project = join(sb.dir, 'Demo');
   for (const args of [
-    ['add', 'credential', '--name', 'Idp', '--type', 'oauth', '--discovery-url', idp.discoveryUrl, '--client-id', 'gw-client', '--client-secret', '-', '--json'],
+    [
+      'add',
+      'credential',
+      '--name',
+      'Idp',
+      '--type',
+      'oauth',
+      '--discovery-url',
+      idp.discoveryUrl,
+      '--client-id',
+      'gw-client',
+      '--client-secret',
+      '-',
+      '--json',
+    ],
     ['add', 'gateway', '--name', 'tools', '--json'],
-    ['add', 'gateway-target', '--gateway', 'tools', '--name', 'weather', '--type', 'mcp-server', '--endpoint', upstream.url, '--outbound-auth', 'oauth', '--credential-name', 'Idp', '--oauth-scopes', 'tools:call', '--json'],
+    [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'tools',
+      '--name',
+      'weather',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      upstream.url,
+      '--outbound-auth',
+      'oauth',
+      '--credential-name',
+      'Idp',
+      '--oauth-scopes',
+      'tools:call',
+      '--json',
+    ],
   ]) {
     const r = await sb.run(args, { cwd: project, input: 'gw-secret-value' });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  const child = spawn(process.execPath, [BIN, 'dev', '--json'], { cwd: project, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'dev', '--json'], {
+    cwd: project,
+    env: sb.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   dev = child;
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const line = await new Promise<string>((resolve, reject) => {

@@ -31,7 +31,10 @@ let stderr = '';
 
 function childPids(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0);
   } catch {
     return [];
   }
@@ -47,7 +50,12 @@ const alive = (pid: number) => {
 
 async function token(scope?: string): Promise<string> {
   const discovery = (await (await fetch(ready.issuerDiscoveryUrl)).json()) as { token_endpoint: string };
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-client', client_secret: 'demo-secret', ...(scope ? { scope } : {}) });
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: 'demo-client',
+    client_secret: 'demo-secret',
+    ...(scope ? { scope } : {}),
+  });
   const res = await fetch(discovery.token_endpoint, { method: 'POST', body });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -65,20 +73,66 @@ beforeAll(async () => {
   const created = await sb.run(['create', '--name', 'Demo', '--json']);
   expect(created.exitCode, created.stdout + created.stderr).toBe(0);
   project = join(sb.dir, 'Demo');
-  const jwt = ['--authorizer-type', 'custom-jwt', '--discovery-url', DISCOVERY, '--allowed-clients', 'demo-client', '--allowed-scopes', 'invoke', '--client-id', 'demo-client', '--client-secret', '-', '--json'];
-  for (const [name, template] of [['NodeEcho', 'node'], ['PyEcho', 'python']]) {
-    const r = await sb.run(['add', 'agent', '--name', name, '--template', template, ...jwt], { cwd: project, input: 'demo-secret' });
+  const jwt = [
+    '--authorizer-type',
+    'custom-jwt',
+    '--discovery-url',
+    DISCOVERY,
+    '--allowed-clients',
+    'demo-client',
+    '--allowed-scopes',
+    'invoke',
+    '--client-id',
+    'demo-client',
+    '--client-secret',
+    '-',
+    '--json',
+  ];
+  for (const [name, template] of [
+    ['NodeEcho', 'node'],
+    ['PyEcho', 'python'],
+  ]) {
+    const r = await sb.run(['add', 'agent', '--name', name, '--template', template, ...jwt], {
+      cwd: project,
+      input: 'demo-secret',
+    });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
   for (const args of [
     ['add', 'credential', '--name', 'UpKey', '--type', 'api-key', '--api-key', '-', '--json'],
     ['add', 'gateway', '--name', 'tools', '--json'],
-    ['add', 'gateway-target', '--gateway', 'tools', '--name', 'up', '--type', 'mcp-server', '--endpoint', upstream.url, '--outbound-auth', 'api-key', '--credential-name', 'UpKey', '--api-key-location', 'header', '--api-key-parameter-name', 'Authorization', '--api-key-prefix', 'Bearer', '--json'],
+    [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'tools',
+      '--name',
+      'up',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      upstream.url,
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'UpKey',
+      '--api-key-location',
+      'header',
+      '--api-key-parameter-name',
+      'Authorization',
+      '--api-key-prefix',
+      'Bearer',
+      '--json',
+    ],
   ]) {
     const r = await sb.run(args, { cwd: project, input: 'up-key-1' });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], { cwd: project, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
+    cwd: project,
+    env: sb.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   dev.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev not ready in 30 s:\n${stderr}`)), 30_000);

@@ -13,7 +13,10 @@ const RECORDER = `data:text/javascript,${encodeURIComponent(
   "import{registerHooks}from'node:module';let n=0;registerHooks({load(u,c,x){if(u.includes('/node_modules/@oclif/core/'))n++;return x(u,c)}});process.on('exit',()=>process.stderr.write('\\n[oclif-modules '+n+']\\n'))",
 )}`;
 
-function runRaw(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] }): Promise<ProcessOutcome> {
+function runRaw(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] },
+): Promise<ProcessOutcome> {
   return spawnNode([...(options.nodeArgs ?? []), BIN, ...args], options);
 }
 
@@ -23,7 +26,10 @@ const FILE_RECORDER = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /** Number of @oclif/core modules loaded by one run (fast path: 0). */
-async function oclifModules(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<number> {
+async function oclifModules(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<number> {
   const r = await runRaw(args, { ...options, nodeArgs: ['--import', RECORDER] });
   const m = /\[oclif-modules (\d+)\]/.exec(r.stderr);
   if (!m?.[1]) throw new Error(`no module count in stderr: ${r.stderr}`);
@@ -58,15 +64,21 @@ describe('cold-start fast paths behave exactly like oclif', () => {
     const cwdFor = options.cwd ?? ((root: string) => root);
     const fast = await runRaw(args, { cwd: cwdFor(fastRoot), env: sb.env, input: options.input });
     const normal = await runRaw(args, { cwd: cwdFor(normalRoot), env: { ...sb.env, ...NORMAL }, input: options.input });
-    return { fast: normalise(fast, fastRoot, join(sb.dir, 'f')), normal: normalise(normal, normalRoot, join(sb.dir, 'n')) };
+    return {
+      fast: normalise(fast, fastRoot, join(sb.dir, 'f')),
+      normal: normalise(normal, normalRoot, join(sb.dir, 'n')),
+    };
   };
 
-  it.each([[['--version']], [['--version', 'extra']], [['--help']], [[]]])('prints what oclif prints for %j', async (args) => {
-    const { fast, normal } = await both(args);
-    expect(normal.exitCode).toBe(0);
-    expect(fast).toEqual(normal);
-    expect(await oclifModules(args, { cwd: sb.dir, env: sb.env })).toBe(0);
-  });
+  it.each([[['--version']], [['--version', 'extra']], [['--help']], [[]]])(
+    'prints what oclif prints for %j',
+    async (args) => {
+      const { fast, normal } = await both(args);
+      expect(normal.exitCode).toBe(0);
+      expect(fast).toEqual(normal);
+      expect(await oclifModules(args, { cwd: sb.dir, env: sb.env })).toBe(0);
+    },
+  );
 
   it('takes the normal path for help of a command and for `-h`', async () => {
     for (const args of [['add', 'credential', '--help'], ['add', '--help'], ['-h']]) {
@@ -77,20 +89,79 @@ describe('cold-start fast paths behave exactly like oclif', () => {
   });
 
   it.each([
-    ['api-key, --json', ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-', '--json'], 's3cret'],
-    ['oauth, human output', ['add', 'credential', '--name', 'O1', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-'], 'csecret'],
+    [
+      'api-key, --json',
+      ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-', '--json'],
+      's3cret',
+    ],
+    [
+      'oauth, human output',
+      [
+        'add',
+        'credential',
+        '--name',
+        'O1',
+        '--type',
+        'oauth',
+        '--discovery-url',
+        'https://idp.example.com/.well-known/openid-configuration',
+        '--client-id',
+        'cid',
+        '--client-secret',
+        '-',
+      ],
+      'csecret',
+    ],
     ['duplicate', ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-', '--json'], 'x'],
     ['duplicate, human output', ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-'], 'x'],
     ['unknown flag', ['add', 'credential', '--nope', '--json'], ''],
     ['missing required flag', ['add', 'credential', '--type', 'api-key', '--json'], ''],
     ['missing required flag, human output', ['add', 'credential', '--type', 'api-key'], ''],
     ['invalid name', ['add', 'credential', '--name', 'bad name', '--type', 'api-key', '--api-key', '-', '--json'], 'x'],
-    ['reserved suffix', ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-', '--json'], 'x'],
-    ['empty secret on stdin', ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-', '--json'], ''],
-    ['secret on the command line (warning)', ['add', 'credential', '--name', 'K3', '--type', 'api-key', '--api-key', 'literal', '--json'], ''],
+    [
+      'reserved suffix',
+      ['add', 'credential', '--name', 'my-client-id', '--type', 'api-key', '--api-key', '-', '--json'],
+      'x',
+    ],
+    [
+      'empty secret on stdin',
+      ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-', '--json'],
+      '',
+    ],
+    [
+      'secret on the command line (warning)',
+      ['add', 'credential', '--name', 'K3', '--type', 'api-key', '--api-key', 'literal', '--json'],
+      '',
+    ],
     ['--flag=value form', ['add', 'credential', '--name=K4', '--type=api-key', '--api-key=-', '--json'], 'k4'],
-    ['repeated --scopes', ['add', 'credential', '--name', 'O2', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-', '--scopes', 'read', '--scopes', 'write,admin', '--json'], 'csecret'],
-    ['--force replaces, human output', ['add', 'credential', '--name', 'K4', '--type', 'api-key', '--api-key', '-', '--force'], 'k4-again'],
+    [
+      'repeated --scopes',
+      [
+        'add',
+        'credential',
+        '--name',
+        'O2',
+        '--type',
+        'oauth',
+        '--discovery-url',
+        'https://idp.example.com/.well-known/openid-configuration',
+        '--client-id',
+        'cid',
+        '--client-secret',
+        '-',
+        '--scopes',
+        'read',
+        '--scopes',
+        'write,admin',
+        '--json',
+      ],
+      'csecret',
+    ],
+    [
+      '--force replaces, human output',
+      ['add', 'credential', '--name', 'K4', '--type', 'api-key', '--api-key', '-', '--force'],
+      'k4-again',
+    ],
   ])('add credential: %s gives the same outcome on both paths', async (_label, args, input) => {
     const { fast, normal } = await both(args, { input });
     expect(fast).toEqual(normal);
@@ -98,11 +169,40 @@ describe('cold-start fast paths behave exactly like oclif', () => {
   });
 
   it.each([
-    ['a single-value flag given twice', ['add', 'credential', '--name', 'A', '--name', 'B', '--type', 'api-key', '--api-key', '-', '--json'], {}],
+    [
+      'a single-value flag given twice',
+      ['add', 'credential', '--name', 'A', '--name', 'B', '--type', 'api-key', '--api-key', '-', '--json'],
+      {},
+    ],
     ['a value that looks like a flag', ['add', 'credential', '--name', '-x', '--type', 'api-key', '--json'], {}],
     ['a bare word', ['add', 'credential', 'extra', '--json'], {}],
-    ['greedy --scopes', ['add', 'credential', '--name', 'O3', '--type', 'oauth', '--discovery-url', 'https://idp.example.com/.well-known/openid-configuration', '--client-id', 'cid', '--client-secret', '-', '--scopes', 'a', 'b', '--json'], {}],
-    ['AGENTCORE_CONTENT_TYPE=json', ['add', 'credential', '--name', 'K5', '--type', 'api-key', '--api-key', '-'], { AGENTCORE_CONTENT_TYPE: 'json' }],
+    [
+      'greedy --scopes',
+      [
+        'add',
+        'credential',
+        '--name',
+        'O3',
+        '--type',
+        'oauth',
+        '--discovery-url',
+        'https://idp.example.com/.well-known/openid-configuration',
+        '--client-id',
+        'cid',
+        '--client-secret',
+        '-',
+        '--scopes',
+        'a',
+        'b',
+        '--json',
+      ],
+      {},
+    ],
+    [
+      'AGENTCORE_CONTENT_TYPE=json',
+      ['add', 'credential', '--name', 'K5', '--type', 'api-key', '--api-key', '-'],
+      { AGENTCORE_CONTENT_TYPE: 'json' },
+    ],
   ])('add credential: %s is left to oclif, with the same outcome', async (_label, args, env) => {
     const fast = await runRaw(args, { cwd: fastRoot, env: { ...sb.env, ...env }, input: 'k' });
     const normal = await runRaw(args, { cwd: normalRoot, env: { ...sb.env, ...env, ...NORMAL }, input: 'k' });
@@ -112,14 +212,21 @@ describe('cold-start fast paths behave exactly like oclif', () => {
   });
 
   it('writes the same config and the same .env.local keys on both paths', async () => {
-    const [fc, nc] = await Promise.all([readFile(join(fastRoot, 'agentcore', 'agentcore.json'), 'utf8'), readFile(join(normalRoot, 'agentcore', 'agentcore.json'), 'utf8')]);
+    const [fc, nc] = await Promise.all([
+      readFile(join(fastRoot, 'agentcore', 'agentcore.json'), 'utf8'),
+      readFile(join(normalRoot, 'agentcore', 'agentcore.json'), 'utf8'),
+    ]);
     expect(fc).toBe(nc);
-    const keys = async (root: string) => (await readFile(join(root, 'agentcore', '.env.local'), 'utf8')).split('\n').map((l) => l.split('=')[0]);
+    const keys = async (root: string) =>
+      (await readFile(join(root, 'agentcore', '.env.local'), 'utf8')).split('\n').map((l) => l.split('=')[0]);
     expect(await keys(fastRoot)).toEqual(await keys(normalRoot));
   });
 
   it('fails the same way outside a project', async () => {
-    const { fast, normal } = await both(['add', 'credential', '--name', 'K', '--type', 'api-key', '--api-key', '-', '--json'], { input: 'k', cwd: () => sb.dir });
+    const { fast, normal } = await both(
+      ['add', 'credential', '--name', 'K', '--type', 'api-key', '--api-key', '-', '--json'],
+      { input: 'k', cwd: () => sb.dir },
+    );
     expect(fast).toEqual(normal);
     expect(JSON.parse(fast.stdout)).toMatchObject({ code: 'ERR_PROJECT_NOT_FOUND' });
   });
@@ -127,7 +234,12 @@ describe('cold-start fast paths behave exactly like oclif', () => {
   it('runs add credential from one bundled file, without oclif', async () => {
     const args = ['add', 'credential', '--name', 'Probe', '--type', 'api-key', '--api-key', '-', '--json'];
     expect(await oclifModules(args, { cwd: fastRoot, env: sb.env, input: 'k' })).toBe(0);
-    const r = await runRaw(['add', 'credential', '--name', 'Probe2', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: fastRoot, env: sb.env, input: 'k', nodeArgs: ['--import', FILE_RECORDER] });
+    const r = await runRaw(['add', 'credential', '--name', 'Probe2', '--type', 'api-key', '--api-key', '-', '--json'], {
+      cwd: fastRoot,
+      env: sb.env,
+      input: 'k',
+      nodeArgs: ['--import', FILE_RECORDER],
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     // bin/run.js and dist/fast-path/add-credential.js; the normal path loads hundreds
     expect(/\[files (\d+)\]/.exec(r.stderr)?.[1]).toBe('2');
@@ -140,7 +252,13 @@ describe('cold-start fast paths behave exactly like oclif', () => {
     await writeFile(join(configDir, 'theme.json'), JSON.stringify({ json: { key: 'cyan' } }));
     const env = { ...sb.env, AGENTCORE_CONFIG_DIR: configDir };
     // Outside a project, so no secret key is made in the themed config dir: only the dispatch is checked.
-    expect(await oclifModules(['add', 'credential', '--name', 'Themed', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: sb.dir, env, input: 'k' })).toBeGreaterThan(0);
+    expect(
+      await oclifModules(['add', 'credential', '--name', 'Themed', '--type', 'api-key', '--api-key', '-', '--json'], {
+        cwd: sb.dir,
+        env,
+        input: 'k',
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it('an input rewritten with the same content (as an Nx cache restore does) keeps the fast path and is hashed once', async () => {
@@ -157,9 +275,18 @@ describe('cold-start fast paths behave exactly like oclif', () => {
   it('falls back to oclif when the user has installed or linked plugins', async () => {
     const dataDir = join(sb.dir, 'xdg-data-with-plugins');
     await mkdir(join(dataDir, 'agentcore'), { recursive: true });
-    await writeFile(join(dataDir, 'agentcore', 'package.json'), JSON.stringify({ private: true, oclif: { plugins: [{ name: 'agentcore-plugin-nothing', type: 'user' }] } }));
+    await writeFile(
+      join(dataDir, 'agentcore', 'package.json'),
+      JSON.stringify({ private: true, oclif: { plugins: [{ name: 'agentcore-plugin-nothing', type: 'user' }] } }),
+    );
     const env = { ...sb.env, XDG_DATA_HOME: dataDir };
     expect(await oclifModules(['--version'], { cwd: sb.dir, env })).toBeGreaterThan(0);
-    expect(await oclifModules(['add', 'credential', '--name', 'Fallback', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: fastRoot, env, input: 'k' })).toBeGreaterThan(0);
+    expect(
+      await oclifModules(['add', 'credential', '--name', 'Fallback', '--type', 'api-key', '--api-key', '-', '--json'], {
+        cwd: fastRoot,
+        env,
+        input: 'k',
+      }),
+    ).toBeGreaterThan(0);
   });
 });

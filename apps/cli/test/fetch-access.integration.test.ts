@@ -9,29 +9,66 @@ import { freePort, startServer, type Peer } from './invoke-peers.js';
 const SECRET = 'fetch-access-secret-5c2e';
 const ARN = 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/A-xyz';
 
-interface AccessResult { url?: string; authType: string; token?: string; expiresIn?: number; fromCache?: boolean; message?: string; type: string }
+interface AccessResult {
+  url?: string;
+  authType: string;
+  token?: string;
+  expiresIn?: number;
+  fromCache?: boolean;
+  message?: string;
+  type: string;
+}
 
 describe('agentcore fetch access (built binary)', () => {
   let sb: Sandbox;
   let root: string;
   let idp: OidcIssuer;
   const peers: Peer[] = [];
-  const cli = (args: string[], input?: string) => sb.run<AccessResult>([...args, '--json'], { cwd: root, ...(input !== undefined ? { input } : {}) });
+  const cli = (args: string[], input?: string) =>
+    sb.run<AccessResult>([...args, '--json'], { cwd: root, ...(input !== undefined ? { input } : {}) });
   const addJwtAgent = async (name: string, discoveryUrl: string, secret: string) => {
-    const r = await cli(['add', 'agent', '--name', name, '--template', 'node', '--authorizer-type', 'custom-jwt', '--discovery-url', discoveryUrl,
-      '--allowed-clients', 'agent-client', '--allowed-scopes', 'agents:invoke', '--client-id', 'agent-client', '--client-secret', '-'], secret);
+    const r = await cli(
+      [
+        'add',
+        'agent',
+        '--name',
+        name,
+        '--template',
+        'node',
+        '--authorizer-type',
+        'custom-jwt',
+        '--discovery-url',
+        discoveryUrl,
+        '--allowed-clients',
+        'agent-client',
+        '--allowed-scopes',
+        'agents:invoke',
+        '--client-id',
+        'agent-client',
+        '--client-secret',
+        '-',
+      ],
+      secret,
+    );
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   };
 
   beforeAll(async () => {
     sb = await createSandbox();
-    idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }] });
+    idp = await startOidcIssuer({
+      clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }],
+    });
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
     await addJwtAgent('A', idp.discoveryUrl, SECRET);
     expect((await cli(['add', 'agent', '--name', 'Iam', '--template', 'node'])).exitCode).toBe(0);
     await mkdir(join(root, 'agentcore', '.cli'), { recursive: true });
-    await writeFile(join(root, 'agentcore', '.cli', 'deployed-state.json'), JSON.stringify({ targets: { default: { region: 'eu-west-1', resources: { runtimes: { A: { runtimeArn: ARN } } } } } }));
+    await writeFile(
+      join(root, 'agentcore', '.cli', 'deployed-state.json'),
+      JSON.stringify({
+        targets: { default: { region: 'eu-west-1', resources: { runtimes: { A: { runtimeArn: ARN } } } } },
+      }),
+    );
   });
   afterAll(async () => {
     await Promise.all([idp?.close(), ...peers.map((p) => p.close())]);
@@ -43,8 +80,17 @@ describe('agentcore fetch access (built binary)', () => {
     const r = await cli(['fetch', 'access', '--type', 'agent', '--name', 'A']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     const result = r.json?.result;
-    expect(result).toMatchObject({ url: `https://bedrock-agentcore.eu-west-1.amazonaws.com/runtimes/${encodeURIComponent(ARN)}/invocations`, authType: 'CUSTOM_JWT', expiresIn: expect.any(Number), fromCache: false });
-    expect(decodeJwt(result?.token ?? '')).toMatchObject({ iss: idp.issuer, client_id: 'agent-client', scope: 'agents:invoke' });
+    expect(result).toMatchObject({
+      url: `https://bedrock-agentcore.eu-west-1.amazonaws.com/runtimes/${encodeURIComponent(ARN)}/invocations`,
+      authType: 'CUSTOM_JWT',
+      expiresIn: expect.any(Number),
+      fromCache: false,
+    });
+    expect(decodeJwt(result?.token ?? '')).toMatchObject({
+      iss: idp.issuer,
+      client_id: 'agent-client',
+      scope: 'agents:invoke',
+    });
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     const cacheFile = join(root, 'agentcore', '.cli', 'token-cache.json');
     expect((await stat(cacheFile)).mode & 0o777).toBe(0o600);
@@ -58,18 +104,27 @@ describe('agentcore fetch access (built binary)', () => {
     expect(idp.stats.token).toBe(2);
   });
 
-  it('takes the URL from a running agentcore dev session when not deployed, and its dev issuer\'s token', async () => {
+  it("takes the URL from a running agentcore dev session when not deployed, and its dev issuer's token", async () => {
     const state = join(root, 'agentcore', '.cli', 'deployed-state.json');
     const saved = await readFile(state, 'utf8');
     await rm(state);
-    const devIssuer = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }] });
+    const devIssuer = await startOidcIssuer({
+      clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }],
+    });
     try {
       const none = await cli(['fetch', 'access', '--name', 'A']);
       expect(none.exitCode).toBe(0);
       expect(none.json?.result).not.toHaveProperty('url');
       expect(none.json?.warnings?.[0]).toMatch(/agentcore dev/);
       // The shape @agentcore/dev writes (session.ts); this test process stands in for the live dev process (pid).
-      const session = { pid: process.pid, runtimeUrl: 'http://127.0.0.1:8080', runtimes: { A: 'http://127.0.0.1:8080/runtimes/A/invocations' }, gatewayUrls: {}, issuerDiscoveryUrl: devIssuer.discoveryUrl, startedAt: new Date().toISOString() };
+      const session = {
+        pid: process.pid,
+        runtimeUrl: 'http://127.0.0.1:8080',
+        runtimes: { A: 'http://127.0.0.1:8080/runtimes/A/invocations' },
+        gatewayUrls: {},
+        issuerDiscoveryUrl: devIssuer.discoveryUrl,
+        startedAt: new Date().toISOString(),
+      };
       await writeFile(join(root, 'agentcore', '.cli', 'dev-session.json'), JSON.stringify(session));
       const dev = await cli(['fetch', 'access', '--name', 'A']);
       expect(dev.json?.result?.url).toBe('http://127.0.0.1:8080/runtimes/A/invocations');
@@ -85,7 +140,10 @@ describe('agentcore fetch access (built binary)', () => {
   it('gives SigV4 guidance for an AWS_IAM agent (exit 0, no token)', async () => {
     const r = await cli(['fetch', 'access', '--type', 'agent', '--name', 'Iam']);
     expect(r.exitCode).toBe(0);
-    expect(r.json?.result).toMatchObject({ authType: 'AWS_IAM', message: expect.stringMatching(/SigV4.*bedrock-agentcore/) });
+    expect(r.json?.result).toMatchObject({
+      authType: 'AWS_IAM',
+      message: expect.stringMatching(/SigV4.*bedrock-agentcore/),
+    });
     expect(r.json?.result).not.toHaveProperty('token');
   });
 
@@ -93,7 +151,10 @@ describe('agentcore fetch access (built binary)', () => {
     const unknown = await cli(['fetch', 'access', '--type', 'agent', '--name', 'Nope']);
     expect(unknown.exitCode).toBe(1);
     expect(unknown.json?.code).toBe('ERR_NOT_FOUND');
-    expect(unknown.json?.details?.available).toEqual([{ name: 'A', type: 'agent', authType: 'CUSTOM_JWT' }, { name: 'Iam', type: 'agent', authType: 'AWS_IAM' }]);
+    expect(unknown.json?.details?.available).toEqual([
+      { name: 'A', type: 'agent', authType: 'CUSTOM_JWT' },
+      { name: 'Iam', type: 'agent', authType: 'AWS_IAM' },
+    ]);
     expect(unknown.json?.actions?.[0]).toMatch(/A, Iam/);
     const missing = await cli(['fetch', 'access']);
     expect(missing.json?.code).toBe('ERR_MISSING_FLAGS');
@@ -111,11 +172,26 @@ describe('agentcore fetch access (built binary)', () => {
     const state = join(root, 'agentcore', '.cli', 'deployed-state.json');
     const saved = await readFile(state, 'utf8');
     const gatewayUrl = 'https://gw-open-abc.gateway.bedrock-agentcore.eu-west-1.amazonaws.com/mcp';
-    await writeFile(state, JSON.stringify({ targets: { default: { region: 'eu-west-1', resources: { runtimes: { A: { runtimeArn: ARN } }, mcp: { gateways: { 'gw-open': { gatewayUrl } } } } } } }));
+    await writeFile(
+      state,
+      JSON.stringify({
+        targets: {
+          default: {
+            region: 'eu-west-1',
+            resources: { runtimes: { A: { runtimeArn: ARN } }, mcp: { gateways: { 'gw-open': { gatewayUrl } } } },
+          },
+        },
+      }),
+    );
     try {
       const r = await cli(['fetch', 'access', '--type', 'gateway', '--name', 'gw-open']);
       expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-      expect(r.json?.result).toMatchObject({ type: 'gateway', url: gatewayUrl, authType: 'NONE', message: expect.any(String) });
+      expect(r.json?.result).toMatchObject({
+        type: 'gateway',
+        url: gatewayUrl,
+        authType: 'NONE',
+        message: expect.any(String),
+      });
       expect(r.json?.result).not.toHaveProperty('token');
       expect((await cli(['fetch', 'access', '--type', 'gateway', '--name', 'A'])).json?.code).toBe('ERR_NOT_FOUND');
     } finally {
@@ -146,7 +222,9 @@ describe('agentcore fetch access (built binary)', () => {
     it('discovery without token_endpoint → ERR_DISCOVERY', async () => {
       const bare = await startServer((req, res) => {
         const issuer = `http://${req.headers.host}`;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
       });
       peers.push(bare);
       await addJwtAgent('NoTok', `${bare.url}/.well-known/openid-configuration`, SECRET);

@@ -15,14 +15,26 @@ export interface RunResult<R = unknown> {
   stdout: string;
   stderr: string;
   /** Parsed stdout when it is JSON. */
-  json?: { status?: 0; result?: R; warnings?: string[]; code?: string; message?: string; actions?: string[]; exitCode?: number; details?: Record<string, unknown> };
+  json?: {
+    status?: 0;
+    result?: R;
+    warnings?: string[];
+    code?: string;
+    message?: string;
+    actions?: string[];
+    exitCode?: number;
+    details?: Record<string, unknown>;
+  };
 }
 
 export interface Sandbox {
   /** Temp folder (parent of projects). */
   dir: string;
   env: NodeJS.ProcessEnv;
-  run<R = unknown>(args: string[], options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult<R>>;
+  run<R = unknown>(
+    args: string[],
+    options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  ): Promise<RunResult<R>>;
   cleanup(): Promise<void>;
 }
 
@@ -47,7 +59,12 @@ export async function createSandbox(): Promise<Sandbox> {
     dir,
     env,
     run(args, options = {}) {
-      return runBin(args, { cwd: options.cwd ?? dir, env: { ...env, ...options.env }, input: options.input, timeoutMs: options.timeoutMs });
+      return runBin(args, {
+        cwd: options.cwd ?? dir,
+        env: { ...env, ...options.env },
+        input: options.input,
+        timeoutMs: options.timeoutMs,
+      });
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
@@ -65,7 +82,12 @@ export function runBin<R>(args: string[], options: RunOptions): Promise<RunResul
 }
 
 /** Run `node <script> ...args`, feed `input` on stdin, kill it after the timeout, and parse stdout when it is JSON. */
-export async function runNodeScript<R>(script: string, args: string[], options: RunOptions, defaultTimeoutMs: number): Promise<RunResult<R>> {
+export async function runNodeScript<R>(
+  script: string,
+  args: string[],
+  options: RunOptions,
+  defaultTimeoutMs: number,
+): Promise<RunResult<R>> {
   const { exitCode, stdout, stderr } = await spawnNode([script, ...args], options, defaultTimeoutMs);
   let json: RunResult<R>['json'];
   try {
@@ -85,7 +107,11 @@ export interface ProcessOutcome {
 /** Run `node ...argv`, feed `input` on stdin, kill it after the timeout (default 30 s); exit code -1 when killed. */
 export function spawnNode(argv: string[], options: RunOptions, defaultTimeoutMs = 30_000): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? defaultTimeoutMs);

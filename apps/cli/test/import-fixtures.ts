@@ -6,8 +6,10 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const KEY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/MyKey';
-export const OTHER_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/Unknown';
+export const KEY_ARN =
+  'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/MyKey';
+export const OTHER_ARN =
+  'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/Unknown';
 
 export const apiKeyEntry = (arn: string, placement: Record<string, string>) => ({
   credentialProviderType: 'API_KEY',
@@ -17,18 +19,43 @@ export const apiKeyEntry = (arn: string, placement: Record<string, string>) => (
 export function gatewayResponses(options: { placement?: Record<string, string>; arn?: string } = {}) {
   return {
     GetGateway: {
-      gatewayId: 'gw1', gatewayArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/gw1', name: 'Demo-tools', status: 'READY',
-      authorizerType: 'NONE', protocolType: 'MCP', protocolConfiguration: { mcp: { searchType: 'SEMANTIC' } }, roleArn: 'arn:aws:iam::123456789012:role/gw',
+      gatewayId: 'gw1',
+      gatewayArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/gw1',
+      name: 'Demo-tools',
+      status: 'READY',
+      authorizerType: 'NONE',
+      protocolType: 'MCP',
+      protocolConfiguration: { mcp: { searchType: 'SEMANTIC' } },
+      roleArn: 'arn:aws:iam::123456789012:role/gw',
     },
-    ListGatewayTargets: [{ items: [{ targetId: 't1', name: 'search' }], nextToken: 'page2' }, { items: [{ targetId: 't2', name: 'stage' }] }],
+    ListGatewayTargets: [
+      { items: [{ targetId: 't1', name: 'search' }], nextToken: 'page2' },
+      { items: [{ targetId: 't2', name: 'stage' }] },
+    ],
     GetGatewayTarget: {
       t1: {
-        targetId: 't1', name: 'search', targetConfiguration: { mcp: { mcpServer: { endpoint: 'https://mcp.example.com/mcp' } } },
-        credentialProviderConfigurations: [apiKeyEntry(options.arn ?? KEY_ARN, options.placement ?? { credentialLocation: 'QUERY_PARAMETER', credentialParameterName: 'api_key' })],
+        targetId: 't1',
+        name: 'search',
+        targetConfiguration: { mcp: { mcpServer: { endpoint: 'https://mcp.example.com/mcp' } } },
+        credentialProviderConfigurations: [
+          apiKeyEntry(
+            options.arn ?? KEY_ARN,
+            options.placement ?? { credentialLocation: 'QUERY_PARAMETER', credentialParameterName: 'api_key' },
+          ),
+        ],
       },
       t2: {
-        targetId: 't2', name: 'stage',
-        targetConfiguration: { mcp: { apiGateway: { restApiId: 'abc123', stage: 'prod', apiGatewayToolConfiguration: { toolFilters: [{ filterPath: '/pets', methods: ['GET'] }] } } } },
+        targetId: 't2',
+        name: 'stage',
+        targetConfiguration: {
+          mcp: {
+            apiGateway: {
+              restApiId: 'abc123',
+              stage: 'prod',
+              apiGatewayToolConfiguration: { toolFilters: [{ filterPath: '/pets', methods: ['GET'] }] },
+            },
+          },
+        },
         credentialProviderConfigurations: [{ credentialProviderType: 'GATEWAY_IAM_ROLE' }],
       },
     },
@@ -44,20 +71,38 @@ export interface ControlPlane {
 type Recorded = ReturnType<typeof gatewayResponses>;
 
 /** Serve `responses` under the control plane's REST paths; `denied` gateway ids answer 403 AccessDeniedException. */
-export async function startControlPlane(responses: Recorded, options: { denied?: string[] } = {}): Promise<ControlPlane> {
+export async function startControlPlane(
+  responses: Recorded,
+  options: { denied?: string[] } = {},
+): Promise<ControlPlane> {
   const requests: ControlPlane['requests'] = [];
   const server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? '', path: url.pathname + url.search, authorization: req.headers.authorization });
+    requests.push({
+      method: req.method ?? '',
+      path: url.pathname + url.search,
+      authorization: req.headers.authorization,
+    });
     const send = (status: number, body: unknown, errorType?: string) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...(errorType ? { 'x-amzn-errortype': errorType } : {}), 'x-amzn-requestid': 'req-1' });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+        'x-amzn-requestid': 'req-1',
+      });
       res.end(JSON.stringify(body));
     };
     const m = /^\/gateways\/([^/]+)\/(?:targets\/(?:([^/]+)\/)?)?$/.exec(url.pathname);
     const gatewayId = m?.[1];
-    if (!m || req.method !== 'GET' || !gatewayId) return send(404, { message: 'Unknown operation' }, 'UnknownOperationException');
-    if (options.denied?.includes(gatewayId)) return send(403, { message: 'User is not authorized to perform: bedrock-agentcore:GetGateway' }, 'AccessDeniedException');
-    if (gatewayId !== responses.GetGateway.gatewayId) return send(404, { message: `Gateway ${gatewayId} not found` }, 'ResourceNotFoundException');
+    if (!m || req.method !== 'GET' || !gatewayId)
+      return send(404, { message: 'Unknown operation' }, 'UnknownOperationException');
+    if (options.denied?.includes(gatewayId))
+      return send(
+        403,
+        { message: 'User is not authorized to perform: bedrock-agentcore:GetGateway' },
+        'AccessDeniedException',
+      );
+    if (gatewayId !== responses.GetGateway.gatewayId)
+      return send(404, { message: `Gateway ${gatewayId} not found` }, 'ResourceNotFoundException');
     const isList = url.pathname.endsWith('/targets/') && m[2] === undefined;
     if (isList) {
       const token = url.searchParams.get('nextToken');

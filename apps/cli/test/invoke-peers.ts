@@ -27,7 +27,10 @@ export interface Peer {
 /** `node main.js` of the node-echo template on 127.0.0.1, ready when it prints its listening line. */
 export async function startEchoAgent(env: Record<string, string> = {}): Promise<Peer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [ECHO_AGENT], { env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [ECHO_AGENT], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('echo agent did not start')), 10_000);
     child.stdout?.on('data', (d: Buffer) => {
@@ -40,11 +43,12 @@ export async function startEchoAgent(env: Record<string, string> = {}): Promise<
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((r) => {
-      if (child.exitCode !== null) return r();
-      child.once('exit', () => r());
-      child.kill('SIGTERM');
-    }),
+    close: () =>
+      new Promise((r) => {
+        if (child.exitCode !== null) return r();
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -55,12 +59,19 @@ export async function startServer(handler: Handler): Promise<Peer> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 /** Forwards to `upstream` only requests bearing a JWT signed by `issuer`; others get a 401 JSON body like AgentCore's. */
-export function startJwtProxy(issuer: { issuer: string; jwksUri: string }, upstream: string): Promise<Peer & { admitted: string[] }> {
+export function startJwtProxy(
+  issuer: { issuer: string; jwksUri: string },
+  upstream: string,
+): Promise<Peer & { admitted: string[] }> {
   const jwks = createRemoteJWKSet(new URL(issuer.jwksUri));
   const admitted: string[] = [];
   return startServer(async (req, res) => {
@@ -70,7 +81,9 @@ export function startJwtProxy(issuer: { issuer: string; jwksUri: string }, upstr
       const { payload } = await jwtVerify(token, jwks, { issuer: issuer.issuer });
       admitted.push(String(payload.client_id));
     } catch {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'OAuth authorization failed: invalid token' }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'OAuth authorization failed: invalid token' }));
       return;
     }
     const headers = { ...req.headers };
@@ -86,13 +99,29 @@ export function startJwtProxy(issuer: { issuer: string; jwksUri: string }, upstr
 
 export interface NdjsonOutput {
   events: { type: string; text?: string; message?: string; value?: unknown }[];
-  envelope: { status?: number; result?: Record<string, unknown>; code?: string; actions?: string[]; details?: Record<string, unknown>; exitCode?: number; warnings?: string[] } | undefined;
+  envelope:
+    | {
+        status?: number;
+        result?: Record<string, unknown>;
+        code?: string;
+        actions?: string[];
+        details?: Record<string, unknown>;
+        exitCode?: number;
+        warnings?: string[];
+      }
+    | undefined;
 }
 
 /** `invoke --json` prints one event per line, then the envelope. */
 export function parseNdjson(stdout: string): NdjsonOutput {
-  const docs = stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const docs = stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const last = docs.at(-1);
   const isEnvelope = last !== undefined && ('status' in last || 'code' in last);
-  return { events: (isEnvelope ? docs.slice(0, -1) : docs) as NdjsonOutput['events'], envelope: isEnvelope ? (last as NdjsonOutput['envelope']) : undefined };
+  return {
+    events: (isEnvelope ? docs.slice(0, -1) : docs) as NdjsonOutput['events'],
+    envelope: isEnvelope ? (last as NdjsonOutput['envelope']) : undefined,
+  };
 }

@@ -16,14 +16,32 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
   const peers: Peer[] = [];
 
   const addJwtAgent = async (name: string, discoveryUrl: string, secret: string | undefined) => {
-    const args = ['add', 'agent', '--name', name, '--template', 'node', '--authorizer-type', 'custom-jwt', '--discovery-url', discoveryUrl, '--allowed-clients', 'agent-client'];
-    const r = await sb.run([...args, ...(secret ? ['--client-id', 'agent-client', '--client-secret', '-'] : []), '--json'], { cwd: root, input: secret ?? '' });
+    const args = [
+      'add',
+      'agent',
+      '--name',
+      name,
+      '--template',
+      'node',
+      '--authorizer-type',
+      'custom-jwt',
+      '--discovery-url',
+      discoveryUrl,
+      '--allowed-clients',
+      'agent-client',
+    ];
+    const r = await sb.run(
+      [...args, ...(secret ? ['--client-id', 'agent-client', '--client-secret', '-'] : []), '--json'],
+      { cwd: root, input: secret ?? '' },
+    );
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   };
 
   beforeAll(async () => {
     sb = await createSandbox();
-    idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }] });
+    idp = await startOidcIssuer({
+      clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }],
+    });
     agent = await startEchoAgent({ ECHO_DELAY_MS: '5' });
     proxy = await startJwtProxy(idp, agent.url);
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
@@ -42,11 +60,20 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
     const out1 = parseNdjson(first.stdout);
     expect(out1.events.map((e) => e.text).join('')).toBe('echo: hi');
     expect(out1.events.length).toBeGreaterThan(1);
-    expect(out1.envelope?.result).toMatchObject({ runtime: 'A', authType: 'CUSTOM_JWT', authSource: 'idp', status: 200, contentType: 'text/event-stream', text: 'echo: hi' });
+    expect(out1.envelope?.result).toMatchObject({
+      runtime: 'A',
+      authType: 'CUSTOM_JWT',
+      authSource: 'idp',
+      status: 200,
+      contentType: 'text/event-stream',
+      text: 'echo: hi',
+    });
     expect(idp.stats.token).toBe(1);
     const statsAfterFirst = { ...idp.stats };
 
-    const second = await sb.run(['invoke', '--runtime', 'A', '--endpoint', proxy.url, 'again', '--json'], { cwd: root });
+    const second = await sb.run(['invoke', '--runtime', 'A', '--endpoint', proxy.url, 'again', '--json'], {
+      cwd: root,
+    });
     expect(second.exitCode, second.stderr).toBe(0);
     expect(parseNdjson(second.stdout).envelope?.result).toMatchObject({ authSource: 'cache', text: 'echo: again' });
     expect(idp.stats.token).toBe(statsAfterFirst.token);
@@ -56,7 +83,9 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
   });
 
   it('prints plain text in human mode, and --no-stream asks for one JSON reply', async () => {
-    const r = await sb.run(['invoke', '--runtime', 'A', '--endpoint', proxy.url, '--no-stream', 'plain'], { cwd: root });
+    const r = await sb.run(['invoke', '--runtime', 'A', '--endpoint', proxy.url, '--no-stream', 'plain'], {
+      cwd: root,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toBe('echo: plain\n');
   });
@@ -65,14 +94,45 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
     let seen: Record<string, unknown> = {};
     const spy = await startServer((req, res) => {
       seen = req.headers;
-      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-bedrock-agentcore-runtime-session-id': String(req.headers['x-amzn-bedrock-agentcore-runtime-session-id']) }).end('{"result":"ok"}');
+      res
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'x-amzn-bedrock-agentcore-runtime-session-id': String(
+            req.headers['x-amzn-bedrock-agentcore-runtime-session-id'],
+          ),
+        })
+        .end('{"result":"ok"}');
     });
     peers.push(spy);
     const session = 's'.repeat(40);
-    const r = await sb.run(['invoke', '--runtime', 'A', '--endpoint', spy.url, '--session-id', session, '--user-id', 'u-1', '-H', 'X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant: acme', '-H', 'X-Other: 1', 'x', '--json'], { cwd: root });
+    const r = await sb.run(
+      [
+        'invoke',
+        '--runtime',
+        'A',
+        '--endpoint',
+        spy.url,
+        '--session-id',
+        session,
+        '--user-id',
+        'u-1',
+        '-H',
+        'X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant: acme',
+        '-H',
+        'X-Other: 1',
+        'x',
+        '--json',
+      ],
+      { cwd: root },
+    );
     expect(r.exitCode, r.stderr).toBe(0);
     expect(parseNdjson(r.stdout).envelope?.result).toMatchObject({ sessionId: session });
-    expect(seen).toMatchObject({ 'x-amzn-bedrock-agentcore-runtime-session-id': session, 'x-amzn-bedrock-agentcore-runtime-user-id': 'u-1', 'x-amzn-bedrock-agentcore-runtime-custom-tenant': 'acme', 'x-other': '1' });
+    expect(seen).toMatchObject({
+      'x-amzn-bedrock-agentcore-runtime-session-id': session,
+      'x-amzn-bedrock-agentcore-runtime-user-id': 'u-1',
+      'x-amzn-bedrock-agentcore-runtime-custom-tenant': 'acme',
+      'x-other': '1',
+    });
     expect(String(seen.authorization)).toMatch(/^Bearer ey/);
   });
 
@@ -86,7 +146,11 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
       res.end('data: " second"\n\n');
     });
     peers.push(slow);
-    const child = spawn(process.execPath, [BIN, 'invoke', '--endpoint', slow.url, 'go'], { cwd: sb.dir, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'invoke', '--endpoint', slow.url, 'go'], {
+      cwd: sb.dir,
+      env: sb.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let firstSeenAt = 0;
     child.stdout.on('data', (d: Buffer) => {
@@ -108,7 +172,11 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
       req.socket.on('close', () => (closedByClient = true));
     });
     peers.push(hang);
-    const child = spawn(process.execPath, [BIN, 'invoke', '--endpoint', hang.url, 'go', '--json'], { cwd: sb.dir, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'invoke', '--endpoint', hang.url, 'go', '--json'], {
+      cwd: sb.dir,
+      env: sb.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let sent = false;
     child.stdout.on('data', (d: Buffer) => {
@@ -132,24 +200,36 @@ describe('agentcore invoke (built binary) against a real issuer and the echo age
     expect(env?.actions?.[1]).toMatch(/--client-id .*--client-secret -/);
   });
 
-  it('a bad --bearer-token gets the agent\'s 401 as ERR_INVOKE_HTTP with a token action', async () => {
-    const r = await sb.run(['invoke', '--runtime', 'A', '--endpoint', proxy.url, '--bearer-token', 'not.a.jwt', 'hi', '--json'], { cwd: root });
+  it("a bad --bearer-token gets the agent's 401 as ERR_INVOKE_HTTP with a token action", async () => {
+    const r = await sb.run(
+      ['invoke', '--runtime', 'A', '--endpoint', proxy.url, '--bearer-token', 'not.a.jwt', 'hi', '--json'],
+      { cwd: root },
+    );
     expect(r.exitCode).toBe(1);
     const env = parseNdjson(r.stdout).envelope;
-    expect(env).toMatchObject({ code: 'ERR_INVOKE_HTTP', details: { status: 401, message: 'OAuth authorization failed: invalid token' } });
+    expect(env).toMatchObject({
+      code: 'ERR_INVOKE_HTTP',
+      details: { status: 401, message: 'OAuth authorization failed: invalid token' },
+    });
     expect(env?.actions?.[0]).toMatch(/token/);
     expect(r.stdout + r.stderr).not.toContain('not.a.jwt');
   });
 
   it('agent 5xx with a JSON body → ERR_INVOKE_HTTP; malformed SSE → ERR_INVOKE_STREAM (after the good events)', async () => {
     const bad = await startServer((req, res) => {
-      if (req.url === '/broken/invocations') return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'agent crashed' }));
+      if (req.url === '/broken/invocations')
+        return void res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: 'agent crashed' }));
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end('data: "ok"\n\nthis is not SSE\n\n');
     });
     peers.push(bad);
     const crashed = await sb.run(['invoke', '--endpoint', `${bad.url}/broken/invocations`, 'hi', '--json']);
-    expect(parseNdjson(crashed.stdout).envelope).toMatchObject({ code: 'ERR_INVOKE_HTTP', details: { status: 500, message: 'agent crashed' } });
+    expect(parseNdjson(crashed.stdout).envelope).toMatchObject({
+      code: 'ERR_INVOKE_HTTP',
+      details: { status: 500, message: 'agent crashed' },
+    });
     const malformed = await sb.run(['invoke', '--endpoint', bad.url, 'hi', '--json']);
     expect(malformed.exitCode).toBe(1);
     const out = parseNdjson(malformed.stdout);

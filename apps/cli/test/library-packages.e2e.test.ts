@@ -9,7 +9,13 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { npm, routedEnv, startCacheMirror, workspacePackages, type CacheMirror } from '../../../tools/local-registry.mjs';
+import {
+  npm,
+  routedEnv,
+  startCacheMirror,
+  workspacePackages,
+  type CacheMirror,
+} from '../../../tools/local-registry.mjs';
 
 const LIBRARIES = workspacePackages().filter((p) => p.name !== '@agentcore/cli');
 let dir = '';
@@ -19,7 +25,11 @@ let mirror: CacheMirror | undefined;
 function node(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH, HOME: join(dir, 'home') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: join(dir, 'home') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -36,10 +46,14 @@ function node(args: string[], cwd: string): Promise<{ code: number; stdout: stri
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'agentcore-libraries-'));
   mirror = await startCacheMirror();
-  const env = routedEnv({ registryUrl: mirror.url, mirrorUrl: mirror.url, cacheDir: join(dir, 'npm-cache') }, { PATH: process.env.PATH, HOME: join(dir, 'home') });
+  const env = routedEnv(
+    { registryUrl: mirror.url, mirrorUrl: mirror.url, cacheDir: join(dir, 'npm-cache') },
+    { PATH: process.env.PATH, HOME: join(dir, 'home') },
+  );
   const tarballs = join(dir, 'tarballs');
   await mkdir(tarballs, { recursive: true });
-  for (const p of LIBRARIES) await npm(['pack', p.dir, '--pack-destination', tarballs, '--ignore-scripts', '--silent'], { env });
+  for (const p of LIBRARIES)
+    await npm(['pack', p.dir, '--pack-destination', tarballs, '--ignore-scripts', '--silent'], { env });
   app = join(dir, 'app');
   await mkdir(app, { recursive: true });
   await writeFile(join(app, 'package.json'), '{ "private": true, "type": "module" }\n');
@@ -59,20 +73,28 @@ describe('public packages as plain libraries, installed from their tarballs', { 
     expect(mirror?.requests.tarballs).toBeGreaterThan(0);
   });
 
-  it.each(LIBRARIES.map((p) => [p.name, p] as const))('%s: exports map with types, no side effects on import', async (name, p) => {
-    const exportsMap = p.pjson.exports as Record<string, { types?: string; default?: string } | string>;
-    const main = exportsMap['.'];
-    expect(typeof main === 'object' && main.types && main.default, `${name} exports["."] needs types and default`).toBeTruthy();
-    if (typeof main !== 'object' || !main.types) return;
-    await stat(join(app, 'node_modules', name, main.types));
-    const r = await node(['--input-type=module', '-e', `await import(${JSON.stringify(name)});`], app);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).toBe('');
-  });
+  it.each(LIBRARIES.map((p) => [p.name, p] as const))(
+    '%s: exports map with types, no side effects on import',
+    async (name, p) => {
+      const exportsMap = p.pjson.exports as Record<string, { types?: string; default?: string } | string>;
+      const main = exportsMap['.'];
+      expect(
+        typeof main === 'object' && main.types && main.default,
+        `${name} exports["."] needs types and default`,
+      ).toBeTruthy();
+      if (typeof main !== 'object' || !main.types) return;
+      await stat(join(app, 'node_modules', name, main.types));
+      const r = await node(['--input-type=module', '-e', `await import(${JSON.stringify(name)});`], app);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).toBe('');
+    },
+  );
 
   it.each(LIBRARIES.map((p) => [p.name, p] as const))('%s: README examples run', async (name, p) => {
     const examples = (await readdir(join(p.dir, 'examples')).catch(() => [])).filter((f) => f.endsWith('.mjs'));
-    expect(examples.length, `${name} needs packages/<pkg>/examples/*.mjs referenced from its README`).toBeGreaterThan(0);
+    expect(examples.length, `${name} needs packages/<pkg>/examples/*.mjs referenced from its README`).toBeGreaterThan(
+      0,
+    );
     for (const file of examples) {
       const copy = join(app, `${basename(p.dir)}-${file}`);
       await copyFile(join(p.dir, 'examples', file), copy);

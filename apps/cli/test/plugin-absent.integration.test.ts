@@ -20,17 +20,50 @@ beforeAll(async () => {
   expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
   root = join(sb.dir, 'Demo');
   for (const args of [
-    ['add', 'agent', '--name', 'Jwt', '--template', 'node', '--authorizer-type', 'custom-jwt', '--discovery-url', DISCOVERY, '--allowed-clients', 'c1', '--json'],
+    [
+      'add',
+      'agent',
+      '--name',
+      'Jwt',
+      '--template',
+      'node',
+      '--authorizer-type',
+      'custom-jwt',
+      '--discovery-url',
+      DISCOVERY,
+      '--allowed-clients',
+      'c1',
+      '--json',
+    ],
     ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'],
     ['add', 'gateway', '--name', 'gw', '--json'],
-    ['add', 'gateway-target', '--gateway', 'gw', '--name', 'up', '--type', 'mcp-server', '--endpoint', 'https://api.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey', '--json'],
+    [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'up',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://api.example.com/mcp',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+      '--json',
+    ],
   ]) {
     const r = await sb.run(args, { cwd: root, input: 'k-123' });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
   expect((await sb.run(['create', '--name', 'Clean', '--json'])).exitCode).toBe(0);
   clean = join(sb.dir, 'Clean');
-  for (const args of [['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'], ['add', 'gateway', '--name', 'gw', '--json']]) {
+  for (const args of [
+    ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'],
+    ['add', 'gateway', '--name', 'gw', '--json'],
+  ]) {
     expect((await sb.run(args, { cwd: clean, input: 'k-123' })).exitCode).toBe(0);
   }
 }, 60_000);
@@ -44,7 +77,23 @@ describe.each([
   },
   {
     plugin: '@agentcore/auth-apikey',
-    select: ['add', 'gateway-target', '--gateway', 'gw', '--name', 'up2', '--type', 'mcp-server', '--endpoint', 'https://api.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey', '--json'],
+    select: [
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'up2',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://api.example.com/mcp',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+      '--json',
+    ],
     path: 'agentCoreGateways.0.targets.0.outboundAuth.type',
   },
 ])('without $plugin', ({ plugin, select, path }) => {

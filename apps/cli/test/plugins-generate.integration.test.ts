@@ -18,7 +18,11 @@ const env = { OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
 /** Run node with a repo tool inside the generated plugin (its node_modules links to the repo's). */
 function runTool(cwd: string, script: string, args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'node_modules', script), ...args], { cwd, env: { PATH: process.env.PATH, HOME: sb.env.HOME, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO, 'node_modules', script), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: sb.env.HOME, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -33,9 +37,22 @@ function runTool(cwd: string, script: string, args: string[]): Promise<{ code: n
 
 async function generateBuildTest(name: string, direction: 'inbound' | 'outbound'): Promise<string> {
   const dir = join(sb.dir, name);
-  const r = await sb.run<{ files: string[]; type: string }>(['plugins', 'generate', name, '--direction', direction, '--dir', dir, '--json'], { env });
+  const r = await sb.run<{ files: string[]; type: string }>(
+    ['plugins', 'generate', name, '--direction', direction, '--dir', dir, '--json'],
+    { env },
+  );
   expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-  expect(r.json?.result?.files).toEqual(expect.arrayContaining(['package.json', 'tsconfig.json', 'src/strategy.ts', 'src/hooks/strategies.ts', 'src/strategy.test.ts', 'messages/strategy.md', 'README.md']));
+  expect(r.json?.result?.files).toEqual(
+    expect.arrayContaining([
+      'package.json',
+      'tsconfig.json',
+      'src/strategy.ts',
+      'src/hooks/strategies.ts',
+      'src/strategy.test.ts',
+      'messages/strategy.md',
+      'README.md',
+    ]),
+  );
   // What `npm install` would give the author, offline: the repo's node_modules (@agentcore/auth, zod, typescript, vitest).
   await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const build = await runTool(dir, 'typescript/bin/tsc', ['-p', 'tsconfig.json']);
@@ -57,15 +74,23 @@ describe('agentcore plugins generate', { timeout: 240_000 }, () => {
   it('refuses a bad name and a non-empty folder, writing nothing', async () => {
     expect((await sb.run(['plugins', 'generate', 'Bad_Name', '--json'], { env })).json?.code).toBe('ERR_INVALID_INPUT');
     expect((await sb.run(['plugins', 'generate', 'api-key', '--json'], { env })).json?.code).toBe('ERR_INVALID_INPUT');
-    expect((await sb.run(['plugins', 'generate', 'x-auth', '--dir', join(REPO, 'apps', 'cli'), '--json'], { env })).json?.code).toBe('ERR_DUPLICATE');
+    expect(
+      (await sb.run(['plugins', 'generate', 'x-auth', '--dir', join(REPO, 'apps', 'cli'), '--json'], { env })).json
+        ?.code,
+    ).toBe('ERR_DUPLICATE');
   });
 
   it('an outbound plugin builds, passes its tests, links, and its flags show in `add gateway-target --help`', async () => {
     const dir = await generateBuildTest('acme-hmac', 'outbound');
     const link = await sb.run(['plugins', 'link', dir, '--no-install'], { env });
     expect(link.exitCode, link.stderr).toBe(0);
-    const plugins = JSON.parse((await sb.run(['plugins', '--json'], { env })).stdout) as { name: string; type: string }[];
-    expect(plugins).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'agentcore-auth-acme-hmac', type: 'link' })]));
+    const plugins = JSON.parse((await sb.run(['plugins', '--json'], { env })).stdout) as {
+      name: string;
+      type: string;
+    }[];
+    expect(plugins).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'agentcore-auth-acme-hmac', type: 'link' })]),
+    );
     const help = await sb.run(['add', 'gateway-target', '--help'], { env });
     expect(help.stdout).toContain('ACME_HMAC (AGENTCORE-AUTH-ACME-HMAC) FLAGS');
     expect(help.stdout).toContain('--acme-hmac-header');

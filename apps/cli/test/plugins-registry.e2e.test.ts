@@ -8,7 +8,14 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspacePackages } from '../../../tools/local-registry.mjs';
-import { installCli, publishVariant, runInstalled, startHarness, userEnv, type RegistryHarness } from './registry/harness.js';
+import {
+  installCli,
+  publishVariant,
+  runInstalled,
+  startHarness,
+  userEnv,
+  type RegistryHarness,
+} from './registry/harness.js';
 
 const APIKEY = '@agentcore/auth-apikey';
 const CORE_VERSION = '0.1.0-core.0';
@@ -21,9 +28,14 @@ const harness = (): RegistryHarness => {
   if (!h) throw new Error('harness not started');
   return h;
 };
-const agentcore = <R = unknown>(args: string[], cwd = work, input?: string) => runInstalled<R>(bin, args, { cwd, env, input, timeoutMs: 120_000 });
+const agentcore = <R = unknown>(args: string[], cwd = work, input?: string) =>
+  runInstalled<R>(bin, args, { cwd, env, input, timeoutMs: 120_000 });
 
-interface PluginRow { name: string; version: string; type: string }
+interface PluginRow {
+  name: string;
+  version: string;
+  type: string;
+}
 async function userPlugins(): Promise<PluginRow[]> {
   const r = await agentcore<PluginRow[]>(['plugins', '--json']);
   expect(r.exitCode, r.stderr).toBe(0);
@@ -38,18 +50,39 @@ async function newProject(name: string): Promise<string> {
 }
 
 /** `add gateway-target … --outbound-auth api-key`; `pluginFlags` are the plugin's own (unknown flags while it is absent). */
-const apiKeyTarget = (name: string, pluginFlags: string[] = []) =>
-  ['add', 'gateway-target', '--name', name, '--gateway', 'gw', '--type', 'mcp-server', '--endpoint', 'https://tools.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', `${name}-key`, ...pluginFlags, '--json'];
+const apiKeyTarget = (name: string, pluginFlags: string[] = []) => [
+  'add',
+  'gateway-target',
+  '--name',
+  name,
+  '--gateway',
+  'gw',
+  '--type',
+  'mcp-server',
+  '--endpoint',
+  'https://tools.example.com/mcp',
+  '--outbound-auth',
+  'api-key',
+  '--credential-name',
+  `${name}-key`,
+  ...pluginFlags,
+  '--json',
+];
 const withKey = (...flags: string[]) => ['--api-key-value', '-', ...flags];
 
 beforeAll(async () => {
   h = await startHarness();
   // The CLI without the API-key plugin: as a user who has not installed it yet would have it.
-  await publishVariant(h, '@agentcore/cli', (p) => {
-    p.version = CORE_VERSION;
-    delete p.dependencies?.[APIKEY];
-    if (p.oclif?.plugins) p.oclif.plugins = p.oclif.plugins.filter((name) => name !== APIKEY);
-  }, 'core');
+  await publishVariant(
+    h,
+    '@agentcore/cli',
+    (p) => {
+      p.version = CORE_VERSION;
+      delete p.dependencies?.[APIKEY];
+      if (p.oclif?.plugins) p.oclif.plugins = p.oclif.plugins.filter((name) => name !== APIKEY);
+    },
+    'core',
+  );
   bin = await installCli(h, `@agentcore/cli@${CORE_VERSION}`);
   env = await userEnv(h, 'user');
   work = join(h.dir, 'work');
@@ -66,7 +99,10 @@ describe('agentcore plugins against a real registry', { timeout: 300_000 }, () =
     expect(harness().published).toEqual(pkgs.map((p) => `${p.name}@${p.version}`));
     for (const p of pkgs) {
       const scripts = (p.pjson.scripts ?? {}) as Record<string, string>;
-      expect(Object.keys(scripts).filter((s) => ['preinstall', 'install', 'postinstall'].includes(s)), p.name).toEqual([]);
+      expect(
+        Object.keys(scripts).filter((s) => ['preinstall', 'install', 'postinstall'].includes(s)),
+        p.name,
+      ).toEqual([]);
     }
     expect(harness().mirror.requests.misses).toEqual([]);
   });
@@ -85,10 +121,20 @@ describe('agentcore plugins against a real registry', { timeout: 300_000 }, () =
     expect(install.exitCode, install.stderr).toBe(0);
     expect(await userPlugins()).toEqual([expect.objectContaining({ name: APIKEY, version: '0.1.0' })]);
     const root = await newProject('WithPlugin');
-    const r = await agentcore(apiKeyTarget('t1', withKey('--api-key-location', 'query_parameter', '--api-key-parameter-name', 'api_key')), root, 'k-123\n');
+    const r = await agentcore(
+      apiKeyTarget('t1', withKey('--api-key-location', 'query_parameter', '--api-key-parameter-name', 'api_key')),
+      root,
+      'k-123\n',
+    );
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-    const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as { agentCoreGateways: { targets: { outboundAuth?: unknown }[] }[] };
-    expect(config.agentCoreGateways[0]?.targets[0]?.outboundAuth).toEqual({ type: 'API_KEY', credentialName: 't1-key', apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' } });
+    const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as {
+      agentCoreGateways: { targets: { outboundAuth?: unknown }[] }[];
+    };
+    expect(config.agentCoreGateways[0]?.targets[0]?.outboundAuth).toEqual({
+      type: 'API_KEY',
+      credentialName: 't1-key',
+      apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' },
+    });
     expect(JSON.stringify(config)).not.toContain('k-123');
   });
 
@@ -101,7 +147,9 @@ describe('agentcore plugins against a real registry', { timeout: 300_000 }, () =
     expect(version.stdout).toContain(`@agentcore/cli/${CORE_VERSION}`);
     expect(version.stderr).not.toMatch(/Mismatched version/);
     const root = await newProject('Upgraded');
-    expect((await agentcore(apiKeyTarget('t2', withKey('--api-key-prefix', 'Bearer')), root, 'k-456\n')).exitCode).toBe(0);
+    expect((await agentcore(apiKeyTarget('t2', withKey('--api-key-prefix', 'Bearer')), root, 'k-456\n')).exitCode).toBe(
+      0,
+    );
   });
 
   it('uninstalling brings the install hint back', async () => {

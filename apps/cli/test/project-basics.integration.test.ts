@@ -16,14 +16,24 @@ describe('create, add credential, add agent (built binary, --json)', () => {
 
   it('creates the official layout with $schema and a .gitignore for secrets', async () => {
     const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8'));
-    expect(config).toMatchObject({ $schema: './agentcore.schema.json', name: 'Demo', version: 1, runtimes: [], credentials: [], agentCoreGateways: [] });
+    expect(config).toMatchObject({
+      $schema: './agentcore.schema.json',
+      name: 'Demo',
+      version: 1,
+      runtimes: [],
+      credentials: [],
+      agentCoreGateways: [],
+    });
     const ignore = await readFile(join(root, 'agentcore', '.gitignore'), 'utf8');
     expect(ignore).toContain('.env.local');
     expect(ignore).toContain('.cli/*');
   });
 
   it('stores an api-key secret encrypted in a 0600 .env.local, never in output or config', async () => {
-    const r = await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'API_KEY', '--api-key', '-', '--json'], { cwd: root, input: 'super-secret-value\n' });
+    const r = await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'API_KEY', '--api-key', '-', '--json'], {
+      cwd: root,
+      input: 'super-secret-value\n',
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.json?.result).toMatchObject({ name: 'MyKey', envKeys: ['AGENTCORE_CREDENTIAL_MYKEY'] });
     const env = await readFile(join(root, 'agentcore', '.env.local'), 'utf8');
@@ -35,7 +45,10 @@ describe('create, add credential, add agent (built binary, --json)', () => {
 
   it('refuses a duplicate credential and leaves both files byte-identical', async () => {
     const before = await snapshotProject(root);
-    const r = await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: root, input: 'other' });
+    const r = await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'], {
+      cwd: root,
+      input: 'other',
+    });
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_DUPLICATE');
     expect(r.json?.actions?.[0]).toMatch(/--force/);
@@ -54,7 +67,10 @@ describe('create, add credential, add agent (built binary, --json)', () => {
 
   it('rejects an auth type of the other direction, listing the inbound choices', async () => {
     const before = await snapshotProject(root);
-    const r = await sb.run(['add', 'agent', '--name', 'X', '--template', 'node', '--authorizer-type', 'api-key', '--json'], { cwd: root });
+    const r = await sb.run(
+      ['add', 'agent', '--name', 'X', '--template', 'node', '--authorizer-type', 'api-key', '--json'],
+      { cwd: root },
+    );
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_INVALID_INPUT');
     expect(r.json?.details?.choices).toEqual(expect.arrayContaining(['AWS_IAM', 'custom-jwt']));
@@ -68,7 +84,9 @@ describe('create, add credential, add agent (built binary, --json)', () => {
   });
 
   it('fails outside a project with a coded error and an action', async () => {
-    const r = await sb.run(['add', 'credential', '--name', 'K', '--type', 'api-key', '--api-key', '-', '--json'], { input: 'k' });
+    const r = await sb.run(['add', 'credential', '--name', 'K', '--type', 'api-key', '--api-key', '-', '--json'], {
+      input: 'k',
+    });
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_PROJECT_NOT_FOUND');
     expect(r.json?.actions?.[0]).toMatch(/agentcore create/);

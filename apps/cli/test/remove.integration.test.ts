@@ -13,7 +13,8 @@ describe('remove (built binary, --json)', () => {
   const configFile = () => join(root, 'agentcore', 'agentcore.json');
   const envFile = () => join(root, 'agentcore', '.env.local');
   const readConfig = async () => JSON.parse(await readFile(configFile(), 'utf8'));
-  const run = (args: string[], input?: string) => sb.run<RemoveResult>([...args, '--json'], { cwd: root, ...(input ? { input } : {}) });
+  const run = (args: string[], input?: string) =>
+    sb.run<RemoveResult>([...args, '--json'], { cwd: root, ...(input ? { input } : {}) });
   const ok = async (args: string[], input?: string) => {
     const r = await run(args, input);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
@@ -26,12 +27,44 @@ describe('remove (built binary, --json)', () => {
     root = join(sb.dir, 'Demo');
     await ok(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'key-value');
     await ok(['add', 'gateway', '--name', 'gw']);
-    await ok(['add', 'gateway-target', '--gateway', 'gw', '--name', 'weather', '--type', 'mcp-server', '--endpoint', 'https://w.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey']);
-    await ok(['add', 'gateway-target', '--gateway', 'gw', '--name', 'open', '--type', 'mcp-server', '--endpoint', 'https://o.example.com/mcp']);
+    await ok([
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'weather',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://w.example.com/mcp',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+    ]);
+    await ok([
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'open',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://o.example.com/mcp',
+    ]);
     await ok(['add', 'agent', '--name', 'Echo', '--template', 'node']);
     // The managed inbound credential an agent with CUSTOM_JWT inbound auth gets (DOMAIN §A.4), with its two keys.
     const config = await readConfig();
-    config.credentials.push({ authorizerType: 'OAuthCredentialProvider', name: 'Echo-oauth', vendor: 'CustomOauth2', managed: true, usage: 'inbound' });
+    config.credentials.push({
+      authorizerType: 'OAuthCredentialProvider',
+      name: 'Echo-oauth',
+      vendor: 'CustomOauth2',
+      managed: true,
+      usage: 'inbound',
+    });
     await writeFile(configFile(), JSON.stringify(config, null, 2) + '\n');
     await appendFile(envFile(), `${ECHO_ENV[0]}="client-1"\n${ECHO_ENV[1]}="enc:v1:AAAA"\n`);
   });
@@ -41,7 +74,10 @@ describe('remove (built binary, --json)', () => {
     const before = await snapshotProject(root);
     const r = await ok(['remove', 'agent', '--name', 'Echo', '--dry-run']);
     expect(r.json?.result).toMatchObject({
-      kind: 'agent', name: 'Echo', dryRun: true, blockedBy: [],
+      kind: 'agent',
+      name: 'Echo',
+      dryRun: true,
+      blockedBy: [],
       removed: [
         { kind: 'runtime', name: 'Echo', path: 'runtimes.0', why: 'requested' },
         { kind: 'credential', name: 'Echo-oauth', why: 'managed' },
@@ -66,7 +102,12 @@ describe('remove (built binary, --json)', () => {
     expect(r.json?.actions).toHaveLength(2);
     expect(r.json?.actions?.[1]).toMatch(/--force/);
     expect(r.json?.details?.blockedBy).toEqual([
-      { credential: 'MyKey', reason: 'referenced', by: 'gateway gw target weather', path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName' },
+      {
+        credential: 'MyKey',
+        reason: 'referenced',
+        by: 'gateway gw target weather',
+        path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName',
+      },
     ]);
     expect(await snapshotProject(root)).toEqual(before);
   });
@@ -76,7 +117,9 @@ describe('remove (built binary, --json)', () => {
     const r = await run(['remove', 'credential', '--name', 'MyKey', '--force']);
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_IN_USE');
-    expect(r.json?.details?.issues).toEqual([expect.objectContaining({ path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName' })]);
+    expect(r.json?.details?.issues).toEqual([
+      expect.objectContaining({ path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName' }),
+    ]);
     expect(r.json?.actions?.[0]).toMatch(/remove gateway-target/);
     expect(await snapshotProject(root)).toEqual(before);
   });
@@ -85,7 +128,9 @@ describe('remove (built binary, --json)', () => {
     const before = await snapshotProject(root);
     const r = await run(['remove', 'credential', '--name', 'Echo-oauth', '--dry-run']);
     expect(r.exitCode).toBe(0);
-    expect(r.json?.result?.blockedBy).toEqual([{ credential: 'Echo-oauth', reason: 'managed', by: 'agent Echo', path: 'runtimes.0.name' }]);
+    expect(r.json?.result?.blockedBy).toEqual([
+      { credential: 'Echo-oauth', reason: 'managed', by: 'agent Echo', path: 'runtimes.0.name' },
+    ]);
     const refused = await run(['remove', 'credential', '--name', 'Echo-oauth']);
     expect(refused.json?.code).toBe('ERR_IN_USE');
     expect(await snapshotProject(root)).toEqual(before);
@@ -107,10 +152,18 @@ describe('remove (built binary, --json)', () => {
   it('--force removes a managed credential whose owner still exists', async () => {
     await ok(['add', 'agent', '--name', 'Solo', '--template', 'node']);
     const config = await readConfig();
-    config.credentials.push({ authorizerType: 'OAuthCredentialProvider', name: 'Solo-oauth', managed: true, usage: 'inbound' });
+    config.credentials.push({
+      authorizerType: 'OAuthCredentialProvider',
+      name: 'Solo-oauth',
+      managed: true,
+      usage: 'inbound',
+    });
     await writeFile(configFile(), JSON.stringify(config, null, 2) + '\n');
     const r = await ok(['remove', 'credential', '--name', 'Solo-oauth', '--force']);
-    expect(r.json?.result).toMatchObject({ forced: true, blockedBy: [{ credential: 'Solo-oauth', reason: 'managed' }] });
+    expect(r.json?.result).toMatchObject({
+      forced: true,
+      blockedBy: [{ credential: 'Solo-oauth', reason: 'managed' }],
+    });
     expect(r.json?.warnings).toHaveLength(1);
     expect((await readConfig()).credentials.map((c: { name: string }) => c.name)).toEqual(['MyKey']);
   });

@@ -10,13 +10,23 @@ import { apiKeyStrategy } from '@agentcore/auth-apikey';
 import { customJwtStrategy } from '@agentcore/auth-custom-jwt';
 import { oauthStrategy } from '@agentcore/auth-oauth';
 import { mapGateway, mapRuntime, readGateway, fileSource } from '@agentcore/import';
-import { TARGET_TYPE_INFO, type Gateway, type GatewayTarget, type OutboundAuth, type ProjectConfig, type Runtime } from '@agentcore/schema';
+import {
+  TARGET_TYPE_INFO,
+  type Gateway,
+  type GatewayTarget,
+  type OutboundAuth,
+  type ProjectConfig,
+  type Runtime,
+} from '@agentcore/schema';
 import { effectiveRuntimeVersion, pascal, providerArnParameter, synthesizeTemplate } from '../src/synth/index.js';
 import { validateTemplate } from './cfn-spec.js';
 import { CREDENTIALS, project, providerArn } from './roundtrip-arbitraries.js';
 import { templateToApiResponses } from './template-to-api.js';
 
-const realRegistry = new StrategyRegistry().register(customJwtStrategy).register(apiKeyStrategy).register(oauthStrategy);
+const realRegistry = new StrategyRegistry()
+  .register(customJwtStrategy)
+  .register(apiKeyStrategy)
+  .register(oauthStrategy);
 const model = realRegistry.model();
 const arns: Record<string, string> = Object.fromEntries(CREDENTIALS.map((c) => [c.name, providerArn(c.name)]));
 const nameForArn = (arn: string) => Object.entries(arns).find(([, a]) => a === arn)?.[0];
@@ -24,25 +34,35 @@ const nameForArn = (arn: string) => Object.entries(arns).find(([, a]) => a === a
 /** Values a deploy would pass for the template's parameters. */
 function deployParameters(names: readonly string[]): Record<string, string> {
   const byParam = Object.fromEntries(CREDENTIALS.map((c) => [providerArnParameter(c.name), providerArn(c.name)]));
-  return Object.fromEntries(names.map((p) => [p, byParam[p] ?? (p.endsWith('RoleArn') ? `arn:aws:iam::123456789012:role/${p}` : `value-of-${p}`)]));
+  return Object.fromEntries(
+    names.map((p) => [
+      p,
+      byParam[p] ?? (p.endsWith('RoleArn') ? `arn:aws:iam::123456789012:role/${p}` : `value-of-${p}`),
+    ]),
+  );
 }
 
 function normalizeAuth(target: GatewayTarget, registry: StrategyRegistry): OutboundAuth | undefined {
   const auth = target.outboundAuth;
   if (!auth || auth.type === 'NONE' || auth.type === undefined) return undefined;
-  if (auth.type === 'GATEWAY_IAM_ROLE' && !auth.service && TARGET_TYPE_INFO[target.targetType].iamRoleFallback) return undefined;
+  if (auth.type === 'GATEWAY_IAM_ROLE' && !auth.service && TARGET_TYPE_INFO[target.targetType].iamRoleFallback)
+    return undefined;
   const strategy = registry.find('outbound', auth.type)?.strategy;
-  return strategy?.direction === 'outbound' && strategy.elideDefaults ? strategy.elideDefaults(auth as { type: string }) : auth;
+  return strategy?.direction === 'outbound' && strategy.elideDefaults
+    ? strategy.elideDefaults(auth as { type: string })
+    : auth;
 }
 
 /** The written config with defaults applied the way import writes them; AWS-assigned role ARNs dropped when the config had none. */
 function normalizeGateway(g: Gateway, original: Gateway, registry: StrategyRegistry): Gateway {
   const { executionRoleArn, ...rest } = g;
-  const targets = [...g.targets].sort((a, b) => a.name.localeCompare(b.name)).map((t) => {
-    const { outboundAuth: _drop, ...body } = t;
-    const auth = normalizeAuth(t, registry);
-    return { ...body, ...(auth ? { outboundAuth: auth } : {}) };
-  });
+  const targets = [...g.targets]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((t) => {
+      const { outboundAuth: _drop, ...body } = t;
+      const auth = normalizeAuth(t, registry);
+      return { ...body, ...(auth ? { outboundAuth: auth } : {}) };
+    });
   return {
     ...rest,
     authorizerType: g.authorizerType ?? 'NONE',
@@ -74,7 +94,9 @@ async function roundTrip(registry: StrategyRegistry, config: ProjectConfig, know
 
   const imported: ProjectConfig = { ...config, runtimes: [], agentCoreGateways: [] };
   for (const rt of config.runtimes) {
-    const response = api.runtimes[`Runtime${pascal(rt.name)}`] ?? Object.values(api.runtimes).find((x) => x.agentRuntimeName === `Demo_${rt.name}`);
+    const response =
+      api.runtimes[`Runtime${pascal(rt.name)}`] ??
+      Object.values(api.runtimes).find((x) => x.agentRuntimeName === `Demo_${rt.name}`);
     const { runtime } = mapRuntime(response ?? {}, { projectName: config.name, registry });
     expect(normalizeRuntime(runtime, rt)).toEqual(normalizeRuntime(rt, rt));
     imported.runtimes.push(runtime);
@@ -82,7 +104,11 @@ async function roundTrip(registry: StrategyRegistry, config: ProjectConfig, know
   for (const gw of config.agentCoreGateways) {
     const recorded = Object.values(api.gateways).find((x) => x.GetGateway.name === `Demo-${gw.name}`);
     const responses = await readGateway(fileSource(recorded ?? {}), '');
-    const { gateway, warnings } = mapGateway(responses, { projectName: config.name, registry, credentialNameForArn: nameForArn });
+    const { gateway, warnings } = mapGateway(responses, {
+      projectName: config.name,
+      registry,
+      credentialNameForArn: nameForArn,
+    });
     expect(warnings).toEqual([]);
     expect(normalizeGateway(gateway, gw, registry)).toEqual(normalizeGateway(gw, gw, registry));
     imported.agentCoreGateways.push(gateway);
@@ -93,7 +119,9 @@ async function roundTrip(registry: StrategyRegistry, config: ProjectConfig, know
 describe('round trip: config → synth → AWS responses → import → config', () => {
   it('is the identity modulo elided defaults (fast-check, 250 cases)', async () => {
     await fc.assert(
-      fc.asyncProperty(project, fc.subarray(CREDENTIALS.map((c) => c.name)), (config, known) => roundTrip(realRegistry, config, known)),
+      fc.asyncProperty(project, fc.subarray(CREDENTIALS.map((c) => c.name)), (config, known) =>
+        roundTrip(realRegistry, config, known),
+      ),
       { numRuns: 250 },
     );
   });
@@ -101,17 +129,42 @@ describe('round trip: config → synth → AWS responses → import → config',
   // The property must be able to fail: strategies that lose information the way the official import does
   // (API-key placement dropped; runtime custom claims dropped, DOMAIN §F) are caught.
   it.each([
-    ['API-key placement dropped', () => new StrategyRegistry().register(customJwtStrategy).register(oauthStrategy).register({ ...apiKeyStrategy, fromAws: (c, ctx) => {
-      const r = apiKeyStrategy.fromAws?.(c, ctx);
-      return r && { type: r.type, credentialName: r.credentialName };
-    } })],
-    ['custom claims dropped', () => new StrategyRegistry().register(apiKeyStrategy).register(oauthStrategy).register({ ...customJwtStrategy, fromAws: (c: unknown) => {
-      const { customClaims: _dropped, ...rest } = customJwtStrategy.fromAws?.(c).customJwtAuthorizer ?? { discoveryUrl: '' };
-      return { customJwtAuthorizer: rest };
-    } })],
+    [
+      'API-key placement dropped',
+      () =>
+        new StrategyRegistry()
+          .register(customJwtStrategy)
+          .register(oauthStrategy)
+          .register({
+            ...apiKeyStrategy,
+            fromAws: (c, ctx) => {
+              const r = apiKeyStrategy.fromAws?.(c, ctx);
+              return r && { type: r.type, credentialName: r.credentialName };
+            },
+          }),
+    ],
+    [
+      'custom claims dropped',
+      () =>
+        new StrategyRegistry()
+          .register(apiKeyStrategy)
+          .register(oauthStrategy)
+          .register({
+            ...customJwtStrategy,
+            fromAws: (c: unknown) => {
+              const { customClaims: _dropped, ...rest } = customJwtStrategy.fromAws?.(c).customJwtAuthorizer ?? {
+                discoveryUrl: '',
+              };
+              return { customJwtAuthorizer: rest };
+            },
+          }),
+    ],
   ])('detects a lossy import (%s)', async (_label, lossy) => {
     const registry = lossy();
-    const failure = await fc.check(fc.asyncProperty(project, (config) => roundTrip(registry, config, [])), { numRuns: 300 });
+    const failure = await fc.check(
+      fc.asyncProperty(project, (config) => roundTrip(registry, config, [])),
+      { numRuns: 300 },
+    );
     expect(failure.failed).toBe(true);
   });
 });

@@ -34,7 +34,9 @@ describe('schema (built binary, --json)', () => {
     const schema = JSON.parse(await readFile(schemaFile(), 'utf8')) as JsonSchema;
     expect(schema.$schema).toMatch(/json-schema\.org\/draft-07/);
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['name', 'version', 'runtimes', 'credentials', 'agentCoreGateways']));
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['name', 'version', 'runtimes', 'credentials', 'agentCoreGateways']),
+    );
   });
 
   it('includes the installed auth types', async () => {

@@ -19,9 +19,27 @@ describe('status (built binary, --json)', () => {
     await add(['add', 'agent', '--name', 'Echo', '--template', 'node']);
     await add(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'status-secret-value');
     await add(['add', 'gateway', '--name', 'gw', '--authorizer-type', 'aws_iam']);
-    await add(['add', 'gateway-target', '--gateway', 'gw', '--name', 'w', '--type', 'mcp-server', '--endpoint', 'https://w.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey']);
+    await add([
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'w',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://w.example.com/mcp',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+    ]);
     // Human mode too: the same command without --json succeeds and prints a line, not JSON.
-    const human = await sb.run(['add', 'gateway-target', '--gateway', 'gw', '--name', 's', '--type', 'smithy-model', '--schema', 'model.json'], { cwd: root });
+    const human = await sb.run(
+      ['add', 'gateway-target', '--gateway', 'gw', '--name', 's', '--type', 'smithy-model', '--schema', 'model.json'],
+      { cwd: root },
+    );
     expect(human.exitCode, human.stderr).toBe(0);
     expect(human.json).toBeUndefined();
   });
@@ -32,8 +50,19 @@ describe('status (built binary, --json)', () => {
     expect(r.exitCode, r.stdout).toBe(0);
     const s = r.json?.result;
     expect(s?.project).toEqual({ name: 'Demo', root, configFile: join(root, 'agentcore', 'agentcore.json') });
-    expect(s?.runtimes).toEqual([{ name: 'Echo', protocol: 'HTTP', build: 'CodeZip', codeLocation: 'app/Echo/', codeLocationExists: true, inboundAuth: { type: 'AWS_IAM', description: 'AWS_IAM' } }]);
-    expect(s?.gateways).toEqual([{ name: 'gw', inboundAuth: { type: 'AWS_IAM', description: 'AWS_IAM' }, targetCount: 2 }]);
+    expect(s?.runtimes).toEqual([
+      {
+        name: 'Echo',
+        protocol: 'HTTP',
+        build: 'CodeZip',
+        codeLocation: 'app/Echo/',
+        codeLocationExists: true,
+        inboundAuth: { type: 'AWS_IAM', description: 'AWS_IAM' },
+      },
+    ]);
+    expect(s?.gateways).toEqual([
+      { name: 'gw', inboundAuth: { type: 'AWS_IAM', description: 'AWS_IAM' }, targetCount: 2 },
+    ]);
     expect(s?.targets.map((t) => [t.gateway, t.name, t.targetType, t.source, t.outboundAuth.type])).toEqual([
       ['gw', 'w', 'mcpServer', 'https://w.example.com/mcp', 'API_KEY'],
       ['gw', 's', 'smithyModel', 'model.json', 'NONE'],
@@ -42,7 +71,13 @@ describe('status (built binary, --json)', () => {
     expect(keyed).toMatchObject({ credentialName: 'MyKey', plugin: '@agentcore/auth-apikey' });
     expect(typeof keyed?.description).toBe('string');
     expect(s?.credentials).toEqual([
-      { name: 'MyKey', kind: 'ApiKeyCredentialProvider', managed: false, secretsPresent: true, envKeys: [{ key: 'AGENTCORE_CREDENTIAL_MYKEY', present: true }] },
+      {
+        name: 'MyKey',
+        kind: 'ApiKeyCredentialProvider',
+        managed: false,
+        secretsPresent: true,
+        envKeys: [{ key: 'AGENTCORE_CREDENTIAL_MYKEY', present: true }],
+      },
     ]);
     expect(r.stdout + r.stderr).not.toContain('status-secret-value');
   });

@@ -8,12 +8,17 @@ const camelKey = (k: string) => k.charAt(0).toLowerCase() + k.slice(1);
 
 function rekey(value: unknown, f: (k: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => rekey(v, f));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [f(k), rekey(v, f)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [f(k), rekey(v, f)]));
   return value;
 }
 
 export const fakeJwtStrategy = defineInboundStrategy<Jwt>({
-  type: 'CUSTOM_JWT', cliName: 'custom-jwt', direction: 'inbound', summary: 'fake', contractVersion: STRATEGY_CONTRACT_VERSION,
+  type: 'CUSTOM_JWT',
+  cliName: 'custom-jwt',
+  direction: 'inbound',
+  summary: 'fake',
+  contractVersion: STRATEGY_CONTRACT_VERSION,
   appliesTo: ['runtime', 'gateway'],
   configSchema: z.object({ customJwtAuthorizer: z.object({ discoveryUrl: z.string() }).loose() }).strict(),
   fromFlags: () => ({ ok: false, problems: [] }),

@@ -33,7 +33,9 @@ function resolve(value: unknown, refs: Readonly<Record<string, string>>): unknow
 export function camelize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelize);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [lowerFirst(k), MAP_PROPERTIES.has(k) ? v : camelize(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [lowerFirst(k), MAP_PROPERTIES.has(k) ? v : camelize(v)]),
+    );
   }
   return value;
 }
@@ -59,7 +61,12 @@ export function templateToApiResponses(template: Template, parameters: Readonly<
     if (r.Type === 'AWS::BedrockAgentCore::Gateway') {
       const gatewayId = physical[id] ?? id;
       out.gateways[id] = {
-        GetGateway: { ...props, gatewayId, gatewayArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/${gatewayId}`, status: 'READY' },
+        GetGateway: {
+          ...props,
+          gatewayId,
+          gatewayArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/${gatewayId}`,
+          status: 'READY',
+        },
         ListGatewayTargets: [],
         GetGatewayTarget: {},
       };
@@ -68,8 +75,12 @@ export function templateToApiResponses(template: Template, parameters: Readonly<
       const agentRuntimeId = physical[id] ?? id;
       out.runtimes[id] = {
         ...rest,
-        ...(typeof protocolConfiguration === 'string' ? { protocolConfiguration: { serverProtocol: protocolConfiguration } } : {}),
-        agentRuntimeId, agentRuntimeArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/${agentRuntimeId}`, status: 'READY',
+        ...(typeof protocolConfiguration === 'string'
+          ? { protocolConfiguration: { serverProtocol: protocolConfiguration } }
+          : {}),
+        agentRuntimeId,
+        agentRuntimeArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/${agentRuntimeId}`,
+        status: 'READY',
       } as ApiResponses['runtimes'][string];
     }
   }

@@ -27,8 +27,14 @@ export interface TmuxRun {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function startInTmux(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; name: string }): TmuxRun {
-  const env = Object.entries(options.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${quote(String(v))}`).join(' ');
+export function startInTmux(
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; name: string },
+): TmuxRun {
+  const env = Object.entries(options.env)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${quote(String(v))}`)
+    .join(' ');
   const command = `env -i ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
   execFileSync('tmux', ['new-session', '-d', '-s', options.name, '-x', '160', '-y', '50', '-c', options.cwd, command]);
   const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', options.name], { encoding: 'utf8' });
@@ -54,7 +60,14 @@ export function startInTmux(args: readonly string[], options: { cwd: string; env
       }
     },
     async choose(label, maxMoves = 12) {
-      const highlighted = () => (screen().split('\n').find((l) => l.includes('❯ ')) ?? '').split('❯ ')[1]?.trim() ?? '';
+      const highlighted = () =>
+        (
+          screen()
+            .split('\n')
+            .find((l) => l.includes('❯ ')) ?? ''
+        )
+          .split('❯ ')[1]
+          ?.trim() ?? '';
       const matches = (text: string) => text === label || text.startsWith(`${label} — `);
       for (let i = 0; i <= maxMoves; i++) {
         const current = highlighted();

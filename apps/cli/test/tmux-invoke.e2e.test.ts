@@ -27,12 +27,32 @@ describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real termin
 
   beforeAll(async () => {
     sb = await createSandbox();
-    idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }] });
+    idp = await startOidcIssuer({
+      clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }],
+    });
     agent = await startEchoAgent({ ECHO_DELAY_MS: '5' });
     proxy = await startJwtProxy(idp, agent.url);
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
-    const add = ['add', 'agent', '--name', 'A', '--template', 'node', '--authorizer-type', 'custom-jwt', '--discovery-url', idp.discoveryUrl, '--allowed-clients', 'agent-client', '--client-id', 'agent-client', '--client-secret', '-', '--json'];
+    const add = [
+      'add',
+      'agent',
+      '--name',
+      'A',
+      '--template',
+      'node',
+      '--authorizer-type',
+      'custom-jwt',
+      '--discovery-url',
+      idp.discoveryUrl,
+      '--allowed-clients',
+      'agent-client',
+      '--client-id',
+      'agent-client',
+      '--client-secret',
+      '-',
+      '--json',
+    ];
     expect((await sb.run(add, { cwd: root, input: SECRET })).exitCode).toBe(0);
     expect((await sb.run(['add', 'gateway', '--name', 'gw', '--json'], { cwd: root })).exitCode).toBe(0);
   });
@@ -63,7 +83,9 @@ describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real termin
   });
 
   it('invoke "prompt" with several agents and no --runtime: pick one; its token, then the reply', async () => {
-    expect((await sb.run(['add', 'agent', '--name', 'B', '--template', 'node', '--json'], { cwd: root })).exitCode).toBe(0);
+    expect(
+      (await sb.run(['add', 'agent', '--name', 'B', '--template', 'node', '--json'], { cwd: root })).exitCode,
+    ).toBe(0);
     const t = start(['invoke', 'hello picker', '--endpoint', proxy.url]);
     await t.waitFor(PICK_AGENT);
     expect(t.screen()).toContain('B (AWS_IAM)');

@@ -10,10 +10,14 @@ import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
 
 const HAVE_TMUX = tmuxAvailable();
-if (!HAVE_TMUX) console.warn('tmux-wizards.e2e: SKIPPED — tmux is not installed and could not be (tools/run.sh test installs it with apt-get).');
+if (!HAVE_TMUX)
+  console.warn(
+    'tmux-wizards.e2e: SKIPPED — tmux is not installed and could not be (tools/run.sh test installs it with apt-get).',
+  );
 
 const DISCOVERY = 'https://idp.example.com/.well-known/openid-configuration';
-const CLAIMS = '[{"inboundTokenClaimName":"tenant","inboundTokenClaimValueType":"STRING","authorizingClaimMatchValue":{"claimMatchOperator":"EQUALS","claimMatchValue":{"matchValueString":"acme"}}}]';
+const CLAIMS =
+  '[{"inboundTokenClaimName":"tenant","inboundTokenClaimValueType":"STRING","authorizingClaimMatchValue":{"claimMatchOperator":"EQUALS","claimMatchValue":{"matchValueString":"acme"}}}]';
 
 interface Config {
   runtimes: { name: string; authorizerType?: string; authorizerConfiguration?: unknown }[];
@@ -35,7 +39,14 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     sb = await createSandbox();
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
-    expect((await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'], { cwd: root, input: 'sk-e2e-0123456789' })).exitCode).toBe(0);
+    expect(
+      (
+        await sb.run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-', '--json'], {
+          cwd: root,
+          input: 'sk-e2e-0123456789',
+        })
+      ).exitCode,
+    ).toBe(0);
     expect((await sb.run(['add', 'gateway', '--name', 'gw', '--json'], { cwd: root })).exitCode).toBe(0);
   });
   afterAll(async () => {
@@ -98,7 +109,12 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     expect(runtime).toMatchObject({
       authorizerType: 'CUSTOM_JWT',
       authorizerConfiguration: {
-        customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedClients: ['c1', 'c2'], allowedScopes: ['agent/invoke'], customClaims: JSON.parse(CLAIMS) as unknown[] },
+        customJwtAuthorizer: {
+          discoveryUrl: DISCOVERY,
+          allowedClients: ['c1', 'c2'],
+          allowedScopes: ['agent/invoke'],
+          customClaims: JSON.parse(CLAIMS) as unknown[],
+        },
       },
     });
     await expect(readFile(join(root, 'app', 'JwtBot', 'main.js'), 'utf8')).resolves.toBeTruthy();
@@ -133,10 +149,18 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
     await t.keys('Enter');
     expect(await t.exitCode()).toBe(0);
 
-    const target = (await config()).agentCoreGateways.find((g) => g.name === 'gw')?.targets.find((x) => x.name === 'tools');
+    const target = (await config()).agentCoreGateways
+      .find((g) => g.name === 'gw')
+      ?.targets.find((x) => x.name === 'tools');
     expect(target).toEqual({
-      name: 'tools', targetType: 'mcpServer', endpoint: 'https://tools.example.com/mcp',
-      outboundAuth: { type: 'API_KEY', credentialName: 'MyKey', apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' } },
+      name: 'tools',
+      targetType: 'mcpServer',
+      endpoint: 'https://tools.example.com/mcp',
+      outboundAuth: {
+        type: 'API_KEY',
+        credentialName: 'MyKey',
+        apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' },
+      },
     });
   });
 

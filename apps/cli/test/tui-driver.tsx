@@ -45,10 +45,19 @@ function claimsKeys(step: WizardStep, answer: Answer | undefined): string[] {
   const rules = typeof answer === 'string' ? spec.decode(answer) : [];
   return [
     ...rules.flatMap((r) => [
-      'a', r.name, ENTER,
-      ...selectKeys(spec.valueTypes.map((o) => o.value), r.valueType),
-      ...selectKeys(spec.operators(r.valueType).map((o) => o.value), r.operator),
-      r.values.join(', '), ENTER,
+      'a',
+      r.name,
+      ENTER,
+      ...selectKeys(
+        spec.valueTypes.map((o) => o.value),
+        r.valueType,
+      ),
+      ...selectKeys(
+        spec.operators(r.valueType).map((o) => o.value),
+        r.operator,
+      ),
+      r.values.join(', '),
+      ENTER,
     ]),
     ENTER,
   ];
@@ -78,7 +87,12 @@ export interface DriveResult {
 }
 
 /** Answer every step from `answers`, confirm the review, and return what the wizard resolved with. */
-export async function driveWizard(spec: WizardSpec, answers: CaseAnswers, scripts: Readonly<Record<string, readonly string[]>> = {}, maxSteps = 40): Promise<DriveResult> {
+export async function driveWizard(
+  spec: WizardSpec,
+  answers: CaseAnswers,
+  scripts: Readonly<Record<string, readonly string[]>> = {},
+  maxSteps = 40,
+): Promise<DriveResult> {
   let step: WizardStep | undefined;
   let outcome: WizardOutcome | undefined;
   const asked: string[] = [];

@@ -16,7 +16,8 @@ registerHooks({ resolve(specifier, context, next) { const r = next(specifier, co
 `;
 
 /** ink, react and the wizard modules, by resolved URL. */
-const INTERACTIVE = /\/node_modules\/(ink|react|ink-text-input|ink-select-input|react-reconciler)\/|\/dist\/tui\/launch\.js$/;
+const INTERACTIVE =
+  /\/node_modules\/(ink|react|ink-text-input|ink-select-input|react-reconciler)\/|\/dist\/tui\/launch\.js$/;
 
 describe('non-interactive commands do not load ink or react', () => {
   let sb: Sandbox;
@@ -25,10 +26,22 @@ describe('non-interactive commands do not load ink or react', () => {
   let n = 0;
 
   /** Run the binary with the module logger; returns the resolved module URLs. */
-  async function modulesOf(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<{ modules: string[]; exitCode: number }> {
+  async function modulesOf(
+    args: string[],
+    options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  ): Promise<{ modules: string[]; exitCode: number }> {
     const log = join(sb.dir, `modules-${n++}.log`);
     await writeFile(log, '');
-    const r = await runBin(args, { cwd: options.cwd ?? root, env: { ...sb.env, ...options.env, NODE_OPTIONS: `--import ${pathToFileURL(loader).href}`, AGENTCORE_MODULE_LOG: log }, input: options.input });
+    const r = await runBin(args, {
+      cwd: options.cwd ?? root,
+      env: {
+        ...sb.env,
+        ...options.env,
+        NODE_OPTIONS: `--import ${pathToFileURL(loader).href}`,
+        AGENTCORE_MODULE_LOG: log,
+      },
+      input: options.input,
+    });
     return { modules: (await readFile(log, 'utf8')).split('\n').filter(Boolean), exitCode: r.exitCode };
   }
 
@@ -46,7 +59,17 @@ describe('non-interactive commands do not load ink or react', () => {
     await writeFile(log, '');
     const launch = pathToFileURL(join(BIN, '..', '..', 'dist', 'tui', 'launch.js')).href;
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', pathToFileURL(loader).href, '--input-type=module', '-e', `await import(${JSON.stringify(launch)});`], { env: { ...sb.env, AGENTCORE_MODULE_LOG: log }, stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          pathToFileURL(loader).href,
+          '--input-type=module',
+          '-e',
+          `await import(${JSON.stringify(launch)});`,
+        ],
+        { env: { ...sb.env, AGENTCORE_MODULE_LOG: log }, stdio: 'ignore' },
+      );
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
     });
@@ -56,8 +79,18 @@ describe('non-interactive commands do not load ink or react', () => {
   });
 
   it.each([
-    ['add credential (cold-start fast path)', ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-', '--json'], {}, 0],
-    ['add credential (oclif path)', ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-', '--json'], { AGENTCORE_FAST_PATH: '0' }, 0],
+    [
+      'add credential (cold-start fast path)',
+      ['add', 'credential', '--name', 'K1', '--type', 'api-key', '--api-key', '-', '--json'],
+      {},
+      0,
+    ],
+    [
+      'add credential (oclif path)',
+      ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-', '--json'],
+      { AGENTCORE_FAST_PATH: '0' },
+      0,
+    ],
     ['add agent with every flag', ['add', 'agent', '--name', 'A1', '--template', 'node', '--json'], {}, 0],
     ['add agent with missing flags and no TTY', ['add', 'agent'], {}, 2],
     ['--help', ['--help'], {}, 0],

@@ -18,11 +18,20 @@ describe('missing inputs without a terminal', () => {
   afterAll(() => sb.cleanup());
 
   it.each([
-    [['add', 'agent'], ['--name', '--template or --code-location with --entrypoint']],
+    [
+      ['add', 'agent'],
+      ['--name', '--template or --code-location with --entrypoint'],
+    ],
     [['add', 'agent', '--name', 'A', '--code-location', 'app/A'], ['--template or --entrypoint']],
     [['add', 'gateway'], ['--name']],
-    [['add', 'gateway-target', '--name', 't'], ['--gateway', '--type']],
-    [['add', 'credential'], ['--name', '--type']],
+    [
+      ['add', 'gateway-target', '--name', 't'],
+      ['--gateway', '--type'],
+    ],
+    [
+      ['add', 'credential'],
+      ['--name', '--type'],
+    ],
     [['add', 'credential', '--name', 'K'], ['--type']],
   ])('%j → ERR_MISSING_FLAGS %j', async (args, missing) => {
     const before = await snapshotProject(root);

@@ -7,7 +7,12 @@ import type { ValidateResult } from '../src/operations/validate.js';
 import { cliWithout } from './cli-without.js';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
-function runCli(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; json: any }> {
+function runCli(
+  script: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number; json: any }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [script, ...args], { cwd, env, timeout: 30_000 }, (err, stdout) => {
       resolve({ exitCode: err ? Number(err.code ?? 1) : 0, json: JSON.parse(stdout || '{}') });
@@ -26,11 +31,27 @@ describe('validate (built binary, --json)', () => {
     sb = await createSandbox();
     await sb.run(['create', '--name', 'Demo', '--json']);
     root = join(sb.dir, 'Demo');
-    const add = async (args: string[], input?: string) => expect((await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}) })).exitCode).toBe(0);
+    const add = async (args: string[], input?: string) =>
+      expect((await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}) })).exitCode).toBe(0);
     await add(['add', 'agent', '--name', 'Echo', '--template', 'node']);
     await add(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'k');
     await add(['add', 'gateway', '--name', 'gw']);
-    await add(['add', 'gateway-target', '--gateway', 'gw', '--name', 'w', '--type', 'mcp-server', '--endpoint', 'https://w.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey']);
+    await add([
+      'add',
+      'gateway-target',
+      '--gateway',
+      'gw',
+      '--name',
+      'w',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://w.example.com/mcp',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'MyKey',
+    ]);
     valid = await readFile(configFile(), 'utf8');
   });
   afterAll(() => sb.cleanup());
@@ -39,7 +60,11 @@ describe('validate (built binary, --json)', () => {
     const r = await run();
     expect(r.exitCode, r.stdout).toBe(0);
     expect(r.json?.result).toEqual({
-      valid: true, configFile: configFile(), counts: { runtimes: 1, gateways: 1, targets: 1, credentials: 1 }, modelWarnings: [], findings: [],
+      valid: true,
+      configFile: configFile(),
+      counts: { runtimes: 1, gateways: 1, targets: 1, credentials: 1 },
+      modelWarnings: [],
+      findings: [],
     });
     expect(r.json?.warnings).toEqual([]);
   });
@@ -79,13 +104,23 @@ describe('validate (built binary, --json)', () => {
 
   it('names the plugin to install for an auth type no installed plugin provides', async () => {
     const config = JSON.parse(valid);
-    config.agentCoreGateways[0].targets.push({ name: 'crm', targetType: 'mcpServer', endpoint: 'https://crm.example.com/mcp', outboundAuth: { type: 'OAUTH', credentialName: 'Crm' } });
+    config.agentCoreGateways[0].targets.push({
+      name: 'crm',
+      targetType: 'mcpServer',
+      endpoint: 'https://crm.example.com/mcp',
+      outboundAuth: { type: 'OAUTH', credentialName: 'Crm' },
+    });
     await writeFile(configFile(), JSON.stringify(config, null, 2));
     const cli = await cliWithout('@agentcore/auth-oauth', join(sb.dir, 'cli-without-oauth'));
     const r = await runCli(cli, ['validate', '--json'], root, sb.env);
     expect(r.exitCode).toBe(1);
     expect(r.json.code).toBe('ERR_CONFIG_INVALID');
-    expect(r.json.details.issues).toEqual([expect.objectContaining({ path: 'agentCoreGateways.0.targets.1.outboundAuth.type', action: 'Run `agentcore plugins install @agentcore/auth-oauth`' })]);
+    expect(r.json.details.issues).toEqual([
+      expect.objectContaining({
+        path: 'agentCoreGateways.0.targets.1.outboundAuth.type',
+        action: 'Run `agentcore plugins install @agentcore/auth-oauth`',
+      }),
+    ]);
     expect(r.json.actions[0]).toBe('Run `agentcore plugins install @agentcore/auth-oauth`');
   });
 

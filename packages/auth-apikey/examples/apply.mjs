@@ -3,6 +3,9 @@ import { applyApiKey, buildApiKeyPlacement, previewApiKey } from '@agentcore/aut
 
 const apiKey = buildApiKeyPlacement({ location: 'HEADER', parameterName: 'Authorization', prefix: 'Bearer' });
 const config = { type: 'API_KEY', credentialName: 'MyKey', ...(apiKey ? { apiKey } : {}) };
-const request = applyApiKey({ method: 'POST', url: 'https://api.example.com/mcp', headers: {} }, config, { value: 'k-123', credentialName: 'MyKey' });
+const request = applyApiKey({ method: 'POST', url: 'https://api.example.com/mcp', headers: {} }, config, {
+  value: 'k-123',
+  credentialName: 'MyKey',
+});
 console.log(JSON.stringify(apiKey), request.headers.Authorization === 'Bearer k-123');
 console.log(previewApiKey(config, 'https://api.example.com/mcp'));

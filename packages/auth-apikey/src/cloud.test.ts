@@ -10,39 +10,79 @@ const ctx = { credentialNameForArn: (arn: string) => (arn === ARN ? 'MyKey' : un
 function toApiShape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toApiShape);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), toApiShape(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), toApiShape(v)]),
+  );
 }
 
 describe('toApiKeyCloudFormation', () => {
   it('makes the defaults explicit', () => {
     expect(toApiKeyCloudFormation({ type: 'API_KEY', credentialName: 'MyKey' }, { providerArn: ARN })).toEqual({
       CredentialProviderType: 'API_KEY',
-      CredentialProvider: { ApiKeyCredentialProvider: { ProviderArn: ARN, CredentialLocation: 'HEADER', CredentialParameterName: 'x-api-key' } },
+      CredentialProvider: {
+        ApiKeyCredentialProvider: {
+          ProviderArn: ARN,
+          CredentialLocation: 'HEADER',
+          CredentialParameterName: 'x-api-key',
+        },
+      },
     });
   });
   it('emits the prefix with its separating space, and passes a CloudFormation expression through', () => {
     const ref = { 'Fn::GetAtt': ['MyKeyProvider', 'CredentialProviderArn'] };
-    expect(toApiKeyCloudFormation({ type: 'API_KEY', credentialName: 'MyKey', apiKey: { parameterName: 'Authorization', prefix: 'Bearer' } }, { providerArn: ref })).toEqual({
+    expect(
+      toApiKeyCloudFormation(
+        { type: 'API_KEY', credentialName: 'MyKey', apiKey: { parameterName: 'Authorization', prefix: 'Bearer' } },
+        { providerArn: ref },
+      ),
+    ).toEqual({
       CredentialProviderType: 'API_KEY',
-      CredentialProvider: { ApiKeyCredentialProvider: { ProviderArn: ref, CredentialLocation: 'HEADER', CredentialParameterName: 'Authorization', CredentialPrefix: 'Bearer ' } },
+      CredentialProvider: {
+        ApiKeyCredentialProvider: {
+          ProviderArn: ref,
+          CredentialLocation: 'HEADER',
+          CredentialParameterName: 'Authorization',
+          CredentialPrefix: 'Bearer ',
+        },
+      },
     });
   });
   it('needs a provider ARN', () => {
-    expect(() => toApiKeyCloudFormation({ type: 'API_KEY', credentialName: 'MyKey' }, {})).toThrow(expect.objectContaining({ code: 'ERR_APIKEY_PROVIDER_ARN_MISSING' }));
+    expect(() => toApiKeyCloudFormation({ type: 'API_KEY', credentialName: 'MyKey' }, {})).toThrow(
+      expect.objectContaining({ code: 'ERR_APIKEY_PROVIDER_ARN_MISSING' }),
+    );
   });
 });
 
 describe('fromApiKeyAws', () => {
-  const aws = (p: Record<string, unknown>) => ({ credentialProviderType: 'API_KEY', credentialProvider: { apiKeyCredentialProvider: { providerArn: ARN, ...p } } });
+  const aws = (p: Record<string, unknown>) => ({
+    credentialProviderType: 'API_KEY',
+    credentialProvider: { apiKeyCredentialProvider: { providerArn: ARN, ...p } },
+  });
   it('maps placement back, dropping defaults', () => {
-    expect(fromApiKeyAws(aws({ credentialLocation: 'HEADER', credentialParameterName: 'x-api-key' }), ctx)).toEqual({ type: 'API_KEY', credentialName: 'MyKey' });
+    expect(fromApiKeyAws(aws({ credentialLocation: 'HEADER', credentialParameterName: 'x-api-key' }), ctx)).toEqual({
+      type: 'API_KEY',
+      credentialName: 'MyKey',
+    });
     expect(fromApiKeyAws(aws({}), ctx)).toEqual({ type: 'API_KEY', credentialName: 'MyKey' });
-    expect(fromApiKeyAws(aws({ credentialLocation: 'QUERY_PARAMETER', credentialParameterName: 'api_key', credentialPrefix: 'Bearer ' }), ctx)).toEqual({
-      type: 'API_KEY', credentialName: 'MyKey', apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'Bearer' },
+    expect(
+      fromApiKeyAws(
+        aws({ credentialLocation: 'QUERY_PARAMETER', credentialParameterName: 'api_key', credentialPrefix: 'Bearer ' }),
+        ctx,
+      ),
+    ).toEqual({
+      type: 'API_KEY',
+      credentialName: 'MyKey',
+      apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'Bearer' },
     });
   });
   it('returns undefined for other credential provider types', () => {
-    expect(fromApiKeyAws({ credentialProviderType: 'OAUTH', credentialProvider: { oauthCredentialProvider: { providerArn: ARN } } }, ctx)).toBeUndefined();
+    expect(
+      fromApiKeyAws(
+        { credentialProviderType: 'OAUTH', credentialProvider: { oauthCredentialProvider: { providerArn: ARN } } },
+        ctx,
+      ),
+    ).toBeUndefined();
     expect(fromApiKeyAws({ credentialProviderType: 'GATEWAY_IAM_ROLE' }, ctx)).toBeUndefined();
     expect(fromApiKeyAws(null, ctx)).toBeUndefined();
   });
@@ -58,7 +98,9 @@ describe('fromApiKeyAws', () => {
     }
   });
   it('throws a coded error for a malformed API_KEY entry', () => {
-    expect(() => fromApiKeyAws({ credentialProviderType: 'API_KEY' }, ctx)).toThrow(expect.objectContaining({ code: 'ERR_APIKEY_AWS_SHAPE_INVALID' }));
+    expect(() => fromApiKeyAws({ credentialProviderType: 'API_KEY' }, ctx)).toThrow(
+      expect.objectContaining({ code: 'ERR_APIKEY_AWS_SHAPE_INVALID' }),
+    );
   });
 });
 
@@ -67,7 +109,11 @@ describe('round trip config → CloudFormation → AWS response → config', () 
     { type: 'API_KEY', credentialName: 'MyKey' },
     { type: 'API_KEY', credentialName: 'MyKey', apiKey: { parameterName: 'Authorization', prefix: 'Bearer' } },
     { type: 'API_KEY', credentialName: 'MyKey', apiKey: { location: 'QUERY_PARAMETER' } },
-    { type: 'API_KEY', credentialName: 'MyKey', apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'Token' } },
+    {
+      type: 'API_KEY',
+      credentialName: 'MyKey',
+      apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'Token' },
+    },
     { type: 'API_KEY', credentialName: 'MyKey', apiKey: { parameterName: 'X-Tools-Key' } },
   ];
   it.each(configs)('%j', (config) => {

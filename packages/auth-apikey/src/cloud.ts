@@ -7,7 +7,13 @@ import type { CloudFormationOutboundContext, ImportContext } from '@agentcore/au
 import { ensureZodEnglish } from '@agentcore/schema';
 import * as z from 'zod/mini';
 import { createApiKeyError } from './errors.js';
-import { ApiKeyLocationSchema, buildApiKeyPlacement, prefixWithSeparator, resolveApiKeyPlacement, type ApiKeyOutboundAuth } from './placement.js';
+import {
+  ApiKeyLocationSchema,
+  buildApiKeyPlacement,
+  prefixWithSeparator,
+  resolveApiKeyPlacement,
+  type ApiKeyOutboundAuth,
+} from './placement.js';
 
 ensureZodEnglish();
 
@@ -18,9 +24,16 @@ export const API_KEY_PROVIDER_TYPE = 'API_KEY';
  * `CredentialPrefix` carries the separating space (`Bearer ` for a configured `Bearer`): AWS does not document
  * whether it adds one, and a prefix that already ends in whitespace gives `Bearer <key>` either way it behaves.
  */
-export function toApiKeyCloudFormation(config: ApiKeyOutboundAuth, ctx: CloudFormationOutboundContext): Record<string, unknown> {
+export function toApiKeyCloudFormation(
+  config: ApiKeyOutboundAuth,
+  ctx: CloudFormationOutboundContext,
+): Record<string, unknown> {
   if (ctx.providerArn === undefined) {
-    throw createApiKeyError('ERR_APIKEY_PROVIDER_ARN_MISSING', { name: config.credentialName }, { credentialName: config.credentialName });
+    throw createApiKeyError(
+      'ERR_APIKEY_PROVIDER_ARN_MISSING',
+      { name: config.credentialName },
+      { credentialName: config.credentialName },
+    );
   }
   const placement = resolveApiKeyPlacement(config);
   return {
@@ -50,7 +63,11 @@ const AwsApiKeyConfigurationSchema = z.object({
 });
 
 function isApiKeyConfiguration(configuration: unknown): boolean {
-  return typeof configuration === 'object' && configuration !== null && (configuration as { credentialProviderType?: unknown }).credentialProviderType === API_KEY_PROVIDER_TYPE;
+  return (
+    typeof configuration === 'object' &&
+    configuration !== null &&
+    (configuration as { credentialProviderType?: unknown }).credentialProviderType === API_KEY_PROVIDER_TYPE
+  );
 }
 
 /** AWS configuration → `outboundAuth`, or undefined when it is not an API-key configuration. */
@@ -65,8 +82,16 @@ export function fromApiKeyAws(configuration: unknown, ctx: ImportContext): ApiKe
   const provider = parsed.data.credentialProvider.apiKeyCredentialProvider;
   const credentialName = ctx.credentialNameForArn(provider.providerArn);
   if (credentialName === undefined) {
-    throw createApiKeyError('ERR_APIKEY_PROVIDER_UNKNOWN', { arn: provider.providerArn }, { providerArn: provider.providerArn });
+    throw createApiKeyError(
+      'ERR_APIKEY_PROVIDER_UNKNOWN',
+      { arn: provider.providerArn },
+      { providerArn: provider.providerArn },
+    );
   }
-  const apiKey = buildApiKeyPlacement({ location: provider.credentialLocation, parameterName: provider.credentialParameterName, prefix: provider.credentialPrefix });
+  const apiKey = buildApiKeyPlacement({
+    location: provider.credentialLocation,
+    parameterName: provider.credentialParameterName,
+    prefix: provider.credentialPrefix,
+  });
   return { type: 'API_KEY', credentialName, ...(apiKey ? { apiKey } : {}) };
 }

@@ -20,7 +20,14 @@ const MESSAGE_KEYS: Readonly<Record<ApiKeyErrorCode, string>> = {
 };
 
 /** Build a coded error whose message and actions come from `error.<Name>` / `error.<Name>.actions`. */
-export function createApiKeyError(code: ApiKeyErrorCode, values: Readonly<Record<string, string>>, details: Record<string, unknown> = {}): ApiKeyError {
+export function createApiKeyError(
+  code: ApiKeyErrorCode,
+  values: Readonly<Record<string, string>>,
+  details: Record<string, unknown> = {},
+): ApiKeyError {
   const key = MESSAGE_KEYS[code];
-  return new ApiKeyError(code, messages.get(`error.${key}`, values), { actions: messages.list(`error.${key}.actions`, values), details });
+  return new ApiKeyError(code, messages.get(`error.${key}`, values), {
+    actions: messages.list(`error.${key}.actions`, values),
+    details,
+  });
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ApiKeyOutboundFieldsSchema, ApiKeyPlacementSchema, buildApiKeyPlacement, formatApiKeyValue, parseApiKeyLocation, resolveApiKeyPlacement,
+  ApiKeyOutboundFieldsSchema,
+  ApiKeyPlacementSchema,
+  buildApiKeyPlacement,
+  formatApiKeyValue,
+  parseApiKeyLocation,
+  resolveApiKeyPlacement,
 } from './placement.js';
 
 describe('buildApiKeyPlacement (PR #1527 semantics)', () => {
@@ -8,10 +13,16 @@ describe('buildApiKeyPlacement (PR #1527 semantics)', () => {
     [{}, undefined],
     [{ location: 'HEADER' as const, parameterName: 'x-api-key' }, undefined],
     [{ location: 'QUERY_PARAMETER' as const }, { location: 'QUERY_PARAMETER' }],
-    [{ parameterName: 'Authorization', prefix: 'Bearer' }, { parameterName: 'Authorization', prefix: 'Bearer' }],
+    [
+      { parameterName: 'Authorization', prefix: 'Bearer' },
+      { parameterName: 'Authorization', prefix: 'Bearer' },
+    ],
     [{ location: 'QUERY_PARAMETER' as const, parameterName: 'x-api-key' }, { location: 'QUERY_PARAMETER' }],
     [{ location: 'HEADER' as const, parameterName: 'X-API-Key' }, undefined],
-    [{ location: 'QUERY_PARAMETER' as const, parameterName: 'X-API-Key' }, { location: 'QUERY_PARAMETER', parameterName: 'X-API-Key' }],
+    [
+      { location: 'QUERY_PARAMETER' as const, parameterName: 'X-API-Key' },
+      { location: 'QUERY_PARAMETER', parameterName: 'X-API-Key' },
+    ],
     [{ parameterName: '  Authorization ', prefix: '  ' }, { parameterName: 'Authorization' }],
     [{ prefix: 'Bearer ' }, { prefix: 'Bearer' }],
   ])('%j → %j', (input, expected) => {
@@ -22,7 +33,11 @@ describe('buildApiKeyPlacement (PR #1527 semantics)', () => {
 describe('resolveApiKeyPlacement', () => {
   it('fills HEADER / x-api-key / no prefix', () => {
     expect(resolveApiKeyPlacement({})).toEqual({ location: 'HEADER', parameterName: 'x-api-key' });
-    expect(resolveApiKeyPlacement({ apiKey: { location: 'QUERY_PARAMETER', prefix: 'K' } })).toEqual({ location: 'QUERY_PARAMETER', parameterName: 'x-api-key', prefix: 'K' });
+    expect(resolveApiKeyPlacement({ apiKey: { location: 'QUERY_PARAMETER', prefix: 'K' } })).toEqual({
+      location: 'QUERY_PARAMETER',
+      parameterName: 'x-api-key',
+      prefix: 'K',
+    });
   });
 });
 

@@ -37,9 +37,13 @@ const BoundedTextSchema = boundedText();
 const passes = (v: string) => BoundedTextSchema.safeParse(v).success;
 
 /** A header name carrying the key (location HEADER). */
-export const ApiKeyHeaderNameSchema = boundedText().check(z.regex(HEADER_TOKEN_PATTERN, messages.get('invalid.headerToken')));
+export const ApiKeyHeaderNameSchema = boundedText().check(
+  z.regex(HEADER_TOKEN_PATTERN, messages.get('invalid.headerToken')),
+);
 /** A query-parameter name carrying the key (location QUERY_PARAMETER). */
-export const ApiKeyQueryParameterNameSchema = boundedText().check(z.regex(QUERY_NAME_PATTERN, messages.get('invalid.queryName')));
+export const ApiKeyQueryParameterNameSchema = boundedText().check(
+  z.regex(QUERY_NAME_PATTERN, messages.get('invalid.queryName')),
+);
 /** Text put before the key. */
 export const ApiKeyPrefixSchema = boundedText();
 
@@ -50,7 +54,8 @@ export function parameterNameSchemaFor(location: ApiKeyLocation | undefined): An
 
 /** Location-dependent prefix rules (the length and control checks are in {@link ApiKeyPrefixSchema}). */
 export function checkApiKeyPrefix(prefix: string, location: ApiKeyLocation | undefined): string | undefined {
-  if ((location ?? DEFAULT_API_KEY_LOCATION) === 'HEADER' && !HEADER_VALUE_PATTERN.test(prefix)) return messages.get('invalid.headerPrefix');
+  if ((location ?? DEFAULT_API_KEY_LOCATION) === 'HEADER' && !HEADER_VALUE_PATTERN.test(prefix))
+    return messages.get('invalid.headerPrefix');
   // The prefix AWS receives includes the separating space (see cloud.ts): it must still fit AWS's 64.
   if (prefix.length >= API_KEY_FIELD_MAX && !/\s$/.test(prefix)) return messages.get('invalid.prefixRoom');
   return undefined;
@@ -63,19 +68,32 @@ export const ApiKeyPlacementSchema = z
     parameterName: z.optional(boundedText()),
     prefix: z.optional(ApiKeyPrefixSchema),
   })
-  .check(z.superRefine((placement, ctx) => {
-    // Length and control characters are reported by the field itself; only the location-dependent rules run here.
-    if (placement.parameterName !== undefined && passes(placement.parameterName)) {
-      const r = parameterNameSchemaFor(placement.location).safeParse(placement.parameterName);
-      if (!r.success) ctx.addIssue({ code: 'custom', path: ['parameterName'], message: r.error.issues[0]?.message ?? messages.get('invalid.queryName') });
-    }
-    const prefixProblem = placement.prefix === undefined || !passes(placement.prefix) ? undefined : checkApiKeyPrefix(placement.prefix, placement.location);
-    if (prefixProblem) ctx.addIssue({ code: 'custom', path: ['prefix'], message: prefixProblem });
-  }));
+  .check(
+    z.superRefine((placement, ctx) => {
+      // Length and control characters are reported by the field itself; only the location-dependent rules run here.
+      if (placement.parameterName !== undefined && passes(placement.parameterName)) {
+        const r = parameterNameSchemaFor(placement.location).safeParse(placement.parameterName);
+        if (!r.success)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parameterName'],
+            message: r.error.issues[0]?.message ?? messages.get('invalid.queryName'),
+          });
+      }
+      const prefixProblem =
+        placement.prefix === undefined || !passes(placement.prefix)
+          ? undefined
+          : checkApiKeyPrefix(placement.prefix, placement.location);
+      if (prefixProblem) ctx.addIssue({ code: 'custom', path: ['prefix'], message: prefixProblem });
+    }),
+  );
 export type ApiKeyPlacement = z.infer<typeof ApiKeyPlacementSchema>;
 
 /** The strategy's strict `outboundAuth` fields (other than `type`). */
-export const ApiKeyOutboundFieldsSchema = z.strictObject({ credentialName: CredentialNameSchema, apiKey: z.optional(ApiKeyPlacementSchema) });
+export const ApiKeyOutboundFieldsSchema = z.strictObject({
+  credentialName: CredentialNameSchema,
+  apiKey: z.optional(ApiKeyPlacementSchema),
+});
 export type ApiKeyOutboundAuth = { type: 'API_KEY' } & z.infer<typeof ApiKeyOutboundFieldsSchema>;
 
 export interface ApiKeyPlacementInput {
@@ -94,7 +112,9 @@ export function buildApiKeyPlacement(input: ApiKeyPlacementInput): ApiKeyPlaceme
   const parameterName = input.parameterName?.trim();
   const prefix = input.prefix?.trim();
   const isHeader = (location ?? DEFAULT_API_KEY_LOCATION) === 'HEADER';
-  const defaultName = parameterName === DEFAULT_API_KEY_PARAMETER_NAME || (isHeader && parameterName?.toLowerCase() === DEFAULT_API_KEY_PARAMETER_NAME);
+  const defaultName =
+    parameterName === DEFAULT_API_KEY_PARAMETER_NAME ||
+    (isHeader && parameterName?.toLowerCase() === DEFAULT_API_KEY_PARAMETER_NAME);
   const placement: ApiKeyPlacement = {
     ...(location && location !== DEFAULT_API_KEY_LOCATION ? { location } : {}),
     ...(parameterName && !defaultName ? { parameterName } : {}),

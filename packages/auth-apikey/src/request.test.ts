@@ -8,7 +8,11 @@ import { applyApiKey, describeApiKey, previewApiKey, setQueryParameter } from '.
 
 const KEY = 'test-key-123';
 const secret = { value: KEY, credentialName: 'MyKey' };
-const auth = (apiKey?: ApiKeyOutboundAuth['apiKey']): ApiKeyOutboundAuth => ({ type: 'API_KEY', credentialName: 'MyKey', ...(apiKey ? { apiKey } : {}) });
+const auth = (apiKey?: ApiKeyOutboundAuth['apiKey']): ApiKeyOutboundAuth => ({
+  type: 'API_KEY',
+  credentialName: 'MyKey',
+  ...(apiKey ? { apiKey } : {}),
+});
 
 describe('applyApiKey (pure)', () => {
   const base = { method: 'POST', url: 'https://api.example.com/mcp', headers: { accept: 'application/json' } };
@@ -16,15 +20,25 @@ describe('applyApiKey (pure)', () => {
     expect(applyApiKey(base, auth(), secret).headers).toEqual({ accept: 'application/json', 'x-api-key': KEY });
   });
   it('puts a prefixed key in a custom header, replacing any same-named header', () => {
-    const r = applyApiKey({ ...base, headers: { authorization: 'old' } }, auth({ parameterName: 'Authorization', prefix: 'Bearer' }), secret);
+    const r = applyApiKey(
+      { ...base, headers: { authorization: 'old' } },
+      auth({ parameterName: 'Authorization', prefix: 'Bearer' }),
+      secret,
+    );
     expect(r.headers).toEqual({ Authorization: `Bearer ${KEY}` });
     expect(base.headers).toEqual({ accept: 'application/json' }); // input untouched
   });
   it('keeps a prefix that already ends in whitespace as is', () => {
-    expect(applyApiKey(base, auth({ parameterName: 'Authorization', prefix: 'Token ' }), secret).headers.Authorization).toBe(`Token ${KEY}`);
+    expect(
+      applyApiKey(base, auth({ parameterName: 'Authorization', prefix: 'Token ' }), secret).headers.Authorization,
+    ).toBe(`Token ${KEY}`);
   });
   it('URL-encodes a query parameter and replaces existing values of that name only', () => {
-    const r = applyApiKey({ ...base, url: 'https://h/mcp?a=1&api_key=old&b=x%20y&api_key=old2#frag' }, auth({ location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'K' }), { value: 'a&b=c', credentialName: 'MyKey' });
+    const r = applyApiKey(
+      { ...base, url: 'https://h/mcp?a=1&api_key=old&b=x%20y&api_key=old2#frag' },
+      auth({ location: 'QUERY_PARAMETER', parameterName: 'api_key', prefix: 'K' }),
+      { value: 'a&b=c', credentialName: 'MyKey' },
+    );
     expect(r.url).toBe('https://h/mcp?a=1&b=x%20y&api_key=K%20a%26b%3Dc#frag');
     expect(new URL(r.url).searchParams.get('api_key')).toBe('K a&b=c');
     expect(r.headers).toEqual(base.headers);
@@ -47,10 +61,18 @@ describe('applyApiKey (pure)', () => {
 
 describe('previewApiKey / describeApiKey', () => {
   it('masks the key', () => {
-    expect(previewApiKey(auth({ parameterName: 'Authorization', prefix: 'Bearer' }), 'https://api.example.com/mcp')).toBe('POST https://api.example.com/mcp  header Authorization: Bearer ****');
-    expect(previewApiKey(auth({ location: 'QUERY_PARAMETER', parameterName: 'api_key' }), 'https://api.example.com/mcp')).toBe('POST https://api.example.com/mcp?api_key=****');
-    expect(previewApiKey(auth(), 'https://api.example.com/mcp')).toBe('POST https://api.example.com/mcp  header x-api-key: ****');
-    expect(describeApiKey(auth({ location: 'QUERY_PARAMETER' }))).toBe('API key MyKey in query parameter x-api-key=<key>');
+    expect(
+      previewApiKey(auth({ parameterName: 'Authorization', prefix: 'Bearer' }), 'https://api.example.com/mcp'),
+    ).toBe('POST https://api.example.com/mcp  header Authorization: Bearer ****');
+    expect(
+      previewApiKey(auth({ location: 'QUERY_PARAMETER', parameterName: 'api_key' }), 'https://api.example.com/mcp'),
+    ).toBe('POST https://api.example.com/mcp?api_key=****');
+    expect(previewApiKey(auth(), 'https://api.example.com/mcp')).toBe(
+      'POST https://api.example.com/mcp  header x-api-key: ****',
+    );
+    expect(describeApiKey(auth({ location: 'QUERY_PARAMETER' }))).toBe(
+      'API key MyKey in query parameter x-api-key=<key>',
+    );
   });
 });
 
@@ -78,7 +100,12 @@ describe('applyApiKey against a real MCP server that accepts the key only in one
       config: auth({ parameterName: 'Authorization', prefix: 'Bearer' }),
       wrong: auth({ parameterName: 'Authorization' }),
     },
-    { name: 'default x-api-key header', server: { location: 'HEADER', name: 'x-api-key', value: KEY }, config: auth(), wrong: auth({ location: 'QUERY_PARAMETER' }) },
+    {
+      name: 'default x-api-key header',
+      server: { location: 'HEADER', name: 'x-api-key', value: KEY },
+      config: auth(),
+      wrong: auth({ location: 'QUERY_PARAMETER' }),
+    },
     {
       name: 'custom header',
       server: { location: 'HEADER', name: 'X-Tools-Key', value: KEY },

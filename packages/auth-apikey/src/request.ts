@@ -5,7 +5,13 @@
 import type { OutboundRequest, OutboundSecret } from '@agentcore/auth';
 import { createApiKeyError } from './errors.js';
 import { messages } from './messages.js';
-import { CONTROL_CHARACTER_PATTERN, formatApiKeyValue, prefixWithSeparator, resolveApiKeyPlacement, type ApiKeyOutboundAuth } from './placement.js';
+import {
+  CONTROL_CHARACTER_PATTERN,
+  formatApiKeyValue,
+  prefixWithSeparator,
+  resolveApiKeyPlacement,
+  type ApiKeyOutboundAuth,
+} from './placement.js';
 
 export const MASK = '****';
 
@@ -30,14 +36,26 @@ function decodeQueryName(raw: string): string {
 }
 
 /** Put the key where the config says: header `<name>: <prefix> <key>`, or query `<name>=<prefix> <key>` (URL-encoded). */
-export function applyApiKey(request: OutboundRequest, config: ApiKeyOutboundAuth, secret: OutboundSecret): OutboundRequest {
+export function applyApiKey(
+  request: OutboundRequest,
+  config: ApiKeyOutboundAuth,
+  secret: OutboundSecret,
+): OutboundRequest {
   if (secret.value === '' || CONTROL_CHARACTER_PATTERN.test(secret.value)) {
-    throw createApiKeyError('ERR_APIKEY_VALUE_INVALID', { name: secret.credentialName }, { credentialName: secret.credentialName });
+    throw createApiKeyError(
+      'ERR_APIKEY_VALUE_INVALID',
+      { name: secret.credentialName },
+      { credentialName: secret.credentialName },
+    );
   }
   const placement = resolveApiKeyPlacement(config);
   const value = formatApiKeyValue(placement.prefix, secret.value);
   if (placement.location === 'QUERY_PARAMETER') {
-    return { method: request.method, url: setQueryParameter(request.url, placement.parameterName, encodeURIComponent(value)), headers: { ...request.headers } };
+    return {
+      method: request.method,
+      url: setQueryParameter(request.url, placement.parameterName, encodeURIComponent(value)),
+      headers: { ...request.headers },
+    };
   }
   const lower = placement.parameterName.toLowerCase();
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== lower));
@@ -59,8 +77,9 @@ export function previewApiKey(config: ApiKeyOutboundAuth, endpoint: string, meth
 export function describeApiKey(config: ApiKeyOutboundAuth): string {
   const placement = resolveApiKeyPlacement(config);
   const value = prefixWithSeparator(placement.prefix) + '<key>';
-  const where = placement.location === 'QUERY_PARAMETER'
-    ? messages.get('placement.query', { name: placement.parameterName, value })
-    : messages.get('placement.header', { name: placement.parameterName, value });
+  const where =
+    placement.location === 'QUERY_PARAMETER'
+      ? messages.get('placement.query', { name: placement.parameterName, value })
+      : messages.get('placement.header', { name: placement.parameterName, value });
   return messages.get('describe', { credential: config.credentialName, placement: where });
 }

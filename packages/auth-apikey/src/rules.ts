@@ -13,7 +13,11 @@ export const apiKeyCredentialRule: ProjectRule = (config, report) => {
       const action = messages.get('rule.credential.action', { name });
       if (!credential) report({ path, message: messages.get('rule.credentialMissing', { name }), action });
       else if (credential.authorizerType !== 'ApiKeyCredentialProvider') {
-        report({ path, message: messages.get('rule.credentialWrongKind', { name, kind: credential.authorizerType }), action });
+        report({
+          path,
+          message: messages.get('rule.credentialWrongKind', { name, kind: credential.authorizerType }),
+          action,
+        });
       }
     }),
   );

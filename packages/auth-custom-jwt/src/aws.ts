@@ -11,7 +11,8 @@ import type { CustomClaim, CustomJwtAuthorizerConfig } from './schema.js';
 ensureZodEnglish();
 
 const nonEmpty = <T>(items: readonly T[] | undefined): items is readonly T[] => items !== undefined && items.length > 0;
-const present = <T>(items: readonly T[] | null | undefined): T[] | undefined => (items && items.length > 0 ? [...items] : undefined);
+const present = <T>(items: readonly T[] | null | undefined): T[] | undefined =>
+  items && items.length > 0 ? [...items] : undefined;
 
 function claimToCloudFormation(claim: CustomClaim): Record<string, unknown> {
   const { claimMatchOperator, claimMatchValue } = claim.authorizingClaimMatchValue;
@@ -20,7 +21,10 @@ function claimToCloudFormation(claim: CustomClaim): Record<string, unknown> {
     InboundTokenClaimValueType: claim.inboundTokenClaimValueType,
     AuthorizingClaimMatchValue: {
       ClaimMatchOperator: claimMatchOperator,
-      ClaimMatchValue: claimMatchValue.matchValueString !== undefined ? { MatchValueString: claimMatchValue.matchValueString } : { MatchValueStringList: [...(claimMatchValue.matchValueStringList ?? [])] },
+      ClaimMatchValue:
+        claimMatchValue.matchValueString !== undefined
+          ? { MatchValueString: claimMatchValue.matchValueString }
+          : { MatchValueStringList: [...(claimMatchValue.matchValueStringList ?? [])] },
     },
   };
 }
@@ -43,7 +47,9 @@ export function toCloudFormation(config: CustomJwtAuthorizerConfig): Record<stri
 function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]),
+  );
 }
 
 const StringList = z.optional(z.array(z.string()));
@@ -53,7 +59,9 @@ const AwsClaimSchema = z.looseObject({
   authorizingClaimMatchValue: z.optional(
     z.looseObject({
       claimMatchOperator: z.optional(z.string()),
-      claimMatchValue: z.optional(z.looseObject({ matchValueString: z.optional(z.string()), matchValueStringList: StringList })),
+      claimMatchValue: z.optional(
+        z.looseObject({ matchValueString: z.optional(z.string()), matchValueStringList: StringList }),
+      ),
     }),
   ),
 });
@@ -72,8 +80,14 @@ function claimFromAws(claim: z.infer<typeof AwsClaimSchema>): CustomClaim {
     inboundTokenClaimName: claim.inboundTokenClaimName,
     inboundTokenClaimValueType: claim.inboundTokenClaimValueType === 'STRING_ARRAY' ? 'STRING_ARRAY' : 'STRING',
     authorizingClaimMatchValue: {
-      claimMatchOperator: match?.claimMatchOperator === 'CONTAINS' || match?.claimMatchOperator === 'CONTAINS_ANY' ? match.claimMatchOperator : 'EQUALS',
-      claimMatchValue: value?.matchValueString !== undefined ? { matchValueString: value.matchValueString } : { matchValueStringList: value?.matchValueStringList ?? [] },
+      claimMatchOperator:
+        match?.claimMatchOperator === 'CONTAINS' || match?.claimMatchOperator === 'CONTAINS_ANY'
+          ? match.claimMatchOperator
+          : 'EQUALS',
+      claimMatchValue:
+        value?.matchValueString !== undefined
+          ? { matchValueString: value.matchValueString }
+          : { matchValueStringList: value?.matchValueStringList ?? [] },
     },
   };
 }
@@ -87,7 +101,8 @@ export function fromAws(authorizerConfiguration: unknown): CustomJwtAuthorizerCo
   const normalised = camelKeys(authorizerConfiguration) as Record<string, unknown> | null;
   const raw = normalised?.customJWTAuthorizer ?? normalised?.customJwtAuthorizer;
   const parsed = AwsAuthorizerSchema.safeParse(raw);
-  if (!parsed.success) throw createAwsShapeError({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  if (!parsed.success)
+    throw createAwsShapeError({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   const a = parsed.data;
   const allowedAudience = present(a.allowedAudience);
   const allowedClients = present(a.allowedClients);

@@ -8,7 +8,11 @@ describe('custom-claims prompt spec', () => {
     expect(spec.operators('STRING').map((o) => o.value)).toEqual(['EQUALS']);
     expect(spec.operators('STRING_ARRAY').map((o) => o.value)).toEqual(['CONTAINS', 'CONTAINS_ANY']);
     expect(spec.operators('nope')).toEqual([]);
-    expect([spec.listOperator('CONTAINS_ANY'), spec.listOperator('CONTAINS'), spec.listOperator('EQUALS')]).toEqual([true, false, false]);
+    expect([spec.listOperator('CONTAINS_ANY'), spec.listOperator('CONTAINS'), spec.listOperator('EQUALS')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('checks names and values with the schema field validators', () => {
@@ -27,7 +31,9 @@ describe('custom-claims prompt spec', () => {
     ];
     const json = spec.encode(rules);
     expect(CustomClaimsSchema.safeParse(JSON.parse(json)).success).toBe(true);
-    expect(JSON.parse(json)[1].authorizingClaimMatchValue.claimMatchValue).toEqual({ matchValueStringList: ['admins', 'ops'] });
+    expect(JSON.parse(json)[1].authorizingClaimMatchValue.claimMatchValue).toEqual({
+      matchValueStringList: ['admins', 'ops'],
+    });
     expect(spec.decode(json)).toEqual(rules);
     expect(spec.encode([])).toBe('');
     expect(spec.decode('not json')).toEqual([]);

@@ -5,11 +5,18 @@
 import type { ClaimRuleDraft, ClaimsPromptSpec } from '@agentcore/auth';
 import { messages as m } from './messages.js';
 import {
-  ClaimMatchOperatorSchema, ClaimNameSchema, ClaimValueTypeSchema, LIST_OPERATORS, MatchValueSchema, OPERATORS_BY_VALUE_TYPE, type CustomClaim,
+  ClaimMatchOperatorSchema,
+  ClaimNameSchema,
+  ClaimValueTypeSchema,
+  LIST_OPERATORS,
+  MatchValueSchema,
+  OPERATORS_BY_VALUE_TYPE,
+  type CustomClaim,
 } from './schema.js';
 
 const option = (value: string) => ({ value, label: m.get(`prompt.claim.option.${value}`) });
-const firstIssue = (r: { success: boolean; error?: { issues: readonly { message: string }[] } }) => (r.success ? undefined : r.error?.issues[0]?.message);
+const firstIssue = (r: { success: boolean; error?: { issues: readonly { message: string }[] } }) =>
+  r.success ? undefined : r.error?.issues[0]?.message;
 
 function isListOperator(operator: string): boolean {
   const op = ClaimMatchOperatorSchema.safeParse(operator);
@@ -21,7 +28,10 @@ function toClaim(rule: ClaimRuleDraft): unknown {
   return {
     inboundTokenClaimName: rule.name,
     inboundTokenClaimValueType: rule.valueType,
-    authorizingClaimMatchValue: { claimMatchOperator: rule.operator, claimMatchValue: list ? { matchValueStringList: [...rule.values] } : { matchValueString: rule.values[0] ?? '' } },
+    authorizingClaimMatchValue: {
+      claimMatchOperator: rule.operator,
+      claimMatchValue: list ? { matchValueStringList: [...rule.values] } : { matchValueString: rule.values[0] ?? '' },
+    },
   };
 }
 
@@ -57,7 +67,9 @@ export const claimsPromptSpec: ClaimsPromptSpec = {
   decode(value) {
     try {
       const parsed: unknown = JSON.parse(value);
-      return Array.isArray(parsed) ? parsed.filter((c): c is Partial<CustomClaim> => typeof c === 'object' && c !== null).map(fromClaim) : [];
+      return Array.isArray(parsed)
+        ? parsed.filter((c): c is Partial<CustomClaim> => typeof c === 'object' && c !== null).map(fromClaim)
+        : [];
     } catch {
       return [];
     }

@@ -18,5 +18,8 @@ export class CustomJwtError extends AgentcoreError<CustomJwtErrorCode> {
 
 /** Build a coded error from `error.<Name>` / `error.<Name>.actions` of the strategy bundle. */
 export function createAwsShapeError(details: Record<string, unknown> = {}): CustomJwtError {
-  return new CustomJwtError('ERR_CUSTOM_JWT_AWS_SHAPE_INVALID', messages.get('error.AwsShapeInvalid'), { actions: messages.list('error.AwsShapeInvalid.actions'), details });
+  return new CustomJwtError('ERR_CUSTOM_JWT_AWS_SHAPE_INVALID', messages.get('error.AwsShapeInvalid'), {
+    actions: messages.list('error.AwsShapeInvalid.actions'),
+    details,
+  });
 }

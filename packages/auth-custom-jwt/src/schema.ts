@@ -35,7 +35,9 @@ export const DiscoveryUrlSchema = z.string().check(
   }),
 );
 
-const ListItemSchema = z.string().check(z.minLength(1, m.get('schema.item.empty')), z.maxLength(255, m.get('schema.item.long')));
+const ListItemSchema = z
+  .string()
+  .check(z.minLength(1, m.get('schema.item.empty')), z.maxLength(255, m.get('schema.item.long')));
 const listOf = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1, m.get('schema.list.empty')));
 
 export const AudienceSchema = ListItemSchema;
@@ -57,36 +59,64 @@ export type ClaimValueType = z.infer<typeof ClaimValueTypeSchema>;
 export type ClaimMatchOperator = z.infer<typeof ClaimMatchOperatorSchema>;
 
 /** The operators each value type takes (§B.3); the pairing check below and the wizard's operator choice both read it. */
-export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<ClaimValueType, readonly ClaimMatchOperator[]>> = { STRING: ['EQUALS'], STRING_ARRAY: ['CONTAINS', 'CONTAINS_ANY'] };
+export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<ClaimValueType, readonly ClaimMatchOperator[]>> = {
+  STRING: ['EQUALS'],
+  STRING_ARRAY: ['CONTAINS', 'CONTAINS_ANY'],
+};
 /** Operators that compare with `matchValueStringList`; the others take `matchValueString`. */
 export const LIST_OPERATORS: ReadonlySet<ClaimMatchOperator> = new Set(['CONTAINS_ANY']);
 
 export const ClaimMatchValueSchema = z
   .strictObject({
     matchValueString: z.optional(MatchValueSchema),
-    matchValueStringList: z.optional(z.array(MatchValueSchema).check(z.minLength(1, m.get('schema.list.empty')), z.maxLength(255))),
+    matchValueStringList: z.optional(
+      z.array(MatchValueSchema).check(z.minLength(1, m.get('schema.list.empty')), z.maxLength(255)),
+    ),
   })
-  .check(z.refine((v) => (v.matchValueString === undefined) !== (v.matchValueStringList === undefined), m.get('schema.matchValue.exactlyOne')));
+  .check(
+    z.refine(
+      (v) => (v.matchValueString === undefined) !== (v.matchValueStringList === undefined),
+      m.get('schema.matchValue.exactlyOne'),
+    ),
+  );
 
 /** One custom claim rule, with the operator ↔ value type ↔ value member pairing AWS requires (§B.3). */
 export const CustomClaimSchema = z
   .strictObject({
     inboundTokenClaimName: ClaimNameSchema,
     inboundTokenClaimValueType: ClaimValueTypeSchema,
-    authorizingClaimMatchValue: z.strictObject({ claimMatchOperator: ClaimMatchOperatorSchema, claimMatchValue: ClaimMatchValueSchema }),
+    authorizingClaimMatchValue: z.strictObject({
+      claimMatchOperator: ClaimMatchOperatorSchema,
+      claimMatchValue: ClaimMatchValueSchema,
+    }),
   })
-  .check(z.superRefine((rule, ctx) => {
-    const { claimMatchOperator: op, claimMatchValue: value } = rule.authorizingClaimMatchValue;
-    const opPath = ['authorizingClaimMatchValue', 'claimMatchOperator'];
-    const type = rule.inboundTokenClaimValueType;
-    if (!OPERATORS_BY_VALUE_TYPE[type].includes(op)) ctx.addIssue({ code: 'custom', path: opPath, message: m.get(type === 'STRING' ? 'schema.pairing.stringOperator' : 'schema.pairing.arrayOperator') });
-    if (!LIST_OPERATORS.has(op) && value.matchValueStringList !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueStringList'], message: m.get('schema.pairing.singleValue', { operator: op }) });
-    }
-    if (LIST_OPERATORS.has(op) && value.matchValueString !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueString'], message: m.get('schema.pairing.listValue') });
-    }
-  }));
+  .check(
+    z.superRefine((rule, ctx) => {
+      const { claimMatchOperator: op, claimMatchValue: value } = rule.authorizingClaimMatchValue;
+      const opPath = ['authorizingClaimMatchValue', 'claimMatchOperator'];
+      const type = rule.inboundTokenClaimValueType;
+      if (!OPERATORS_BY_VALUE_TYPE[type].includes(op))
+        ctx.addIssue({
+          code: 'custom',
+          path: opPath,
+          message: m.get(type === 'STRING' ? 'schema.pairing.stringOperator' : 'schema.pairing.arrayOperator'),
+        });
+      if (!LIST_OPERATORS.has(op) && value.matchValueStringList !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueStringList'],
+          message: m.get('schema.pairing.singleValue', { operator: op }),
+        });
+      }
+      if (LIST_OPERATORS.has(op) && value.matchValueString !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['authorizingClaimMatchValue', 'claimMatchValue', 'matchValueString'],
+          message: m.get('schema.pairing.listValue'),
+        });
+      }
+    }),
+  );
 
 export const CustomClaimsSchema = z.array(CustomClaimSchema).check(z.minLength(1, m.get('schema.list.empty')));
 
@@ -100,7 +130,9 @@ export const CustomJwtAuthorizerSchema = z
     allowedScopes: z.optional(listOf(ScopeSchema)),
     customClaims: z.optional(CustomClaimsSchema),
   })
-  .check(z.refine((c) => CONSTRAINT_KEYS.some((k) => (c[k]?.length ?? 0) > 0), { message: m.get('schema.noConstraint') }));
+  .check(
+    z.refine((c) => CONSTRAINT_KEYS.some((k) => (c[k]?.length ?? 0) > 0), { message: m.get('schema.noConstraint') }),
+  );
 
 /** The `authorizerConfiguration` of a CUSTOM_JWT runtime or gateway. */
 export const CustomJwtAuthorizerConfigSchema = z.strictObject({ customJwtAuthorizer: CustomJwtAuthorizerSchema });

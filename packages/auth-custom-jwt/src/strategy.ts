@@ -1,14 +1,32 @@
 /** The CUSTOM_JWT inbound strategy: one object holding everything that is specific to JWT-authorized resources. */
 import {
-  authorizeRequest, defineInboundStrategy, fetchClientCredentialsToken, STRATEGY_CONTRACT_VERSION, type FlagValues, type InputProblem, type StrategyFlag, type StrategyPrompt,
+  authorizeRequest,
+  defineInboundStrategy,
+  fetchClientCredentialsToken,
+  STRATEGY_CONTRACT_VERSION,
+  type FlagValues,
+  type InputProblem,
+  type StrategyFlag,
+  type StrategyPrompt,
 } from '@agentcore/auth';
 import { fromAws, toCloudFormation } from './aws.js';
 import { claimsPromptSpec } from './claims-prompt.js';
 import { customJwtFromFlags, problemsFromIssues, readClaims } from './from-flags.js';
 import { messages as m } from './messages.js';
-import { CustomClaimsSchema, CustomJwtAuthorizerConfigSchema, DiscoveryUrlSchema, ScopeSchema, type CustomJwtAuthorizerConfig } from './schema.js';
+import {
+  CustomClaimsSchema,
+  CustomJwtAuthorizerConfigSchema,
+  DiscoveryUrlSchema,
+  ScopeSchema,
+  type CustomJwtAuthorizerConfig,
+} from './schema.js';
 
-const flag = (name: string, extra: Partial<StrategyFlag> = {}): StrategyFlag => ({ name, kind: 'string', summary: m.get(`flags.${name}.summary`), ...extra });
+const flag = (name: string, extra: Partial<StrategyFlag> = {}): StrategyFlag => ({
+  name,
+  kind: 'string',
+  summary: m.get(`flags.${name}.summary`),
+  ...extra,
+});
 
 export const CUSTOM_JWT_FLAGS: readonly StrategyFlag[] = [
   flag('discovery-url'),
@@ -22,12 +40,18 @@ export const CUSTOM_JWT_FLAGS: readonly StrategyFlag[] = [
 ];
 
 /** First problem message for a single wizard answer, using the same schemas as the flags. */
-function firstIssue(result: { success: boolean; error?: { issues: readonly { message: string }[] } }): string | undefined {
+function firstIssue(result: {
+  success: boolean;
+  error?: { issues: readonly { message: string }[] };
+}): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
 }
 
 function validateScopes(answer: string): string | undefined {
-  for (const s of answer.split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const s of answer
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const issue = firstIssue(ScopeSchema.safeParse(s));
     if (issue) return `${s}: ${issue}`;
   }
@@ -46,15 +70,38 @@ function validateClaims(answer: string): string | undefined {
 }
 
 function prompts(): readonly StrategyPrompt[] {
-  const optionalList = (name: string, validate?: (v: string) => string | undefined): StrategyPrompt => ({ flag: name, message: m.get(`prompt.${name}`), kind: 'list', optional: true, ...(validate ? { validate } : {}) });
+  const optionalList = (name: string, validate?: (v: string) => string | undefined): StrategyPrompt => ({
+    flag: name,
+    message: m.get(`prompt.${name}`),
+    kind: 'list',
+    optional: true,
+    ...(validate ? { validate } : {}),
+  });
   return [
-    { flag: 'discovery-url', message: m.get('prompt.discovery-url'), kind: 'text', validate: (v) => firstIssue(DiscoveryUrlSchema.safeParse(v.trim())) },
+    {
+      flag: 'discovery-url',
+      message: m.get('prompt.discovery-url'),
+      kind: 'text',
+      validate: (v) => firstIssue(DiscoveryUrlSchema.safeParse(v.trim())),
+    },
     optionalList('allowed-clients'),
     optionalList('allowed-audience'),
     optionalList('allowed-scopes', validateScopes),
-    { flag: 'custom-claims', message: m.get('prompt.custom-claims'), kind: 'claims', claims: claimsPromptSpec, optional: true, validate: validateClaims },
+    {
+      flag: 'custom-claims',
+      message: m.get('prompt.custom-claims'),
+      kind: 'claims',
+      claims: claimsPromptSpec,
+      optional: true,
+      validate: validateClaims,
+    },
     { flag: 'client-id', message: m.get('prompt.client-id'), kind: 'text', optional: true },
-    { flag: 'client-secret', message: m.get('prompt.client-secret'), kind: 'secret', when: (a: FlagValues) => typeof a['client-id'] === 'string' && a['client-id'] !== '' },
+    {
+      flag: 'client-secret',
+      message: m.get('prompt.client-secret'),
+      kind: 'secret',
+      when: (a: FlagValues) => typeof a['client-id'] === 'string' && a['client-id'] !== '',
+    },
   ];
 }
 

@@ -36,8 +36,16 @@ export interface TokenInspectResult {
   rules: JwtRuleOutcome[];
 }
 
-function fail(code: CustomJwtErrorCode, key: string, values: Record<string, string>, details: Record<string, unknown> = {}): CustomJwtError {
-  return new CustomJwtError(code, inspectMessages.get(`error.${key}`, values), { actions: inspectMessages.list(`error.${key}.actions`, values), details });
+function fail(
+  code: CustomJwtErrorCode,
+  key: string,
+  values: Record<string, string>,
+  details: Record<string, unknown> = {},
+): CustomJwtError {
+  return new CustomJwtError(code, inspectMessages.get(`error.${key}`, values), {
+    actions: inspectMessages.list(`error.${key}.actions`, values),
+    details,
+  });
 }
 
 interface NamedResource {
@@ -56,7 +64,13 @@ async function readResource(cwd: string | undefined, kind: 'agent' | 'gateway', 
   }
   const list = (kind === 'agent' ? config.runtimes : config.agentCoreGateways) ?? [];
   const found = list.find((r) => r.name === name);
-  if (!found) throw fail('ERR_NOT_FOUND', 'NotFound', { kind, name, names: list.map((r) => String(r.name)).join(', ') || '(none)' }, { kind, name });
+  if (!found)
+    throw fail(
+      'ERR_NOT_FOUND',
+      'NotFound',
+      { kind, name, names: list.map((r) => String(r.name)).join(', ') || '(none)' },
+      { kind, name },
+    );
   return found;
 }
 
@@ -66,14 +80,24 @@ export async function inspectToken(input: TokenInspectInput): Promise<TokenInspe
   const kind = input.agent !== undefined ? 'agent' : 'gateway';
   const name = input.agent ?? input.gateway ?? '';
   const resource = await readResource(input.cwd, kind, name);
-  const type = typeof resource.authorizerType === 'string' ? resource.authorizerType : kind === 'agent' ? 'AWS_IAM' : 'NONE';
-  if (type !== 'CUSTOM_JWT') throw fail('ERR_NOT_CUSTOM_JWT', 'NotCustomJwt', { kind, name, type }, { kind, name, authorizerType: type });
+  const type =
+    typeof resource.authorizerType === 'string' ? resource.authorizerType : kind === 'agent' ? 'AWS_IAM' : 'NONE';
+  if (type !== 'CUSTOM_JWT')
+    throw fail('ERR_NOT_CUSTOM_JWT', 'NotCustomJwt', { kind, name, type }, { kind, name, authorizerType: type });
   const parsed = CustomJwtAuthorizerConfigSchema.safeParse(resource.authorizerConfiguration);
   if (!parsed.success) {
     const issues = formatZodIssues(parsed.error);
-    throw fail('ERR_INVALID_INPUT', 'ConfigInvalid', { kind, name, issues: issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') }, { issues });
+    throw fail(
+      'ERR_INVALID_INPUT',
+      'ConfigInvalid',
+      { kind, name, issues: issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') },
+      { issues },
+    );
   }
-  const inspection = await inspectJwt(token, parsed.data.customJwtAuthorizer, { offline: input.offline ?? false, ...(input.now ? { now: input.now } : {}) });
+  const inspection = await inspectJwt(token, parsed.data.customJwtAuthorizer, {
+    offline: input.offline ?? false,
+    ...(input.now ? { now: input.now } : {}),
+  });
   const r = inspection.result;
   return {
     resource: { kind, name },

@@ -13,14 +13,25 @@ ensureZodEnglish();
 
 export const OAUTH_GRANT_TYPE = 'CLIENT_CREDENTIALS';
 
-export function toOAuthCloudFormation(config: OAuthOutboundAuth, ctx: CloudFormationOutboundContext): Record<string, unknown> {
+export function toOAuthCloudFormation(
+  config: OAuthOutboundAuth,
+  ctx: CloudFormationOutboundContext,
+): Record<string, unknown> {
   if (ctx.providerArn === undefined) {
-    throw createOAuthError('ERR_OAUTH_PROVIDER_ARN_MISSING', { name: config.credentialName }, { credentialName: config.credentialName });
+    throw createOAuthError(
+      'ERR_OAUTH_PROVIDER_ARN_MISSING',
+      { name: config.credentialName },
+      { credentialName: config.credentialName },
+    );
   }
   return {
     CredentialProviderType: OAUTH_TYPE,
     CredentialProvider: {
-      OauthCredentialProvider: { ProviderArn: ctx.providerArn, Scopes: [...(config.scopes ?? [])], GrantType: OAUTH_GRANT_TYPE },
+      OauthCredentialProvider: {
+        ProviderArn: ctx.providerArn,
+        Scopes: [...(config.scopes ?? [])],
+        GrantType: OAUTH_GRANT_TYPE,
+      },
     },
   };
 }
@@ -38,7 +49,11 @@ const AwsOAuthConfigurationSchema = z.object({
 });
 
 function isOAuthConfiguration(configuration: unknown): boolean {
-  return typeof configuration === 'object' && configuration !== null && (configuration as { credentialProviderType?: unknown }).credentialProviderType === OAUTH_TYPE;
+  return (
+    typeof configuration === 'object' &&
+    configuration !== null &&
+    (configuration as { credentialProviderType?: unknown }).credentialProviderType === OAUTH_TYPE
+  );
 }
 
 /** AWS configuration → `outboundAuth`, or undefined when it is not an OAuth configuration. */
@@ -53,7 +68,11 @@ export function fromOAuthAws(configuration: unknown, ctx: ImportContext): OAuthO
   const provider = parsed.data.credentialProvider.oauthCredentialProvider;
   const credentialName = ctx.credentialNameForArn(provider.providerArn);
   if (credentialName === undefined) {
-    throw createOAuthError('ERR_OAUTH_PROVIDER_UNKNOWN', { arn: provider.providerArn }, { providerArn: provider.providerArn });
+    throw createOAuthError(
+      'ERR_OAUTH_PROVIDER_UNKNOWN',
+      { arn: provider.providerArn },
+      { providerArn: provider.providerArn },
+    );
   }
   const scopes = provider.scopes ?? [];
   return { type: OAUTH_TYPE, credentialName, ...(scopes.length > 0 ? { scopes } : {}) };

@@ -22,7 +22,14 @@ const MESSAGE_KEYS: Readonly<Record<OAuthErrorCode, string>> = {
 };
 
 /** A coded error whose message and actions come from `error.<Name>` / `error.<Name>.actions`. */
-export function createOAuthError(code: OAuthErrorCode, values: Readonly<Record<string, string>>, details: Record<string, unknown> = {}): OAuthStrategyError {
+export function createOAuthError(
+  code: OAuthErrorCode,
+  values: Readonly<Record<string, string>>,
+  details: Record<string, unknown> = {},
+): OAuthStrategyError {
   const key = MESSAGE_KEYS[code];
-  return new OAuthStrategyError(code, messages.get(`error.${key}`, values), { actions: messages.list(`error.${key}.actions`, values), details });
+  return new OAuthStrategyError(code, messages.get(`error.${key}`, values), {
+    actions: messages.list(`error.${key}.actions`, values),
+    details,
+  });
 }

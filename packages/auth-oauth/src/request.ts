@@ -10,11 +10,21 @@ import type { OAuthOutboundAuth } from './schema.js';
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Replace any `Authorization` header (whatever its case) with `Bearer <token>`. */
-export function applyOAuth(request: OutboundRequest, _config: OAuthOutboundAuth, secret: OutboundSecret): OutboundRequest {
+export function applyOAuth(
+  request: OutboundRequest,
+  _config: OAuthOutboundAuth,
+  secret: OutboundSecret,
+): OutboundRequest {
   if (secret.value === '' || CONTROL_CHARACTERS.test(secret.value)) {
-    throw createOAuthError('ERR_OAUTH_TOKEN_INVALID', { name: secret.credentialName }, { credentialName: secret.credentialName });
+    throw createOAuthError(
+      'ERR_OAUTH_TOKEN_INVALID',
+      { name: secret.credentialName },
+      { credentialName: secret.credentialName },
+    );
   }
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== 'authorization'),
+  );
   return { method: request.method, url: request.url, headers: { ...headers, Authorization: `Bearer ${secret.value}` } };
 }
 
@@ -24,6 +34,9 @@ export function previewOAuth(_config: OAuthOutboundAuth, endpoint: string, metho
 
 /** One line for `agentcore status`: credential and scopes, no secret. */
 export function describeOAuth(config: OAuthOutboundAuth): string {
-  const scopes = config.scopes && config.scopes.length > 0 ? messages.get('describe.scopes', { scopes: config.scopes.join(' ') }) : '';
+  const scopes =
+    config.scopes && config.scopes.length > 0
+      ? messages.get('describe.scopes', { scopes: config.scopes.join(' ') })
+      : '';
   return messages.get('describe', { credential: config.credentialName, scopes });
 }

@@ -13,7 +13,11 @@ export const oauthCredentialRule: ProjectRule = (config, report) => {
       const action = messages.get('rule.credential.action', { name });
       if (!credential) report({ path, message: messages.get('rule.credentialMissing', { name }), action });
       else if (credential.authorizerType !== 'OAuthCredentialProvider') {
-        report({ path, message: messages.get('rule.credentialWrongKind', { name, kind: credential.authorizerType }), action });
+        report({
+          path,
+          message: messages.get('rule.credentialWrongKind', { name, kind: credential.authorizerType }),
+          action,
+        });
       }
     }),
   );

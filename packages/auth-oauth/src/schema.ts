@@ -10,9 +10,17 @@ ensureZodEnglish();
 export const OAUTH_TYPE = 'OAUTH';
 
 /** One OAuth scope: printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3 `scope-token`). */
-export const OAuthScopeSchema = z.string().check(z.minLength(1, 'must not be empty'), z.regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be printable ASCII without spaces, " or \\'));
+export const OAuthScopeSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be printable ASCII without spaces, " or \\'),
+  );
 
-export const OAuthOutboundFieldsSchema = z.strictObject({ credentialName: CredentialNameSchema, scopes: z.optional(z.array(OAuthScopeSchema)) });
+export const OAuthOutboundFieldsSchema = z.strictObject({
+  credentialName: CredentialNameSchema,
+  scopes: z.optional(z.array(OAuthScopeSchema)),
+});
 export type OAuthOutboundAuth = { type: 'OAUTH' } & z.infer<typeof OAuthOutboundFieldsSchema>;
 
 /** Drop an empty `scopes` list (defaults are never written). */

@@ -1,5 +1,10 @@
 /** The outbound OAUTH strategy: one object holding everything that differs for OAuth client-credentials targets. */
-import { defineOutboundStrategy, STRATEGY_CONTRACT_VERSION, type OutboundStrategy, type SafeAttributes } from '@agentcore/auth';
+import {
+  defineOutboundStrategy,
+  STRATEGY_CONTRACT_VERSION,
+  type OutboundStrategy,
+  type SafeAttributes,
+} from '@agentcore/auth';
 import { fromOAuthAws, toOAuthCloudFormation } from './cloud.js';
 import { OAUTH_FLAGS, oauthFromFlags, oauthPrompts } from './flags.js';
 import { messages } from './messages.js';

@@ -16,8 +16,15 @@ let idp: OidcIssuer;
 let mcp: BearerMcpServer;
 
 beforeAll(async () => {
-  idp = await startOidcIssuer({ clients: [{ clientId: 'gw-client', clientSecret: 'gw-secret', scopes: ['tools:call', 'other'] }] });
-  mcp = await startBearerMcpServer({ issuer: idp.issuer, jwksUri: idp.jwksUri, audience: idp.audience, requiredScope: 'tools:call' });
+  idp = await startOidcIssuer({
+    clients: [{ clientId: 'gw-client', clientSecret: 'gw-secret', scopes: ['tools:call', 'other'] }],
+  });
+  mcp = await startBearerMcpServer({
+    issuer: idp.issuer,
+    jwksUri: idp.jwksUri,
+    audience: idp.audience,
+    requiredScope: 'tools:call',
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -26,8 +33,14 @@ afterAll(async () => {
 });
 
 const names = credentialEnvNames('Idp');
-const credential = (): Credential => ({ authorizerType: 'OAuthCredentialProvider', name: 'Idp', discoveryUrl: idp.discoveryUrl });
-const env = (secret: string) => ({ get: async (k: string) => ({ [names.clientId]: 'gw-client', [names.clientSecret]: secret })[k] });
+const credential = (): Credential => ({
+  authorizerType: 'OAuthCredentialProvider',
+  name: 'Idp',
+  discoveryUrl: idp.discoveryUrl,
+});
+const env = (secret: string) => ({
+  get: async (k: string) => ({ [names.clientId]: 'gw-client', [names.clientSecret]: secret })[k],
+});
 
 async function callAdd(fetchImpl: typeof fetch): Promise<string> {
   const client = new Client({ name: 'oauth-e2e', version: '0.0.1' });
@@ -41,7 +54,11 @@ async function callAdd(fetchImpl: typeof fetch): Promise<string> {
 }
 
 /** What the gateway emulator does per request: resolveSecret, then apply. */
-function gatewayFetch(strategy: ReturnType<typeof createOAuthStrategy>, config: OAuthOutboundAuth, secret: string): typeof fetch {
+function gatewayFetch(
+  strategy: ReturnType<typeof createOAuthStrategy>,
+  config: OAuthOutboundAuth,
+  secret: string,
+): typeof fetch {
   return async (url, init) => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
@@ -58,7 +75,11 @@ describe('OAUTH outbound against a real issuer and a real MCP server', { timeout
     const strategy = createOAuthStrategy();
     idp.resetStats();
     const seenBefore = mcp.seen.length;
-    expect(await callAdd(gatewayFetch(strategy, { type: 'OAUTH', credentialName: 'Idp', scopes: ['tools:call'] }, 'gw-secret'))).toBe('42');
+    expect(
+      await callAdd(
+        gatewayFetch(strategy, { type: 'OAUTH', credentialName: 'Idp', scopes: ['tools:call'] }, 'gw-secret'),
+      ),
+    ).toBe('42');
     expect(idp.stats.token).toBe(1);
     const seen = mcp.seen.slice(seenBefore);
     expect(seen.length).toBeGreaterThan(1);
@@ -66,8 +87,14 @@ describe('OAUTH outbound against a real issuer and a real MCP server', { timeout
   });
 
   it('without the scope the server refuses the token (401), and a wrong secret fails at the issuer', async () => {
-    await expect(callAdd(gatewayFetch(createOAuthStrategy(), { type: 'OAUTH', credentialName: 'Idp', scopes: ['other'] }, 'gw-secret'))).rejects.toThrow(/401|unauthorized/i);
-    const err = await callAdd(gatewayFetch(createOAuthStrategy(), { type: 'OAUTH', credentialName: 'Idp', scopes: ['tools:call'] }, 'wrong')).catch((e: unknown) => e);
+    await expect(
+      callAdd(
+        gatewayFetch(createOAuthStrategy(), { type: 'OAUTH', credentialName: 'Idp', scopes: ['other'] }, 'gw-secret'),
+      ),
+    ).rejects.toThrow(/401|unauthorized/i);
+    const err = await callAdd(
+      gatewayFetch(createOAuthStrategy(), { type: 'OAUTH', credentialName: 'Idp', scopes: ['tools:call'] }, 'wrong'),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: expect.stringMatching(/^ERR_/) });
     expect(JSON.stringify(err)).not.toContain('wrong');
   });

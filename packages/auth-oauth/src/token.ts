@@ -4,7 +4,12 @@
  * gateway's token vault does. Tokens are kept in memory until a minute before they expire, and in the token
  * cache file when the caller passes one.
  */
-import { fetchClientCredentialsToken, type OutboundSecret, type ResolveSecretInput, type TokenOptions } from '@agentcore/auth';
+import {
+  fetchClientCredentialsToken,
+  type OutboundSecret,
+  type ResolveSecretInput,
+  type TokenOptions,
+} from '@agentcore/auth';
 import { credentialEnvNames } from '@agentcore/schema';
 import { createOAuthError } from './errors.js';
 import type { OAuthOutboundAuth } from './schema.js';
@@ -38,7 +43,11 @@ export async function oauthTokenRequest(config: OAuthOutboundAuth, input: Resolv
   const { credential } = input;
   const name = credential.name;
   if (credential.authorizerType !== 'OAuthCredentialProvider') {
-    throw createOAuthError('ERR_OAUTH_CREDENTIAL_WRONG_KIND', { name, kind: credential.authorizerType }, { credentialName: name });
+    throw createOAuthError(
+      'ERR_OAUTH_CREDENTIAL_WRONG_KIND',
+      { name, kind: credential.authorizerType },
+      { credentialName: name },
+    );
   }
   const names = credentialEnvNames(name);
   const clientId = await input.secrets.get(names.clientId);
@@ -49,19 +58,33 @@ export async function oauthTokenRequest(config: OAuthOutboundAuth, input: Resolv
     ...(clientSecret ? [] : [names.clientSecret]),
   ];
   if (missing.length > 0 || !credential.discoveryUrl || !clientId || !clientSecret) {
-    throw createOAuthError('ERR_OAUTH_CREDENTIAL_INCOMPLETE', { name, missing: missing.join(', ') }, { credentialName: name, missing });
+    throw createOAuthError(
+      'ERR_OAUTH_CREDENTIAL_INCOMPLETE',
+      { name, missing: missing.join(', ') },
+      { credentialName: name, missing },
+    );
   }
   const scopes = config.scopes && config.scopes.length > 0 ? config.scopes : (credential.scopes ?? []);
   return { discoveryUrl: credential.discoveryUrl, clientId, clientSecret, scopes };
 }
 
-export async function resolveOAuthSecret(config: OAuthOutboundAuth, input: ResolveSecretInput, options: ResolveOAuthOptions = {}): Promise<OutboundSecret> {
+export async function resolveOAuthSecret(
+  config: OAuthOutboundAuth,
+  input: ResolveSecretInput,
+  options: ResolveOAuthOptions = {},
+): Promise<OutboundSecret> {
   const request = await oauthTokenRequest(config, input);
   const now = options.now ?? Date.now;
   const key = JSON.stringify([request.discoveryUrl, request.clientId, request.scopes]);
   const remembered = options.noCache ? undefined : options.memo?.get(key, now());
   if (remembered) return { value: remembered, credentialName: input.credential.name };
-  const token = await fetchClientCredentialsToken({ ...request, cacheFile: options.cacheFile, noCache: options.noCache, signal: options.signal, now });
+  const token = await fetchClientCredentialsToken({
+    ...request,
+    cacheFile: options.cacheFile,
+    noCache: options.noCache,
+    signal: options.signal,
+    now,
+  });
   options.memo?.set(key, token.accessToken, now() + (token.expiresIn ?? 300) * 1000);
   return { value: token.accessToken, credentialName: input.credential.name };
 }

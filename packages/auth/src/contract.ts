@@ -3,7 +3,15 @@
  * Everything that differs between auth strategies lives in one such object, shipped by one plugin package.
  * Heavy dependencies (jose, ink, SDKs) must be imported inside the functions that need them, never at module top.
  */
-import type { AnyZodObject, AnyZodSchema, Credential, InboundResourceKind, ProjectConfig, ProjectRule, TargetType } from '@agentcore/schema';
+import type {
+  AnyZodObject,
+  AnyZodSchema,
+  Credential,
+  InboundResourceKind,
+  ProjectConfig,
+  ProjectRule,
+  TargetType,
+} from '@agentcore/schema';
 
 /** Bumped on breaking changes to this file. A strategy built for another major is refused with both versions named. */
 export const STRATEGY_CONTRACT_VERSION = 1;

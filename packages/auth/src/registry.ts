@@ -2,10 +2,21 @@
  * The strategy registry: the only place the core learns which auth types exist. The CLI fills it from the
  * `agentcore:strategies` hook of every installed plugin; libraries call `register` directly.
  */
-import { createProjectModel, type ProjectModel, type ProjectModelOptions, type TargetType, type InboundResourceKind } from '@agentcore/schema';
+import {
+  createProjectModel,
+  type ProjectModel,
+  type ProjectModelOptions,
+  type TargetType,
+  type InboundResourceKind,
+} from '@agentcore/schema';
 import { AuthError } from './errors.js';
 import {
-  STRATEGY_CONTRACT_VERSION, type AttachCommand, type InboundStrategy, type OutboundStrategy, type Strategy, type StrategyFlag,
+  STRATEGY_CONTRACT_VERSION,
+  type AttachCommand,
+  type InboundStrategy,
+  type OutboundStrategy,
+  type Strategy,
+  type StrategyFlag,
 } from './contract.js';
 
 export interface StrategySource {
@@ -29,11 +40,33 @@ const CLI_NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 const FLAG_PATTERN = /^[a-z][a-z0-9-]*$/;
 /** Flags owned by the core attach commands; strategies may not redefine them. */
 export const CORE_ATTACH_FLAGS: ReadonlySet<string> = new Set([
-  'name', 'json', 'help', 'authorizer-type', 'outbound-auth', 'credential-name', 'gateway', 'type', 'endpoint', 'code-location',
-  'entrypoint', 'build', 'runtime-version', 'protocol', 'template', 'force', 'schema', 'rest-api-id', 'stage', 'lambda-arn', 'tool-schema-file', 'description',
+  'name',
+  'json',
+  'help',
+  'authorizer-type',
+  'outbound-auth',
+  'credential-name',
+  'gateway',
+  'type',
+  'endpoint',
+  'code-location',
+  'entrypoint',
+  'build',
+  'runtime-version',
+  'protocol',
+  'template',
+  'force',
+  'schema',
+  'rest-api-id',
+  'stage',
+  'lambda-arn',
+  'tool-schema-file',
+  'description',
 ]);
 
-export const ATTACH_COMMANDS: Readonly<Record<AttachCommand, { direction: 'inbound' | 'outbound'; resource?: InboundResourceKind }>> = {
+export const ATTACH_COMMANDS: Readonly<
+  Record<AttachCommand, { direction: 'inbound' | 'outbound'; resource?: InboundResourceKind }>
+> = {
   'add agent': { direction: 'inbound', resource: 'runtime' },
   'add gateway': { direction: 'inbound', resource: 'gateway' },
   'add gateway-target': { direction: 'outbound' },
@@ -45,7 +78,9 @@ export function normalizeStrategyName(value: string): string {
 
 function invalid(source: StrategySource, message: string): AuthError {
   return new AuthError('ERR_STRATEGY_INVALID', `${source.packageName} provides an invalid auth strategy: ${message}`, {
-    actions: [`Update ${source.packageName}, or uninstall it with \`agentcore plugins uninstall ${source.packageName}\`.`],
+    actions: [
+      `Update ${source.packageName}, or uninstall it with \`agentcore plugins uninstall ${source.packageName}\`.`,
+    ],
     details: { packageName: source.packageName },
   });
 }
@@ -66,27 +101,48 @@ export class StrategyRegistry {
       throw new AuthError(
         'ERR_STRATEGY_CONTRACT',
         `${source.packageName} was built for strategy contract v${strategy.contractVersion}, but this agentcore uses v${STRATEGY_CONTRACT_VERSION}.`,
-        { actions: [`Install a version of ${source.packageName} built for contract v${STRATEGY_CONTRACT_VERSION}.`], details: { packageName: source.packageName, contractVersion: strategy.contractVersion, expected: STRATEGY_CONTRACT_VERSION } },
+        {
+          actions: [`Install a version of ${source.packageName} built for contract v${STRATEGY_CONTRACT_VERSION}.`],
+          details: {
+            packageName: source.packageName,
+            contractVersion: strategy.contractVersion,
+            expected: STRATEGY_CONTRACT_VERSION,
+          },
+        },
       );
     }
     const clash = this.#entries.find(
-      (e) => e.strategy.direction === strategy.direction && (e.strategy.type === strategy.type || normalizeStrategyName(e.strategy.cliName) === normalizeStrategyName(strategy.cliName)),
+      (e) =>
+        e.strategy.direction === strategy.direction &&
+        (e.strategy.type === strategy.type ||
+          normalizeStrategyName(e.strategy.cliName) === normalizeStrategyName(strategy.cliName)),
     );
     if (clash) {
-      throw new AuthError('ERR_STRATEGY_DUPLICATE', `Auth type ${strategy.type} is provided by both ${clash.source.packageName} and ${source.packageName}.`, {
-        actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-        details: { type: strategy.type, packages: [clash.source.packageName, source.packageName] },
-      });
+      throw new AuthError(
+        'ERR_STRATEGY_DUPLICATE',
+        `Auth type ${strategy.type} is provided by both ${clash.source.packageName} and ${source.packageName}.`,
+        {
+          actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
+          details: { type: strategy.type, packages: [clash.source.packageName, source.packageName] },
+        },
+      );
     }
     for (const flag of strategy.flags ?? []) {
       for (const cmd of attachCommandsOf(strategy)) {
         if (!(flag.commands ?? [cmd]).includes(cmd)) continue;
-        const other = this.#entries.find((e) => attachCommandsOf(e.strategy).includes(cmd) && flagsFor(e.strategy, cmd).some((f) => f.name === flag.name));
+        const other = this.#entries.find(
+          (e) =>
+            attachCommandsOf(e.strategy).includes(cmd) && flagsFor(e.strategy, cmd).some((f) => f.name === flag.name),
+        );
         if (other) {
-          throw new AuthError('ERR_FLAG_COLLISION', `Flag --${flag.name} of \`${cmd}\` is defined by both ${other.source.packageName} and ${source.packageName}.`, {
-            actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-            details: { flag: flag.name, command: cmd, packages: [other.source.packageName, source.packageName] },
-          });
+          throw new AuthError(
+            'ERR_FLAG_COLLISION',
+            `Flag --${flag.name} of \`${cmd}\` is defined by both ${other.source.packageName} and ${source.packageName}.`,
+            {
+              actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
+              details: { flag: flag.name, command: cmd, packages: [other.source.packageName, source.packageName] },
+            },
+          );
         }
       }
     }
@@ -100,17 +156,27 @@ export class StrategyRegistry {
   }
 
   inbound(resource?: InboundResourceKind): InboundStrategy[] {
-    return this.#entries.flatMap((e) => (e.strategy.direction === 'inbound' && (!resource || e.strategy.appliesTo.includes(resource)) ? [e.strategy] : []));
+    return this.#entries.flatMap((e) =>
+      e.strategy.direction === 'inbound' && (!resource || e.strategy.appliesTo.includes(resource)) ? [e.strategy] : [],
+    );
   }
 
   outbound(targetType?: TargetType): OutboundStrategy[] {
-    return this.#entries.flatMap((e) => (e.strategy.direction === 'outbound' && (!targetType || e.strategy.appliesTo.includes(targetType)) ? [e.strategy] : []));
+    return this.#entries.flatMap((e) =>
+      e.strategy.direction === 'outbound' && (!targetType || e.strategy.appliesTo.includes(targetType))
+        ? [e.strategy]
+        : [],
+    );
   }
 
   /** Look up by stored type (`CUSTOM_JWT`) or CLI spelling (`custom-jwt`, `custom_jwt`), case-insensitively. */
   find(direction: 'inbound' | 'outbound', name: string): RegisteredStrategy | undefined {
     const n = normalizeStrategyName(name);
-    return this.#entries.find((e) => e.strategy.direction === direction && (normalizeStrategyName(e.strategy.type) === n || normalizeStrategyName(e.strategy.cliName) === n));
+    return this.#entries.find(
+      (e) =>
+        e.strategy.direction === direction &&
+        (normalizeStrategyName(e.strategy.type) === n || normalizeStrategyName(e.strategy.cliName) === n),
+    );
   }
 
   sourceOf(strategy: Strategy): StrategySource | undefined {
@@ -162,16 +228,23 @@ function flagsFor(strategy: Strategy, command: AttachCommand): StrategyFlag[] {
 
 function validateShape(s: Strategy, source: StrategySource): void {
   if (typeof s !== 'object' || s === null) throw invalid(source, 'not an object');
-  if (typeof s.type !== 'string' || !TYPE_PATTERN.test(s.type)) throw invalid(source, `type must match ${TYPE_PATTERN}`);
-  if (typeof s.cliName !== 'string' || !CLI_NAME_PATTERN.test(s.cliName)) throw invalid(source, `cliName must match ${CLI_NAME_PATTERN}`);
-  if (s.direction !== 'inbound' && s.direction !== 'outbound') throw invalid(source, 'direction must be inbound or outbound');
-  if (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0) throw invalid(source, 'appliesTo must list at least one resource or target type');
+  if (typeof s.type !== 'string' || !TYPE_PATTERN.test(s.type))
+    throw invalid(source, `type must match ${TYPE_PATTERN}`);
+  if (typeof s.cliName !== 'string' || !CLI_NAME_PATTERN.test(s.cliName))
+    throw invalid(source, `cliName must match ${CLI_NAME_PATTERN}`);
+  if (s.direction !== 'inbound' && s.direction !== 'outbound')
+    throw invalid(source, 'direction must be inbound or outbound');
+  if (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0)
+    throw invalid(source, 'appliesTo must list at least one resource or target type');
   if (typeof s.summary !== 'string' || s.summary.length === 0) throw invalid(source, 'summary is required');
   if (typeof s.contractVersion !== 'number') throw invalid(source, 'contractVersion is required');
   if (typeof s.fromFlags !== 'function') throw invalid(source, 'fromFlags is required');
-  if (s.direction === 'inbound' && typeof s.configSchema?.safeParse !== 'function') throw invalid(source, 'configSchema must be a zod schema');
-  if (s.direction === 'outbound' && typeof s.fieldsSchema?.safeParse !== 'function') throw invalid(source, 'fieldsSchema must be a zod object schema');
-  if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type)) throw invalid(source, `${s.type} is built in and cannot be replaced`);
+  if (s.direction === 'inbound' && typeof s.configSchema?.safeParse !== 'function')
+    throw invalid(source, 'configSchema must be a zod schema');
+  if (s.direction === 'outbound' && typeof s.fieldsSchema?.safeParse !== 'function')
+    throw invalid(source, 'fieldsSchema must be a zod object schema');
+  if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type))
+    throw invalid(source, `${s.type} is built in and cannot be replaced`);
   const names = new Set<string>();
   for (const f of s.flags ?? []) {
     if (!FLAG_PATTERN.test(f.name)) throw invalid(source, `flag name ${f.name} must be kebab-case`);

@@ -20,17 +20,26 @@ export function agentCommand(entrypoint: string, options: { node?: string; pytho
   const ext = extname(file);
   if (['.js', '.mjs', '.cjs', '.ts'].includes(ext)) return { command: options.node ?? process.execPath, args: [file] };
   if (ext === '.py') return { command: options.python ?? 'python3', args: ['-u', file] };
-  throw new DevError('ERR_DEV_ENTRYPOINT', `Cannot run entrypoint ${entrypoint} locally: only .js, .mjs, .cjs, .ts and .py are supported.`, {
-    actions: ['Point the runtime\'s entrypoint at a .js or .py file in agentcore/agentcore.json.'],
-    details: { entrypoint },
-  });
+  throw new DevError(
+    'ERR_DEV_ENTRYPOINT',
+    `Cannot run entrypoint ${entrypoint} locally: only .js, .mjs, .cjs, .ts and .py are supported.`,
+    {
+      actions: ["Point the runtime's entrypoint at a .js or .py file in agentcore/agentcore.json."],
+      details: { entrypoint },
+    },
+  );
 }
 
 /**
  * The agent's whole environment. Deliberately not `process.env`: the agent must never see the inbound client
  * secrets of runtimes or gateways, nor any other secret of the developer's shell.
  */
-export function agentEnv(envVars: readonly { name: string; value: string }[] | undefined, port: number, host: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function agentEnv(
+  envVars: readonly { name: string; value: string }[] | undefined,
+  port: number,
+  host: string,
+  base: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'SystemRoot', 'TMPDIR', 'LANG']) {
     const v = base[key];
@@ -164,16 +173,29 @@ export class AgentProcess {
     const file = join(this.#options.codeDir, this.#options.entrypoint);
     if (done || spawnError) {
       const exit = await exited;
-      throw new DevError('ERR_DEV_AGENT_START', `Agent ${this.name} exited before it was ready (${describeExit(exit, spawnError)}).`, {
-        actions: [`Run it by hand to see the error: cd ${this.#options.codeDir} && ${command === process.execPath ? 'node' : command} ${args.join(' ')}`, 'Check the last lines of its output above.'],
-        details: { runtime: this.name, file, exitCode: exit.code, signal: exit.signal, lastLines: exit.lastLines },
-      });
+      throw new DevError(
+        'ERR_DEV_AGENT_START',
+        `Agent ${this.name} exited before it was ready (${describeExit(exit, spawnError)}).`,
+        {
+          actions: [
+            `Run it by hand to see the error: cd ${this.#options.codeDir} && ${command === process.execPath ? 'node' : command} ${args.join(' ')}`,
+            'Check the last lines of its output above.',
+          ],
+          details: { runtime: this.name, file, exitCode: exit.code, signal: exit.signal, lastLines: exit.lastLines },
+        },
+      );
     }
     await this.stop();
-    throw new DevError('ERR_DEV_AGENT_START', `Agent ${this.name} did not answer GET /ping with 200 within ${this.#options.startTimeoutMs ?? 20_000} ms.`, {
-      actions: ['Make the agent listen on the PORT and HOST environment variables and answer GET /ping (see the echo templates).'],
-      details: { runtime: this.name, file, lastLines: this.lastLines() },
-    });
+    throw new DevError(
+      'ERR_DEV_AGENT_START',
+      `Agent ${this.name} did not answer GET /ping with 200 within ${this.#options.startTimeoutMs ?? 20_000} ms.`,
+      {
+        actions: [
+          'Make the agent listen on the PORT and HOST environment variables and answer GET /ping (see the echo templates).',
+        ],
+        details: { runtime: this.name, file, lastLines: this.lastLines() },
+      },
+    );
   }
 
   /** Stop the process (SIGTERM, then SIGKILL after `graceMs`). */

@@ -11,7 +11,11 @@ afterAll(() => issuer?.close());
 
 describe('dev issuer without scopes', () => {
   it('issues a client_credentials token to a client that has no scopes', async () => {
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'no-scope-client', client_secret: 's3cret' });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'no-scope-client',
+      client_secret: 's3cret',
+    });
     const res = await fetch(issuer.tokenEndpoint, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
     expect(res.status, await res.clone().text()).toBe(200);
     const json = (await res.json()) as { access_token: string };

@@ -61,10 +61,18 @@ function memoryAdapter() {
   };
 }
 
-export async function startDevIssuer(options: { clients: readonly DevIssuerClient[]; host?: string; port?: number; accessTokenTtlSec?: number }): Promise<DevIssuer> {
+export async function startDevIssuer(options: {
+  clients: readonly DevIssuerClient[];
+  host?: string;
+  port?: number;
+  accessTokenTtlSec?: number;
+}): Promise<DevIssuer> {
   const host = options.host ?? '127.0.0.1';
   const ttl = options.accessTokenTtlSec ?? 3600;
-  const [{ default: Provider }, { generateKeyPair, exportJWK }] = await Promise.all([import('oidc-provider'), import('jose')]);
+  const [{ default: Provider }, { generateKeyPair, exportJWK }] = await Promise.all([
+    import('oidc-provider'),
+    import('jose'),
+  ]);
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'agentcore-dev', alg: 'RS256', use: 'sig' };
   const byId = new Map(options.clients.map((c) => [c.clientId, c]));
@@ -74,7 +82,13 @@ export async function startDevIssuer(options: { clients: readonly DevIssuerClien
   const server: Server = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) =>
-      reject(new DevError('ERR_DEV_ISSUER', `The dev issuer could not listen on ${host}:${options.port ?? 0}: ${err.message}`, { actions: ['Free the port or let agentcore choose one.'], cause: err })),
+      reject(
+        new DevError(
+          'ERR_DEV_ISSUER',
+          `The dev issuer could not listen on ${host}:${options.port ?? 0}: ${err.message}`,
+          { actions: ['Free the port or let agentcore choose one.'], cause: err },
+        ),
+      ),
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
@@ -99,7 +113,8 @@ export async function startDevIssuer(options: { clients: readonly DevIssuerClien
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: (_ctx: unknown, client?: { clientId?: string }) => (client?.clientId && byId.get(client.clientId)?.audience) || DEV_DEFAULT_AUDIENCE,
+        defaultResource: (_ctx: unknown, client?: { clientId?: string }) =>
+          (client?.clientId && byId.get(client.clientId)?.audience) || DEV_DEFAULT_AUDIENCE,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, resource: string) => ({
           scope: allScopes.join(' '),

@@ -8,10 +8,27 @@ export const MAX_BODY_BYTES = 100 * 1024 * 1024;
 
 /** Headers the data plane always passes to the container (DOMAIN §C.1). */
 const ALWAYS = new Set([
-  'content-type', 'content-length', 'accept', SESSION_HEADER, USER_HEADER,
-  'mcp-session-id', 'mcp-protocol-version', 'x-amzn-trace-id', 'traceparent', 'tracestate', 'baggage',
+  'content-type',
+  'content-length',
+  'accept',
+  SESSION_HEADER,
+  USER_HEADER,
+  'mcp-session-id',
+  'mcp-protocol-version',
+  'x-amzn-trace-id',
+  'traceparent',
+  'tracestate',
+  'baggage',
 ]);
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 /** Whether `name` is allowed by a `requestHeaderAllowlist` (exact names, case-insensitive; a trailing `*` is a prefix). */
 export function allowedByList(name: string, allowlist: readonly string[]): boolean {
@@ -23,7 +40,10 @@ export function allowedByList(name: string, allowlist: readonly string[]): boole
 }
 
 /** Request headers for the agent: the fixed set plus the runtime's allow-list (`Authorization` only if listed). */
-export function forwardRequestHeaders(headers: IncomingHttpHeaders, allowlist: readonly string[] = []): OutgoingHttpHeaders {
+export function forwardRequestHeaders(
+  headers: IncomingHttpHeaders,
+  allowlist: readonly string[] = [],
+): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -35,7 +55,8 @@ export function forwardRequestHeaders(headers: IncomingHttpHeaders, allowlist: r
 /** Response headers for the caller: everything but hop-by-hop headers. */
 export function forwardResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
   return out;
 }
 

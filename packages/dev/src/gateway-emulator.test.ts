@@ -35,26 +35,70 @@ beforeAll(async () => {
     registry: testRegistry(),
     sessionFile: false,
     log: (l) => logs.push(l),
-    secrets: secretsOf({ [credentialEnvNames('KeyOne').apiKey]: 'key-one', [credentialEnvNames('KeyTwo').apiKey]: 'key-two' }),
+    secrets: secretsOf({
+      [credentialEnvNames('KeyOne').apiKey]: 'key-one',
+      [credentialEnvNames('KeyTwo').apiKey]: 'key-two',
+    }),
     config: config({
       agentCoreGateways: [
         {
           name: 'tools',
           targets: [
-            { name: 'bearer', targetType: 'mcpServer', endpoint: bearerServer.url, outboundAuth: { type: 'API_KEY', credentialName: 'KeyOne', apiKey: { parameterName: 'Authorization', prefix: 'Bearer' } } },
-            { name: 'query', targetType: 'mcpServer', endpoint: queryServer.url, outboundAuth: { type: 'API_KEY', credentialName: 'KeyTwo', apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' } } },
-            { name: 'lambdaTools', targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', toolSchemaFile: 'tools.json' } },
+            {
+              name: 'bearer',
+              targetType: 'mcpServer',
+              endpoint: bearerServer.url,
+              outboundAuth: {
+                type: 'API_KEY',
+                credentialName: 'KeyOne',
+                apiKey: { parameterName: 'Authorization', prefix: 'Bearer' },
+              },
+            },
+            {
+              name: 'query',
+              targetType: 'mcpServer',
+              endpoint: queryServer.url,
+              outboundAuth: {
+                type: 'API_KEY',
+                credentialName: 'KeyTwo',
+                apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' },
+              },
+            },
+            {
+              name: 'lambdaTools',
+              targetType: 'lambdaFunctionArn',
+              lambdaFunctionArn: {
+                lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+                toolSchemaFile: 'tools.json',
+              },
+            },
           ],
         },
         {
           name: 'broken',
           targets: [
-            { name: 'misplaced', targetType: 'mcpServer', endpoint: bearerServer.url, outboundAuth: { type: 'API_KEY', credentialName: 'KeyOne' } },
+            {
+              name: 'misplaced',
+              targetType: 'mcpServer',
+              endpoint: bearerServer.url,
+              outboundAuth: { type: 'API_KEY', credentialName: 'KeyOne' },
+            },
             { name: 'down', targetType: 'mcpServer', endpoint: refused },
           ],
         },
-        { name: 'jwt', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: idp.discoveryUrl, allowedClients: ['agent-client'] } }, targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }] },
-        { name: 'iam', authorizerType: 'AWS_IAM', targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }] },
+        {
+          name: 'jwt',
+          authorizerType: 'CUSTOM_JWT',
+          authorizerConfiguration: {
+            customJwtAuthorizer: { discoveryUrl: idp.discoveryUrl, allowedClients: ['agent-client'] },
+          },
+          targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }],
+        },
+        {
+          name: 'iam',
+          authorizerType: 'AWS_IAM',
+          targets: [{ name: 'open', targetType: 'mcpServer', endpoint: openServer.url }],
+        },
       ],
     }),
   });
@@ -99,13 +143,17 @@ describe('gateway emulator', () => {
   it('a wrong placement surfaces the upstream 401 as an MCP error naming the target; no key in the message', async () => {
     const client = await mcp(dev.gateways.broken ?? '');
     try {
-      const err = (await client.callTool({ name: 'misplaced___add', arguments: { a: 1, b: 1 } }).catch((e: unknown) => e)) as Error;
+      const err = (await client
+        .callTool({ name: 'misplaced___add', arguments: { a: 1, b: 1 } })
+        .catch((e: unknown) => e)) as Error;
       expect(err).toBeInstanceOf(Error);
       expect(err.message).toContain('Target misplaced');
       expect(err.message).toContain('401');
       expect(err.message).toContain('check the credential and the placement');
       expect(err.message).not.toContain('key-one');
-      const down = (await client.callTool({ name: 'down___add', arguments: { a: 1, b: 1 } }).catch((e: unknown) => e)) as Error;
+      const down = (await client
+        .callTool({ name: 'down___add', arguments: { a: 1, b: 1 } })
+        .catch((e: unknown) => e)) as Error;
       expect(down.message).toContain('Target down');
       expect(down.message).toContain('connection refused');
       const unknown = (await client.callTool({ name: 'nope', arguments: {} }).catch((e: unknown) => e)) as Error;
@@ -117,9 +165,16 @@ describe('gateway emulator', () => {
   });
 
   it('applies the gateway inbound auth (AWS_IAM: unsigned → 403)', async () => {
-    const res = await fetch(dev.gateways.iam ?? '', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const res = await fetch(dev.gateways.iam ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
     expect(res.status).toBe(403);
-    const client = await mcp(dev.gateways.iam ?? '', { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc' });
+    const client = await mcp(dev.gateways.iam ?? '', {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc',
+    });
     try {
       expect((await client.listTools()).tools.map((t) => t.name)).toContain('open___add');
     } finally {
@@ -128,10 +183,16 @@ describe('gateway emulator', () => {
   });
 
   it('applies a CUSTOM_JWT gateway authorizer through the strategy (401 without a token, tools with one)', async () => {
-    const res = await fetch(dev.gateways.jwt ?? '', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const res = await fetch(dev.gateways.jwt ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const client = await mcp(dev.gateways.jwt ?? '', { authorization: `Bearer ${await idp.requestToken('agent-client', 'agent-secret')}` });
+    const client = await mcp(dev.gateways.jwt ?? '', {
+      authorization: `Bearer ${await idp.requestToken('agent-client', 'agent-secret')}`,
+    });
     try {
       expect((await client.listTools()).tools.map((t) => t.name)).toContain('open___echo');
     } finally {

@@ -58,7 +58,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
     const client = new Client({ name: 'agentcore-dev-gateway', version: '0.1.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(target.endpoint), { fetch: outboundFetch(target) }), { timeout: options.upstreamTimeoutMs ?? 15_000 });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(target.endpoint), { fetch: outboundFetch(target) }),
+      { timeout: options.upstreamTimeoutMs ?? 15_000 },
+    );
     return client;
   }
 
@@ -74,7 +77,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       return await fn(await pending);
     } catch (err) {
       clients.delete(target);
-      void pending.then((c) => c.close(), () => undefined);
+      void pending.then(
+        (c) => c.close(),
+        () => undefined,
+      );
       const message = upstreamFailure(target, err);
       options.log(`[dev] gateway: ${message}`);
       throw new McpError(ErrorCode.InternalError, message);
@@ -104,18 +110,34 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
     const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
     const at = name.indexOf(TOOL_SEPARATOR);
     const target = at > 0 ? gw.targets.find((t) => t.name === name.slice(0, at)) : undefined;
-    if (!target) throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${name}: gateway ${gw.name} names tools <target>${TOOL_SEPARATOR}<tool>.`);
+    if (!target)
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Unknown tool ${name}: gateway ${gw.name} names tools <target>${TOOL_SEPARATOR}<tool>.`,
+      );
     const tool = name.slice(at + TOOL_SEPARATOR.length);
-    return withClient(target, (c) => c.callTool({ name: tool, arguments: args ?? {} }, undefined, { timeout: options.upstreamTimeoutMs ?? 15_000 }));
+    return withClient(target, (c) =>
+      c.callTool({ name: tool, arguments: args ?? {} }, undefined, { timeout: options.upstreamTimeoutMs ?? 15_000 }),
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, gw: GatewayEntry): Promise<void> {
     let decision;
     try {
-      decision = await decideInbound(gw.type, gw.strategy, gw.config, inboundRequest(req, options.baseUrl()), options.verifyOptions, { store: decisions, scope: gw.name });
+      decision = await decideInbound(
+        gw.type,
+        gw.strategy,
+        gw.config,
+        inboundRequest(req, options.baseUrl()),
+        options.verifyOptions,
+        { store: decisions, scope: gw.name },
+      );
     } catch (err) {
       req.resume();
-      return sendJson(res, 500, { message: 'Internal server error', devReason: `The ${gw.type} strategy failed: ${(err as Error).message}` });
+      return sendJson(res, 500, {
+        message: 'Internal server error',
+        devReason: `The ${gw.type} strategy failed: ${(err as Error).message}`,
+      });
     }
     if (!decision.ok) {
       req.resume();
@@ -126,12 +148,19 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       body = req.method === 'POST' ? await readJson(req) : undefined;
     } catch (err) {
       const status = (err as { status?: number }).status ?? 400;
-      return sendJson(res, status, { jsonrpc: '2.0', error: { code: -32700, message: (err as Error).message }, id: null });
+      return sendJson(res, status, {
+        jsonrpc: '2.0',
+        error: { code: -32700, message: (err as Error).message },
+        id: null,
+      });
     }
     const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
     const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
     const { ListToolsRequestSchema, CallToolRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
-    const server = new Server({ name: `agentcore-dev-gateway-${gw.name}`, version: '0.1.0' }, { capabilities: { tools: {} } });
+    const server = new Server(
+      { name: `agentcore-dev-gateway-${gw.name}`, version: '0.1.0' },
+      { capabilities: { tools: {} } },
+    );
     server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(gw) }));
     server.setRequestHandler(CallToolRequestSchema, async (r) => callTool(gw, r.params.name, r.params.arguments));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
@@ -146,7 +175,14 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
   async function close(): Promise<void> {
     const all = [...clients.values()];
     clients.clear();
-    await Promise.all(all.map((p) => p.then((c) => c.close(), () => undefined)));
+    await Promise.all(
+      all.map((p) =>
+        p.then(
+          (c) => c.close(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   return { handle, close, listTools, callTool };

@@ -5,7 +5,12 @@ import { denialBody, denialHeader, type Denial } from './inbound.js';
 
 export const DEV_DENIAL_HEADER = 'x-agentcore-dev-denial';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;

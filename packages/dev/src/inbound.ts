@@ -30,7 +30,7 @@ export type InboundDecision = { ok: true; sigv4Unverified?: boolean } | { ok: fa
 export const BUILT_IN_INBOUND = ['AWS_IAM', 'NONE'] as const;
 const SIGV4 = /^AWS4-HMAC-SHA256\s/i;
 const MISMATCH =
-  'Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. Check the agent\'s authorization configuration and ensure your request uses the matching method (OAuth or SigV4)';
+  "Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. Check the agent's authorization configuration and ensure your request uses the matching method (OAuth or SigV4)";
 
 export function inboundType(resource: InboundResource, kind: InboundKind): string {
   return resource.authorizerType ?? (kind === 'runtime' ? 'AWS_IAM' : 'NONE');
@@ -61,12 +61,28 @@ export async function decideInbound(
   if (type === 'NONE') return { ok: true };
   if (type === 'AWS_IAM') {
     if (sigv4) return { ok: true, sigv4Unverified: true };
-    if (authorization) return deny(403, MISMATCH, 'method', 'This resource uses AWS_IAM (SigV4) but the request carries another Authorization scheme (e.g. a bearer token).');
-    return deny(403, 'Missing Authentication Token', 'method', 'This resource uses AWS_IAM: send an `Authorization: AWS4-HMAC-SHA256 …` header (the signature is not verified locally).');
+    if (authorization)
+      return deny(
+        403,
+        MISMATCH,
+        'method',
+        'This resource uses AWS_IAM (SigV4) but the request carries another Authorization scheme (e.g. a bearer token).',
+      );
+    return deny(
+      403,
+      'Missing Authentication Token',
+      'method',
+      'This resource uses AWS_IAM: send an `Authorization: AWS4-HMAC-SHA256 …` header (the signature is not verified locally).',
+    );
   }
   if (sigv4) return deny(403, MISMATCH, 'method', `This resource uses ${type} but the request is signed with SigV4.`);
   if (!strategy?.verify) {
-    return deny(501, 'Not implemented', 'strategy', `The installed ${type} strategy cannot verify requests locally (it has no verify()).`);
+    return deny(
+      501,
+      'Not implemented',
+      'strategy',
+      `The installed ${type} strategy cannot verify requests locally (it has no verify()).`,
+    );
   }
   const key = cache && authorization && !options.now ? `${cache.scope}\n${authorization}` : undefined;
   if (key && cache?.store.has(key)) return { ok: true };
@@ -75,10 +91,29 @@ export async function decideInbound(
     if (key) cache?.store.remember(key, result.principal);
     return { ok: true };
   }
-  const denial = result.status === 401
-    ? { message: 'Unauthorized: the JWT bearer token is invalid or not found', wwwAuthenticate: authorization ? 'Bearer realm="agentcore", error="invalid_token"' : 'Bearer realm="agentcore"' }
-    : { message: 'Access denied: the token is not allowed by the authorizer configuration', wwwAuthenticate: result.rule === 'scope' ? 'Bearer realm="agentcore", error="insufficient_scope"' : undefined };
-  return { ok: false, denial: { status: result.status, ...denial, rule: result.rule, reason: result.reason, expected: result.expected, actual: result.actual } };
+  const denial =
+    result.status === 401
+      ? {
+          message: 'Unauthorized: the JWT bearer token is invalid or not found',
+          wwwAuthenticate: authorization
+            ? 'Bearer realm="agentcore", error="invalid_token"'
+            : 'Bearer realm="agentcore"',
+        }
+      : {
+          message: 'Access denied: the token is not allowed by the authorizer configuration',
+          wwwAuthenticate: result.rule === 'scope' ? 'Bearer realm="agentcore", error="insufficient_scope"' : undefined,
+        };
+  return {
+    ok: false,
+    denial: {
+      status: result.status,
+      ...denial,
+      rule: result.rule,
+      reason: result.reason,
+      expected: result.expected,
+      actual: result.actual,
+    },
+  };
 }
 
 function deny(status: 401 | 403 | 501, message: string, rule: string, reason: string): InboundDecision {
@@ -92,5 +127,11 @@ export function denialHeader(d: Denial): string {
 
 /** The AWS-shaped JSON body, plus the dev-only fields. */
 export function denialBody(d: Denial): Record<string, unknown> {
-  return { message: d.message, devReason: d.reason, devRule: d.rule, ...(d.expected !== undefined ? { devExpected: d.expected } : {}), ...(d.actual !== undefined ? { devActual: d.actual } : {}) };
+  return {
+    message: d.message,
+    devReason: d.reason,
+    devRule: d.rule,
+    ...(d.expected !== undefined ? { devExpected: d.expected } : {}),
+    ...(d.actual !== undefined ? { devActual: d.actual } : {}),
+  };
 }

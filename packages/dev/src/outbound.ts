@@ -34,7 +34,11 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
 /** A fetch for the MCP client transport that applies the target's outbound auth to every request. */
 export function outboundFetch(target: TargetEntry, base: FetchLike = fetch): FetchLike {
   return async (url, init) => {
-    let req: OutboundRequest = { method: init?.method ?? 'GET', url: String(url), headers: headerRecord(init?.headers) };
+    let req: OutboundRequest = {
+      method: init?.method ?? 'GET',
+      url: String(url),
+      headers: headerRecord(init?.headers),
+    };
     if (target.strategy?.apply && target.config && target.secret) {
       const secret = await target.secret();
       target.redactions.add(secret.value);

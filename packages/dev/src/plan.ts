@@ -52,46 +52,78 @@ export interface DevPlan {
   skipped: Skipped[];
 }
 
-function inbound(registry: StrategyRegistry, kind: InboundKind, resource: Runtime | Gateway): { type: string; strategy?: InboundStrategy } {
+function inbound(
+  registry: StrategyRegistry,
+  kind: InboundKind,
+  resource: Runtime | Gateway,
+): { type: string; strategy?: InboundStrategy } {
   const type = inboundType(resource, kind);
   if ((BUILT_IN_INBOUND as readonly string[]).includes(type)) return { type };
   const found = registry.find('inbound', type)?.strategy;
   if (found?.direction !== 'inbound') {
     const hint = registry.installHint(type);
-    throw new DevError('ERR_DEV_STRATEGY', `${kind === 'runtime' ? 'Runtime' : 'Gateway'} ${resource.name} uses ${type}, which no installed plugin provides.`, {
-      actions: [hint ? `Install it: agentcore plugins install ${hint}` : `Install the plugin that provides ${type}.`],
-      details: { resource: resource.name, type },
-    });
+    throw new DevError(
+      'ERR_DEV_STRATEGY',
+      `${kind === 'runtime' ? 'Runtime' : 'Gateway'} ${resource.name} uses ${type}, which no installed plugin provides.`,
+      {
+        actions: [hint ? `Install it: agentcore plugins install ${hint}` : `Install the plugin that provides ${type}.`],
+        details: { resource: resource.name, type },
+      },
+    );
   }
   return { type, strategy: found };
 }
 
 function planTarget(registry: StrategyRegistry, target: Gateway['targets'][number]): TargetPlan | Skipped {
-  if (target.targetType !== 'mcpServer') return { kind: 'target', name: target.name, reason: `${target.targetType} targets are not emulated locally` };
-  if (!target.endpoint) return { kind: 'target', name: target.name, reason: 'mcpServer targets without an endpoint (compute-backed) are not emulated locally' };
+  if (target.targetType !== 'mcpServer')
+    return { kind: 'target', name: target.name, reason: `${target.targetType} targets are not emulated locally` };
+  if (!target.endpoint)
+    return {
+      kind: 'target',
+      name: target.name,
+      reason: 'mcpServer targets without an endpoint (compute-backed) are not emulated locally',
+    };
   const auth = target.outboundAuth;
   const authType = auth?.type ?? 'NONE';
   const base = { name: target.name, targetType: target.targetType, endpoint: target.endpoint, authType };
   if (authType === 'NONE') return base;
   const strategy = registry.find('outbound', authType)?.strategy;
-  if (strategy?.direction !== 'outbound') return { ...base, unavailable: `${authType} outbound auth is not emulated locally (no installed strategy provides it)` };
-  if (!strategy.apply) return { ...base, unavailable: `the ${authType} strategy cannot apply credentials locally (it has no apply())` };
+  if (strategy?.direction !== 'outbound')
+    return {
+      ...base,
+      unavailable: `${authType} outbound auth is not emulated locally (no installed strategy provides it)`,
+    };
+  if (!strategy.apply)
+    return { ...base, unavailable: `the ${authType} strategy cannot apply credentials locally (it has no apply())` };
   const config = { ...auth, type: authType };
   // A strategy that turns its credential into the value it sends (e.g. OAuth → access token) says so with
   // resolveSecret; without it, the credential's stored API-key value is sent as is.
   if (!strategy.resolveSecret && strategy.credentialKind && strategy.credentialKind !== 'ApiKeyCredentialProvider') {
-    return { ...base, strategy, config, unavailable: `the ${authType} strategy cannot obtain its credential value locally (it has no resolveSecret())` };
+    return {
+      ...base,
+      strategy,
+      config,
+      unavailable: `the ${authType} strategy cannot obtain its credential value locally (it has no resolveSecret())`,
+    };
   }
   return { ...base, strategy, config, credentialName: auth?.credentialName };
 }
 
-export function planDev(config: ProjectConfig, registry: StrategyRegistry, options: { runtimes?: readonly string[]; gateways?: boolean } = {}): DevPlan {
+export function planDev(
+  config: ProjectConfig,
+  registry: StrategyRegistry,
+  options: { runtimes?: readonly string[]; gateways?: boolean } = {},
+): DevPlan {
   const skipped: Skipped[] = [];
   const wanted = options.runtimes?.length ? options.runtimes : undefined;
   for (const name of wanted ?? []) {
     if (!config.runtimes.some((r) => r.name === name)) {
       throw new DevError('ERR_DEV_RUNTIME_NOT_FOUND', `No runtime named ${name} in this project.`, {
-        actions: [config.runtimes.length ? `Use one of: ${config.runtimes.map((r) => r.name).join(', ')}` : 'Add one with `agentcore add agent --name MyAgent --template node`.'],
+        actions: [
+          config.runtimes.length
+            ? `Use one of: ${config.runtimes.map((r) => r.name).join(', ')}`
+            : 'Add one with `agentcore add agent --name MyAgent --template node`.',
+        ],
         details: { runtime: name, available: config.runtimes.map((r) => r.name) },
       });
     }
@@ -107,15 +139,18 @@ export function planDev(config: ProjectConfig, registry: StrategyRegistry, optio
       entrypoint: r.entrypoint,
       envVars: r.envVars ?? [],
     }));
-  const gateways = options.gateways === false ? [] : config.agentCoreGateways.map((g): GatewayPlan => {
-    const targets: TargetPlan[] = [];
-    for (const t of g.targets) {
-      const p = planTarget(registry, t);
-      if ('kind' in p) skipped.push({ ...p, gateway: g.name });
-      else targets.push(p);
-    }
-    return { name: g.name, ...inbound(registry, 'gateway', g), config: g.authorizerConfiguration, targets };
-  });
+  const gateways =
+    options.gateways === false
+      ? []
+      : config.agentCoreGateways.map((g): GatewayPlan => {
+          const targets: TargetPlan[] = [];
+          for (const t of g.targets) {
+            const p = planTarget(registry, t);
+            if ('kind' in p) skipped.push({ ...p, gateway: g.name });
+            else targets.push(p);
+          }
+          return { name: g.name, ...inbound(registry, 'gateway', g), config: g.authorizerConfiguration, targets };
+        });
   return { runtimes, gateways, skipped };
 }
 
@@ -141,14 +176,26 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 /** The scopes and first audience a dev-issuer client needs so its tokens pass this resource's authorizer. */
 export function oidcRequirements(config: unknown): { scopes: string[]; audience?: string } {
   const blocks = oidcBlocks(config);
-  return { scopes: [...new Set(blocks.flatMap((b) => strings(b.allowedScopes)))], audience: blocks.flatMap((b) => strings(b.allowedAudience))[0] };
+  return {
+    scopes: [...new Set(blocks.flatMap((b) => strings(b.allowedScopes)))],
+    audience: blocks.flatMap((b) => strings(b.allowedAudience))[0],
+  };
 }
 
 /** Resources whose authorizer the dev issuer serves, with the managed credential that becomes its client. */
-export function issuerResources(plan: DevPlan): { name: string; credentialName: string; allowedClients: string[]; scopes: string[]; audience?: string }[] {
+export function issuerResources(
+  plan: DevPlan,
+): { name: string; credentialName: string; allowedClients: string[]; scopes: string[]; audience?: string }[] {
   return [...plan.runtimes, ...plan.gateways].flatMap((r) => {
     const blocks = oidcBlocks(r.config);
     if (!blocks.length) return [];
-    return [{ name: r.name, credentialName: managedCredentialName(r.name), allowedClients: blocks.flatMap((b) => strings(b.allowedClients)), ...oidcRequirements(r.config) }];
+    return [
+      {
+        name: r.name,
+        credentialName: managedCredentialName(r.name),
+        allowedClients: blocks.flatMap((b) => strings(b.allowedClients)),
+        ...oidcRequirements(r.config),
+      },
+    ];
   });
 }

@@ -15,24 +15,44 @@ describe('pure helpers', () => {
   });
 
   it('agentEnv has only PATH/HOME-like basics, envVars, PORT and HOST', () => {
-    const env = agentEnv([{ name: 'A', value: '1' }, { name: 'PORT', value: 'x' }], 1234, '127.0.0.1', { PATH: '/bin', AGENTCORE_CREDENTIAL_X_CLIENT_SECRET: 's', AWS_SECRET_ACCESS_KEY: 'k' });
+    const env = agentEnv(
+      [
+        { name: 'A', value: '1' },
+        { name: 'PORT', value: 'x' },
+      ],
+      1234,
+      '127.0.0.1',
+      { PATH: '/bin', AGENTCORE_CREDENTIAL_X_CLIENT_SECRET: 's', AWS_SECRET_ACCESS_KEY: 'k' },
+    );
     expect(env).toEqual({ PATH: '/bin', A: '1', PORT: '1234', HOST: '127.0.0.1', PYTHONUNBUFFERED: '1' });
   });
 
   it('header allow-list: exact names, case-insensitive, trailing * as prefix; Authorization only when listed', () => {
     expect(allowedByList('authorization', ['Authorization'])).toBe(true);
-    expect(allowedByList('x-amzn-bedrock-agentcore-runtime-custom-a', ['X-Amzn-Bedrock-AgentCore-Runtime-Custom-*'])).toBe(true);
-    expect(forwardRequestHeaders({ authorization: 'Bearer t', accept: 'text/event-stream', cookie: 'c' })).toEqual({ accept: 'text/event-stream' });
+    expect(
+      allowedByList('x-amzn-bedrock-agentcore-runtime-custom-a', ['X-Amzn-Bedrock-AgentCore-Runtime-Custom-*']),
+    ).toBe(true);
+    expect(forwardRequestHeaders({ authorization: 'Bearer t', accept: 'text/event-stream', cookie: 'c' })).toEqual({
+      accept: 'text/event-stream',
+    });
   });
 
   it('matchRuntime accepts names and ARNs', () => {
     expect(matchRuntime('Echo', ['Echo'])).toBe('Echo');
-    expect(matchRuntime('arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/Demo_Echo-AbC123', ['Echo'])).toBe('Echo');
+    expect(matchRuntime('arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/Demo_Echo-AbC123', ['Echo'])).toBe(
+      'Echo',
+    );
     expect(matchRuntime('Other', ['Echo'])).toBeUndefined();
   });
 
   it('withDiscoveryUrl copies; oidcRequirements reads scopes and the first audience', () => {
-    const c = { customJwtAuthorizer: { discoveryUrl: 'https://a/.well-known/openid-configuration', allowedScopes: ['s1'], allowedAudience: ['aud1', 'aud2'] } };
+    const c = {
+      customJwtAuthorizer: {
+        discoveryUrl: 'https://a/.well-known/openid-configuration',
+        allowedScopes: ['s1'],
+        allowedAudience: ['aud1', 'aud2'],
+      },
+    };
     const swapped = withDiscoveryUrl(c, 'http://127.0.0.1:1/.well-known/openid-configuration');
     expect(swapped.customJwtAuthorizer.discoveryUrl).toBe('http://127.0.0.1:1/.well-known/openid-configuration');
     expect(c.customJwtAuthorizer.discoveryUrl).toBe('https://a/.well-known/openid-configuration');
@@ -40,14 +60,35 @@ describe('pure helpers', () => {
   });
 
   it('planDev: unknown runtime and uninstalled strategies are coded errors', () => {
-    const cfg = config({ runtimes: [{ name: 'A', build: 'CodeZip', entrypoint: 'main.js', codeLocation: 'app/A', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: {} }] });
-    expect(() => planDev(cfg, testRegistry(), { runtimes: ['B'] })).toThrow(expect.objectContaining({ code: 'ERR_DEV_RUNTIME_NOT_FOUND' }));
+    const cfg = config({
+      runtimes: [
+        {
+          name: 'A',
+          build: 'CodeZip',
+          entrypoint: 'main.js',
+          codeLocation: 'app/A',
+          authorizerType: 'CUSTOM_JWT',
+          authorizerConfiguration: {},
+        },
+      ],
+    });
+    expect(() => planDev(cfg, testRegistry(), { runtimes: ['B'] })).toThrow(
+      expect.objectContaining({ code: 'ERR_DEV_RUNTIME_NOT_FOUND' }),
+    );
     expect(() => planDev(cfg, new StrategyRegistry())).toThrow(expect.objectContaining({ code: 'ERR_DEV_STRATEGY' }));
   });
 
   it('upstream failures name the target and never the secret', () => {
-    const target = { name: 't1', targetType: 'mcpServer', endpoint: 'http://127.0.0.1:9/mcp?x=1', authType: 'API_KEY', redactions: new Set(['sekrit-value']) };
-    expect(upstreamFailure(target, Object.assign(new Error('body sekrit-value'), { code: 401 }))).toMatch(/^Target t1: .* 401: check the credential and the placement/);
+    const target = {
+      name: 't1',
+      targetType: 'mcpServer',
+      endpoint: 'http://127.0.0.1:9/mcp?x=1',
+      authType: 'API_KEY',
+      redactions: new Set(['sekrit-value']),
+    };
+    expect(upstreamFailure(target, Object.assign(new Error('body sekrit-value'), { code: 401 }))).toMatch(
+      /^Target t1: .* 401: check the credential and the placement/,
+    );
     expect(upstreamFailure(target, new Error('oops sekrit-value'))).not.toContain('sekrit-value');
     expect(redact('a sekrit-value b', ['sekrit-value'])).toBe('a **** b');
   });
@@ -70,7 +111,8 @@ describe('decision cache', () => {
       },
     };
     const req = (auth: string) => ({ method: 'POST', url: 'http://x/', headers: { authorization: auth } });
-    const decide = (auth: string, scope = 'A') => decideInbound('CUSTOM_JWT', strategy as never, {}, req(auth), {}, { store, scope });
+    const decide = (auth: string, scope = 'A') =>
+      decideInbound('CUSTOM_JWT', strategy as never, {}, req(auth), {}, { store, scope });
     expect((await decide('Bearer good')).ok).toBe(true);
     expect((await decide('Bearer good')).ok).toBe(true);
     expect(calls).toBe(1);

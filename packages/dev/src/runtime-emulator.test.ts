@@ -20,20 +20,36 @@ let pids: number[] = [];
 const invoke = (runtime: string, init: { token?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
   fetch(dev.runtimes[runtime] ?? '', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
     body: JSON.stringify(init.body ?? { prompt: 'hi' }),
     signal: AbortSignal.timeout(10_000),
   });
 
 beforeAll(async () => {
   process.env.AGENTCORE_CREDENTIAL_LEAK_CLIENT_SECRET = 'must-not-reach-agents';
-  idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: 'agent-secret', scopes: ['agents:read', 'agents:write'] }, { clientId: 'other-client', clientSecret: 'other-secret', scopes: ['agents:read'] }] });
+  idp = await startOidcIssuer({
+    clients: [
+      { clientId: 'agent-client', clientSecret: 'agent-secret', scopes: ['agents:read', 'agents:write'] },
+      { clientId: 'other-client', clientSecret: 'other-secret', scopes: ['agents:read'] },
+    ],
+  });
   project = await tempProject({
     NodeAgent: { from: join(TEMPLATES, 'node-echo/main.js'), file: 'main.js' },
     PyAgent: { from: join(TEMPLATES, 'python-echo/main.py'), file: 'main.py' },
     Inspect: { from: INSPECT_AGENT, file: 'main.mjs' },
   });
-  const jwt = { customJwtAuthorizer: { discoveryUrl: idp.discoveryUrl, allowedClients: ['agent-client'], allowedScopes: ['agents:read'], allowedAudience: [idp.audience] } };
+  const jwt = {
+    customJwtAuthorizer: {
+      discoveryUrl: idp.discoveryUrl,
+      allowedClients: ['agent-client'],
+      allowedScopes: ['agents:read'],
+      allowedAudience: [idp.audience],
+    },
+  };
   dev = await startDev({
     root: project.root,
     registry: testRegistry(),
@@ -41,9 +57,30 @@ beforeAll(async () => {
     log: (l) => logs.push(l),
     config: config({
       runtimes: [
-        { name: 'NodeAgent', build: 'CodeZip', entrypoint: 'main.js', codeLocation: 'app/NodeAgent/', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: jwt },
-        { name: 'PyAgent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/PyAgent/', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: jwt },
-        { name: 'Inspect', build: 'CodeZip', entrypoint: 'main.mjs', codeLocation: 'app/Inspect/', envVars: [{ name: 'GREETING', value: 'hello' }], requestHeaderAllowlist: ['X-Amzn-Bedrock-AgentCore-Runtime-Custom-Trace'] },
+        {
+          name: 'NodeAgent',
+          build: 'CodeZip',
+          entrypoint: 'main.js',
+          codeLocation: 'app/NodeAgent/',
+          authorizerType: 'CUSTOM_JWT',
+          authorizerConfiguration: jwt,
+        },
+        {
+          name: 'PyAgent',
+          build: 'CodeZip',
+          entrypoint: 'main.py',
+          codeLocation: 'app/PyAgent/',
+          authorizerType: 'CUSTOM_JWT',
+          authorizerConfiguration: jwt,
+        },
+        {
+          name: 'Inspect',
+          build: 'CodeZip',
+          entrypoint: 'main.mjs',
+          codeLocation: 'app/Inspect/',
+          envVars: [{ name: 'GREETING', value: 'hello' }],
+          requestHeaderAllowlist: ['X-Amzn-Bedrock-AgentCore-Runtime-Custom-Trace'],
+        },
       ],
     }),
   });
@@ -58,21 +95,33 @@ afterAll(async () => {
 });
 
 describe('runtime emulator: CUSTOM_JWT through the strategy verify', () => {
-  it.each(['NodeAgent', 'PyAgent'])('%s: a valid token reaches the agent; the session id is generated and returned', async (name) => {
-    const res = await invoke(name, { token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']) });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ result: 'echo: hi' });
-    expect(res.headers.get(SESSION_HEADER)?.length).toBeGreaterThanOrEqual(33);
-  });
+  it.each(['NodeAgent', 'PyAgent'])(
+    '%s: a valid token reaches the agent; the session id is generated and returned',
+    async (name) => {
+      const res = await invoke(name, {
+        token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ result: 'echo: hi' });
+      expect(res.headers.get(SESSION_HEADER)?.length).toBeGreaterThanOrEqual(33);
+    },
+  );
 
   it('passes a given session id through', async () => {
     const sid = 'session-0123456789-0123456789-0123456789';
-    const res = await invoke('NodeAgent', { token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']), headers: { [SESSION_HEADER]: sid } });
+    const res = await invoke('NodeAgent', {
+      token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
+      headers: { [SESSION_HEADER]: sid },
+    });
     expect(res.headers.get(SESSION_HEADER)).toBe(sid);
   });
 
   it('streams SSE without buffering', async () => {
-    const res = await invoke('PyAgent', { token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']), headers: { accept: 'text/event-stream' }, body: { prompt: 'a b c d e f g h i j' } });
+    const res = await invoke('PyAgent', {
+      token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
+      headers: { accept: 'text/event-stream' },
+      body: { prompt: 'a b c d e f g h i j' },
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body?.getReader();
     const times: number[] = [];
@@ -100,37 +149,68 @@ describe('runtime emulator: CUSTOM_JWT through the strategy verify', () => {
 
   it('bad signature → 401; expired → 401', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ client_id: 'agent-client', scope: 'agents:read', aud: idp.audience, iss: idp.issuer }).setProtectedHeader({ alg: 'RS256', kid: idp.kid }).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const forged = await new SignJWT({
+      client_id: 'agent-client',
+      scope: 'agents:read',
+      aud: idp.audience,
+      iss: idp.issuer,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: idp.kid })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     const bad = await invoke('NodeAgent', { token: forged });
     expect(bad.status).toBe(401);
     expect(((await bad.json()) as { devRule: string }).devRule).toBe('signature');
     const now = Math.floor(Date.now() / 1000);
-    const expired = await invoke('NodeAgent', { token: await idp.signToken({ client_id: 'agent-client', scope: 'agents:read', aud: idp.audience, iat: now - 7200, exp: now - 3600 }) });
+    const expired = await invoke('NodeAgent', {
+      token: await idp.signToken({
+        client_id: 'agent-client',
+        scope: 'agents:read',
+        aud: idp.audience,
+        iat: now - 7200,
+        exp: now - 3600,
+      }),
+    });
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { devRule: string }).devRule).toBe('exp');
   });
 
   it('authentic tokens failing a rule → 403 with the rule (client, scope, audience)', async () => {
-    const wrongClient = await invoke('NodeAgent', { token: await idp.requestToken('other-client', 'other-secret', ['agents:read']) });
+    const wrongClient = await invoke('NodeAgent', {
+      token: await idp.requestToken('other-client', 'other-secret', ['agents:read']),
+    });
     expect(wrongClient.status).toBe(403);
     expect(wrongClient.headers.get('x-agentcore-dev-denial')).toMatch(/^client_id: /);
-    const noScope = await invoke('NodeAgent', { token: await idp.requestToken('agent-client', 'agent-secret', ['agents:write']) });
+    const noScope = await invoke('NodeAgent', {
+      token: await idp.requestToken('agent-client', 'agent-secret', ['agents:write']),
+    });
     expect(noScope.status).toBe(403);
     expect(((await noScope.json()) as { devRule: string }).devRule).toBe('scope');
-    const wrongAud = await invoke('NodeAgent', { token: await idp.signToken({ client_id: 'agent-client', scope: 'agents:read', aud: 'https://elsewhere' }) });
+    const wrongAud = await invoke('NodeAgent', {
+      token: await idp.signToken({ client_id: 'agent-client', scope: 'agents:read', aud: 'https://elsewhere' }),
+    });
     expect(wrongAud.status).toBe(403);
     expect(((await wrongAud.json()) as { devRule: string }).devRule).toBe('aud');
   });
 
   it('SigV4 on a JWT runtime → 403 Authorization method mismatch', async () => {
-    const res = await invoke('NodeAgent', { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc' } });
+    const res = await invoke('NodeAgent', {
+      headers: {
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc',
+      },
+    });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { message: string }).message).toMatch(/^Authorization method mismatch/);
   });
 });
 
 describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () => {
-  const sigv4 = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc' };
+  const sigv4 = {
+    authorization:
+      'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock-agentcore/aws4_request, SignedHeaders=host, Signature=abc',
+  };
 
   it('AWS_IAM: SigV4 accepted (not verified, noted once), none → 403, bearer → 403 mismatch', async () => {
     expect((await invoke('Inspect', { headers: sigv4 })).status).toBe(200);
@@ -143,7 +223,15 @@ describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () 
   });
 
   it('forwards only allow-listed headers; the agent env has its envVars and no secrets', async () => {
-    const res = await invoke('Inspect', { headers: { ...sigv4, 'x-amzn-bedrock-agentcore-runtime-custom-trace': 't1', 'x-amzn-bedrock-agentcore-runtime-custom-other': 'no', 'x-random': 'no', 'x-amzn-bedrock-agentcore-runtime-user-id': 'u1' } });
+    const res = await invoke('Inspect', {
+      headers: {
+        ...sigv4,
+        'x-amzn-bedrock-agentcore-runtime-custom-trace': 't1',
+        'x-amzn-bedrock-agentcore-runtime-custom-other': 'no',
+        'x-random': 'no',
+        'x-amzn-bedrock-agentcore-runtime-user-id': 'u1',
+      },
+    });
     const seen = (await res.json()) as { path: string; headers: Record<string, string>; env: Record<string, string> };
     expect(seen.path).toBe('/invocations');
     expect(seen.headers['x-amzn-bedrock-agentcore-runtime-custom-trace']).toBe('t1');
@@ -160,11 +248,20 @@ describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () 
   it('a body over 100 MB → 413', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(dev.runtimes.Inspect ?? '');
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { ...sigv4, 'content-length': String(100 * 1024 * 1024 + 1) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          headers: { ...sigv4, 'content-length': String(100 * 1024 * 1024 + 1) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
       req.on('error', reject);
       req.write('{');
     });

@@ -61,11 +61,21 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     }
     let decision;
     try {
-      decision = await decideInbound(rt.type, rt.strategy, rt.config, inboundRequest(req, options.baseUrl()), options.verifyOptions, { store: decisions, scope: rt.name });
+      decision = await decideInbound(
+        rt.type,
+        rt.strategy,
+        rt.config,
+        inboundRequest(req, options.baseUrl()),
+        options.verifyOptions,
+        { store: decisions, scope: rt.name },
+      );
     } catch (err) {
       req.resume();
       options.log(`[dev] ${rt.name}: inbound check failed: ${(err as Error).message}`);
-      return sendJson(res, 500, { message: 'Internal server error', devReason: `The ${rt.type} strategy failed: ${(err as Error).message}` });
+      return sendJson(res, 500, {
+        message: 'Internal server error',
+        devReason: `The ${rt.type} strategy failed: ${(err as Error).message}`,
+      });
     }
     if (!decision.ok) {
       req.resume();
@@ -77,12 +87,22 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     }
     if (!rt.agent.running) {
       req.resume();
-      return sendJson(res, 502, { message: 'Runtime unavailable', devReason: rt.down ?? `The agent process of ${rt.name} is not running.` });
+      return sendJson(res, 502, {
+        message: 'Runtime unavailable',
+        devReason: rt.down ?? `The agent process of ${rt.name} is not running.`,
+      });
     }
     const sessionHeader = req.headers[SESSION_HEADER];
     const sessionId = (Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader) || randomUUID();
     const headers = { ...forwardRequestHeaders(req.headers, rt.allowlist), [SESSION_HEADER]: sessionId };
-    const upstream = request({ host: rt.agent.host, port: rt.agent.port, method: 'POST', path: '/invocations', headers, agent: keepAlive });
+    const upstream = request({
+      host: rt.agent.host,
+      port: rt.agent.port,
+      method: 'POST',
+      path: '/invocations',
+      headers,
+      agent: keepAlive,
+    });
     upstream.on('response', (up) => {
       res.writeHead(up.statusCode ?? 502, { ...forwardResponseHeaders(up.headers), [SESSION_HEADER]: sessionId });
       res.flushHeaders();
@@ -92,7 +112,11 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     let rejected = false;
     upstream.on('error', (err) => {
       if (rejected) return;
-      if (!res.headersSent) sendJson(res, 502, { message: 'Runtime unavailable', devReason: `The agent ${rt.name} did not answer: ${err.message}` });
+      if (!res.headersSent)
+        sendJson(res, 502, {
+          message: 'Runtime unavailable',
+          devReason: `The agent ${rt.name} did not answer: ${err.message}`,
+        });
       else res.destroy();
     });
     res.on('close', () => {

@@ -70,30 +70,60 @@ export interface DevSession {
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      fail(new DevError('ERR_DEV_PORT', `Cannot listen on ${host}:${port}: ${err.code ?? err.message}.`, { actions: ['Choose another --port, or omit it to let the OS pick a free one.'], details: { port, host }, cause: err })),
+      fail(
+        new DevError('ERR_DEV_PORT', `Cannot listen on ${host}:${port}: ${err.code ?? err.message}.`, {
+          actions: ['Choose another --port, or omit it to let the OS pick a free one.'],
+          details: { port, host },
+          cause: err,
+        }),
+      ),
     );
     server.listen(port, host, () => ok((server.address() as AddressInfo).port));
   });
 }
 
-async function issuerClients(plan: DevPlan, secrets: SecretReader, log: (l: string) => void): Promise<DevIssuerClient[]> {
+async function issuerClients(
+  plan: DevPlan,
+  secrets: SecretReader,
+  log: (l: string) => void,
+): Promise<DevIssuerClient[]> {
   const clients = new Map<string, DevIssuerClient>();
   for (const r of issuerResources(plan)) {
     const names = credentialEnvNames(r.credentialName);
     const clientId = (await secrets.get(names.clientId)) ?? r.allowedClients[0];
     const clientSecret = await secrets.get(names.clientSecret);
     if (!clientId || !clientSecret) {
-      log(`[dev] issuer: ${r.name} has no client credentials in .env.local (${r.credentialName}); add them with --client-id/--client-secret to get tokens.`);
+      log(
+        `[dev] issuer: ${r.name} has no client credentials in .env.local (${r.credentialName}); add them with --client-id/--client-secret to get tokens.`,
+      );
       continue;
     }
     const prev = clients.get(clientId);
-    clients.set(clientId, { clientId, clientSecret, scopes: [...new Set([...(prev?.scopes ?? []), ...r.scopes])], audience: prev?.audience ?? r.audience });
+    clients.set(clientId, {
+      clientId,
+      clientSecret,
+      scopes: [...new Set([...(prev?.scopes ?? []), ...r.scopes])],
+      audience: prev?.audience ?? r.audience,
+    });
   }
   return [...clients.values()];
 }
 
-async function targetEntry(t: DevPlan['gateways'][number]['targets'][number], secrets: SecretReader, credentials: readonly Credential[]): Promise<TargetEntry> {
-  const entry: TargetEntry = { name: t.name, targetType: t.targetType, endpoint: t.endpoint, authType: t.authType, strategy: t.strategy, config: t.config, unavailable: t.unavailable, redactions: new Set() };
+async function targetEntry(
+  t: DevPlan['gateways'][number]['targets'][number],
+  secrets: SecretReader,
+  credentials: readonly Credential[],
+): Promise<TargetEntry> {
+  const entry: TargetEntry = {
+    name: t.name,
+    targetType: t.targetType,
+    endpoint: t.endpoint,
+    authType: t.authType,
+    strategy: t.strategy,
+    config: t.config,
+    unavailable: t.unavailable,
+    redactions: new Set(),
+  };
   if (!t.strategy || t.unavailable || !t.config) return entry;
   if (!t.credentialName) return { ...entry, unavailable: `${t.authType} outbound auth has no credentialName` };
   const credentialName = t.credentialName;
@@ -106,7 +136,11 @@ async function targetEntry(t: DevPlan['gateways'][number]['targets'][number], se
     return { ...entry, secret: () => resolveSecret(config, { credential, secrets }) };
   }
   const value = await secrets.get(credentialEnvNames(credentialName).apiKey);
-  if (!value) return { ...entry, unavailable: `credential ${credentialName} has no value in agentcore/.env.local (add it with \`agentcore add credential\`)` };
+  if (!value)
+    return {
+      ...entry,
+      unavailable: `credential ${credentialName} has no value in agentcore/.env.local (add it with \`agentcore add credential\`)`,
+    };
   return { ...entry, secret: async () => ({ value, credentialName }), redactions: new Set([value]) };
 }
 
@@ -121,10 +155,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   }
   const running = options.sessionFile === false ? undefined : await readDevSession(options.root);
   if (running && running.pid !== process.pid) {
-    throw new DevError('ERR_DEV_SESSION_ACTIVE', `agentcore dev is already running for this project (pid ${running.pid}, ${running.runtimeUrl}).`, {
-      actions: [`Use that session, or stop it first (Ctrl-C in its shell, or kill ${running.pid}).`],
-      details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
-    });
+    throw new DevError(
+      'ERR_DEV_SESSION_ACTIVE',
+      `agentcore dev is already running for this project (pid ${running.pid}, ${running.runtimeUrl}).`,
+      {
+        actions: [`Use that session, or stop it first (Ctrl-C in its shell, or kill ${running.pid}).`],
+        details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
+      },
+    );
   }
   const agents: AgentProcess[] = [];
   const watchers: FSWatcher[] = [];
@@ -138,8 +176,18 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
   process.on('exit', lastResort);
 
-  const runtimeHandler = createRuntimeHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions, decisionTtlMs: options.decisionTtlMs });
-  const gatewayHandler = createGatewayHandler({ baseUrl: () => url, log, verifyOptions: options.verifyOptions, decisionTtlMs: options.decisionTtlMs });
+  const runtimeHandler = createRuntimeHandler({
+    baseUrl: () => url,
+    log,
+    verifyOptions: options.verifyOptions,
+    decisionTtlMs: options.decisionTtlMs,
+  });
+  const gatewayHandler = createGatewayHandler({
+    baseUrl: () => url,
+    log,
+    verifyOptions: options.verifyOptions,
+    decisionTtlMs: options.decisionTtlMs,
+  });
   let url = '';
 
   const close = async (): Promise<void> => {
@@ -164,54 +212,106 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       for (const r of [...plan.runtimes, ...plan.gateways]) r.config = withDiscoveryUrl(r.config, issuer.discoveryUrl);
     }
     const runtimes = new Map<string, RuntimeEntry>();
-    await Promise.all(plan.runtimes.map(async (r) => {
-      const codeDir = resolve(options.root, r.codeLocation);
-      const agent = new AgentProcess({ name: r.name, codeDir, entrypoint: r.entrypoint, envVars: r.envVars, host, log, startTimeoutMs: options.startTimeoutMs });
-      agents.push(agent);
-      const entry: RuntimeEntry = { name: r.name, type: r.type, strategy: r.strategy, config: r.config, allowlist: r.allowlist, agent };
-      runtimes.set(r.name, entry);
-      agent.onExit((exit) => {
-        entry.down = `The agent process of ${r.name} exited (${describeExit(exit)}).`;
-        log(`[dev] ${entry.down}${exit.lastLines.length ? ` Last lines:\n${exit.lastLines.map((l) => `    ${l}`).join('\n')}` : ''}`);
-        log(options.watch ? `[dev] ${r.name} restarts on the next change in ${codeDir}.` : `[dev] Fix it and restart agentcore dev (or use --watch).`);
-      });
-      await agent.start();
-      entry.down = undefined;
-      if (options.watch) {
-        watchers.push(watchCode(codeDir, (file) => {
-          if (closing) return;
-          log(`[dev] ${file} changed: restarting ${r.name}`);
-          void agent.stop().then(() => agent.start()).then(() => {
-            entry.down = undefined;
-            log(`[dev] ${r.name} restarted`);
-          }, (err: Error) => {
-            entry.down = err.message;
-            log(`[dev] ${err.message}`);
-          });
-        }));
-      }
-    }));
+    await Promise.all(
+      plan.runtimes.map(async (r) => {
+        const codeDir = resolve(options.root, r.codeLocation);
+        const agent = new AgentProcess({
+          name: r.name,
+          codeDir,
+          entrypoint: r.entrypoint,
+          envVars: r.envVars,
+          host,
+          log,
+          startTimeoutMs: options.startTimeoutMs,
+        });
+        agents.push(agent);
+        const entry: RuntimeEntry = {
+          name: r.name,
+          type: r.type,
+          strategy: r.strategy,
+          config: r.config,
+          allowlist: r.allowlist,
+          agent,
+        };
+        runtimes.set(r.name, entry);
+        agent.onExit((exit) => {
+          entry.down = `The agent process of ${r.name} exited (${describeExit(exit)}).`;
+          log(
+            `[dev] ${entry.down}${exit.lastLines.length ? ` Last lines:\n${exit.lastLines.map((l) => `    ${l}`).join('\n')}` : ''}`,
+          );
+          log(
+            options.watch
+              ? `[dev] ${r.name} restarts on the next change in ${codeDir}.`
+              : `[dev] Fix it and restart agentcore dev (or use --watch).`,
+          );
+        });
+        await agent.start();
+        entry.down = undefined;
+        if (options.watch) {
+          watchers.push(
+            watchCode(codeDir, (file) => {
+              if (closing) return;
+              log(`[dev] ${file} changed: restarting ${r.name}`);
+              void agent
+                .stop()
+                .then(() => agent.start())
+                .then(
+                  () => {
+                    entry.down = undefined;
+                    log(`[dev] ${r.name} restarted`);
+                  },
+                  (err: Error) => {
+                    entry.down = err.message;
+                    log(`[dev] ${err.message}`);
+                  },
+                );
+            }),
+          );
+        }
+      }),
+    );
     const gateways = new Map<string, GatewayEntry>();
     for (const g of plan.gateways) {
-      gateways.set(g.name, { name: g.name, type: g.type, strategy: g.strategy, config: g.config, targets: await Promise.all(g.targets.map((t) => targetEntry(t, options.secrets, options.config.credentials))) });
+      gateways.set(g.name, {
+        name: g.name,
+        type: g.type,
+        strategy: g.strategy,
+        config: g.config,
+        targets: await Promise.all(g.targets.map((t) => targetEntry(t, options.secrets, options.config.credentials))),
+      });
     }
     const names = [...runtimes.keys()];
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const path = new URL(req.url ?? '/', url).pathname;
       const rt = /^\/runtimes\/([^/]+)\/invocations\/?$/.exec(path);
       if (rt?.[1] || path === '/invocations') {
-        const name = rt?.[1] ? matchRuntime(decodeURIComponent(rt[1]), names) : names.length === 1 ? names[0] : undefined;
+        const name = rt?.[1]
+          ? matchRuntime(decodeURIComponent(rt[1]), names)
+          : names.length === 1
+            ? names[0]
+            : undefined;
         const entry = name ? runtimes.get(name) : undefined;
         if (entry) return runtimeHandler.handle(req, res, entry);
         req.resume();
-        return sendJson(res, 404, { message: 'Resource not found', devReason: `No runtime matches ${path}. Runtimes here: ${names.join(', ') || '(none)'}.` });
+        return sendJson(res, 404, {
+          message: 'Resource not found',
+          devReason: `No runtime matches ${path}. Runtimes here: ${names.join(', ') || '(none)'}.`,
+        });
       }
       const gw = /^\/gateways\/([^/]+)\/mcp\/?$/.exec(path);
       const gateway = gw?.[1] ? gateways.get(decodeURIComponent(gw[1])) : undefined;
       if (gateway) return gatewayHandler.handle(req, res, gateway);
       req.resume();
-      if (path === '/' && req.method === 'GET') return sendJson(res, 200, { runtimes: session.runtimes, gateways: session.gateways, issuerDiscoveryUrl: issuer?.discoveryUrl });
-      return sendJson(res, 403, { message: 'Missing Authentication Token', devReason: `Nothing is served at ${path}: use /runtimes/<name>/invocations or /gateways/<name>/mcp.` });
+      if (path === '/' && req.method === 'GET')
+        return sendJson(res, 200, {
+          runtimes: session.runtimes,
+          gateways: session.gateways,
+          issuerDiscoveryUrl: issuer?.discoveryUrl,
+        });
+      return sendJson(res, 403, {
+        message: 'Missing Authentication Token',
+        devReason: `Nothing is served at ${path}: use /runtimes/<name>/invocations or /gateways/<name>/mcp.`,
+      });
     };
     server = createServer((req, res) => {
       route(req, res).catch((err: Error) => {
@@ -224,16 +324,27 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const session: DevSession = {
       url,
       runtimes: Object.fromEntries(names.map((n) => [n, `${url}/runtimes/${encodeURIComponent(n)}/invocations`])),
-      gateways: Object.fromEntries([...gateways.keys()].map((n) => [n, `${url}/gateways/${encodeURIComponent(n)}/mcp`])),
-      issuer: issuer && { issuer: issuer.issuer, discoveryUrl: issuer.discoveryUrl, tokenEndpoint: issuer.tokenEndpoint, clientIds: issuer.clientIds },
+      gateways: Object.fromEntries(
+        [...gateways.keys()].map((n) => [n, `${url}/gateways/${encodeURIComponent(n)}/mcp`]),
+      ),
+      issuer: issuer && {
+        issuer: issuer.issuer,
+        discoveryUrl: issuer.discoveryUrl,
+        tokenEndpoint: issuer.tokenEndpoint,
+        clientIds: issuer.clientIds,
+      },
       skipped: plan.skipped,
       pids: () => agents.flatMap((a) => (a.pid !== undefined && a.running ? [a.pid] : [])),
       close,
     };
     if (options.sessionFile !== false) {
       session.sessionFile = await writeDevSession(options.root, {
-        pid: process.pid, runtimeUrl: url, runtimes: session.runtimes, gatewayUrls: session.gateways,
-        ...(issuer ? { issuerDiscoveryUrl: issuer.discoveryUrl } : {}), startedAt: new Date().toISOString(),
+        pid: process.pid,
+        runtimeUrl: url,
+        runtimes: session.runtimes,
+        gatewayUrls: session.gateways,
+        ...(issuer ? { issuerDiscoveryUrl: issuer.discoveryUrl } : {}),
+        startedAt: new Date().toISOString(),
       });
       sessionWritten = true;
     }

@@ -42,7 +42,10 @@ export interface AwsMcpTargetConfiguration {
   apiGateway?: {
     restApiId?: string;
     stage?: string;
-    apiGatewayToolConfiguration?: { toolFilters?: { filterPath?: string; methods?: string[] }[]; toolOverrides?: unknown[] };
+    apiGatewayToolConfiguration?: {
+      toolFilters?: { filterPath?: string; methods?: string[] }[];
+      toolOverrides?: unknown[];
+    };
   };
   lambda?: { lambdaArn?: string; toolSchema?: { s3?: AwsS3Configuration; inlinePayload?: unknown[] } };
 }
@@ -78,9 +81,16 @@ export interface AwsAgentRuntime {
   roleArn?: string;
   agentRuntimeArtifact?: {
     containerConfiguration?: { containerUri?: string };
-    codeConfiguration?: { code?: { s3?: { bucket?: string; prefix?: string } }; runtime?: string; entryPoint?: string[] };
+    codeConfiguration?: {
+      code?: { s3?: { bucket?: string; prefix?: string } };
+      runtime?: string;
+      entryPoint?: string[];
+    };
   };
-  networkConfiguration?: { networkMode?: string; networkModeConfig?: { securityGroups?: string[]; subnets?: string[] } };
+  networkConfiguration?: {
+    networkMode?: string;
+    networkModeConfig?: { securityGroups?: string[]; subnets?: string[] };
+  };
   protocolConfiguration?: { serverProtocol?: string };
   environmentVariables?: Record<string, string>;
   authorizerConfiguration?: unknown;

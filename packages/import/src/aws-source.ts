@@ -26,7 +26,13 @@ interface SdkError {
 export function mapAwsError(err: unknown, operation: string, identifier: string): ImportError {
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkError;
   const status = e.$metadata?.httpStatusCode;
-  const details = { operation, identifier, ...(e.name ? { awsError: e.name } : {}), ...(status ? { httpStatus: status } : {}), ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}) };
+  const details = {
+    operation,
+    identifier,
+    ...(e.name ? { awsError: e.name } : {}),
+    ...(status ? { httpStatus: status } : {}),
+    ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
+  };
   if (e.name === 'ResourceNotFoundException' || status === 404) {
     return createImportError('ERR_IMPORT_NOT_FOUND', 'NotFound', { operation, identifier }, details, err);
   }
@@ -35,7 +41,13 @@ export function mapAwsError(err: unknown, operation: string, identifier: string)
   }
   const credentialsMissing = e.name === 'CredentialsProviderError';
   const hint = messages.get(credentialsMissing ? 'hint.credentials' : 'hint.retry');
-  return createImportError('ERR_IMPORT_AWS', 'AwsFailed', { operation, identifier, reason: e.message ?? String(err), hint }, details, err);
+  return createImportError(
+    'ERR_IMPORT_AWS',
+    'AwsFailed',
+    { operation, identifier, reason: e.message ?? String(err), hint },
+    details,
+    err,
+  );
 }
 
 export function awsSource(options: AwsSourceOptions = {}): ControlPlaneSource {
@@ -51,7 +63,11 @@ export function awsSource(options: AwsSourceOptions = {}): ControlPlaneSource {
       }),
     })));
 
-  async function call<T>(operation: string, identifier: string, run: (ctx: Awaited<ReturnType<typeof load>>, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async function call<T>(
+    operation: string,
+    identifier: string,
+    run: (ctx: Awaited<ReturnType<typeof load>>, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     try {
       return await run(await load(), signal);
@@ -61,12 +77,44 @@ export function awsSource(options: AwsSourceOptions = {}): ControlPlaneSource {
   }
 
   return {
-    getGateway: (id) => call('GetGateway', id, ({ sdk, client }, abortSignal) => client.send(new sdk.GetGatewayCommand({ gatewayIdentifier: id }), { abortSignal }) as Promise<AwsGateway>),
+    getGateway: (id) =>
+      call(
+        'GetGateway',
+        id,
+        ({ sdk, client }, abortSignal) =>
+          client.send(new sdk.GetGatewayCommand({ gatewayIdentifier: id }), { abortSignal }) as Promise<AwsGateway>,
+      ),
     listGatewayTargets: (id, nextToken) =>
-      call('ListGatewayTargets', id, ({ sdk, client }, abortSignal) =>
-        client.send(new sdk.ListGatewayTargetsCommand({ gatewayIdentifier: id, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal }) as Promise<AwsListGatewayTargetsPage>),
+      call(
+        'ListGatewayTargets',
+        id,
+        ({ sdk, client }, abortSignal) =>
+          client.send(
+            new sdk.ListGatewayTargetsCommand({
+              gatewayIdentifier: id,
+              maxResults: 100,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+            { abortSignal },
+          ) as Promise<AwsListGatewayTargetsPage>,
+      ),
     getGatewayTarget: (id, targetId) =>
-      call('GetGatewayTarget', `${id}/${targetId}`, ({ sdk, client }, abortSignal) => client.send(new sdk.GetGatewayTargetCommand({ gatewayIdentifier: id, targetId }), { abortSignal }) as Promise<AwsGatewayTarget>),
-    getAgentRuntime: (id) => call('GetAgentRuntime', id, ({ sdk, client }, abortSignal) => client.send(new sdk.GetAgentRuntimeCommand({ agentRuntimeId: id }), { abortSignal }) as Promise<AwsAgentRuntime>),
+      call(
+        'GetGatewayTarget',
+        `${id}/${targetId}`,
+        ({ sdk, client }, abortSignal) =>
+          client.send(new sdk.GetGatewayTargetCommand({ gatewayIdentifier: id, targetId }), {
+            abortSignal,
+          }) as Promise<AwsGatewayTarget>,
+      ),
+    getAgentRuntime: (id) =>
+      call(
+        'GetAgentRuntime',
+        id,
+        ({ sdk, client }, abortSignal) =>
+          client.send(new sdk.GetAgentRuntimeCommand({ agentRuntimeId: id }), {
+            abortSignal,
+          }) as Promise<AwsAgentRuntime>,
+      ),
   };
 }

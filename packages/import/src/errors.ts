@@ -28,8 +28,18 @@ export class ImportError extends AgentcoreError<ImportErrorCode> {
 
 /** Message key (`error.<Key>` / `error.<Key>.actions` in messages/import.md) of each kind of failure. */
 export type ImportErrorKey =
-  | 'UnsupportedAuth' | 'CannotImport' | 'TooManyCredentials' | 'UnknownCredential' | 'MissingField' | 'UnsupportedShape'
-  | 'InvalidArn' | 'ResponsesFile' | 'NotInFile' | 'NotFound' | 'AccessDenied' | 'AwsFailed';
+  | 'UnsupportedAuth'
+  | 'CannotImport'
+  | 'TooManyCredentials'
+  | 'UnknownCredential'
+  | 'MissingField'
+  | 'UnsupportedShape'
+  | 'InvalidArn'
+  | 'ResponsesFile'
+  | 'NotInFile'
+  | 'NotFound'
+  | 'AccessDenied'
+  | 'AwsFailed';
 
 /** A coded error whose message and actions come from the bundle; `values` fill `{placeholders}`. */
 export function createImportError(
@@ -39,5 +49,9 @@ export function createImportError(
   details: Record<string, unknown> = {},
   cause?: unknown,
 ): ImportError {
-  return new ImportError(code, messages.get(`error.${key}`, values), { actions: messages.list(`error.${key}.actions`, values), details, ...(cause === undefined ? {} : { cause }) });
+  return new ImportError(code, messages.get(`error.${key}`, values), {
+    actions: messages.list(`error.${key}.actions`, values),
+    details,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

@@ -31,14 +31,21 @@ export function parseRecordedResponses(raw: unknown, file = 'responses file'): R
   if (!isObject(raw)) throw badFile(file, 'must hold a JSON object');
   const unknownKeys = Object.keys(raw).filter((k) => !(KEYS as readonly string[]).includes(k));
   if (unknownKeys.length) throw badFile(file, `unknown key(s) ${unknownKeys.join(', ')}; expected ${KEYS.join(', ')}`);
-  for (const k of ['GetGateway', 'GetGatewayTarget', 'GetAgentRuntime'] as const) if (raw[k] !== undefined && !isObject(raw[k])) throw badFile(file, `${k} must be an object`);
+  for (const k of ['GetGateway', 'GetGatewayTarget', 'GetAgentRuntime'] as const)
+    if (raw[k] !== undefined && !isObject(raw[k])) throw badFile(file, `${k} must be an object`);
   const pages = raw.ListGatewayTargets;
-  if (pages !== undefined && (!Array.isArray(pages) || !pages.every(isObject))) throw badFile(file, 'ListGatewayTargets must be an array of response pages');
+  if (pages !== undefined && (!Array.isArray(pages) || !pages.every(isObject)))
+    throw badFile(file, 'ListGatewayTargets must be an array of response pages');
   return raw as RecordedResponses;
 }
 
 function notFound(what: string, id: string): ImportError {
-  return createImportError('ERR_IMPORT_NOT_FOUND', 'NotInFile', { resource: what, identifier: id }, { resource: what, identifier: id });
+  return createImportError(
+    'ERR_IMPORT_NOT_FOUND',
+    'NotInFile',
+    { resource: what, identifier: id },
+    { resource: what, identifier: id },
+  );
 }
 
 const matches = (id: string, ...candidates: (string | undefined)[]) => id === '' || candidates.includes(id);
@@ -65,7 +72,8 @@ export function fileSource(responses: RecordedResponses): ControlPlaneSource {
     },
     async getAgentRuntime(id) {
       const rt = responses.GetAgentRuntime;
-      if (!rt || !matches(id, rt.agentRuntimeId, rt.agentRuntimeArn, rt.agentRuntimeName)) throw notFound('Agent runtime', id);
+      if (!rt || !matches(id, rt.agentRuntimeId, rt.agentRuntimeArn, rt.agentRuntimeName))
+        throw notFound('Agent runtime', id);
       return rt;
     },
   };

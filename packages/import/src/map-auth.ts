@@ -3,7 +3,13 @@
  * The core knows the built-ins (AWS_IAM, NONE, GATEWAY_IAM_ROLE) and nothing else.
  */
 import type { InboundStrategy, OutboundStrategy, StrategyRegistry } from '@agentcore/auth';
-import { DEFAULT_AUTHORIZER, TARGET_TYPE_INFO, type InboundResourceKind, type OutboundAuth, type TargetType } from '@agentcore/schema';
+import {
+  DEFAULT_AUTHORIZER,
+  TARGET_TYPE_INFO,
+  type InboundResourceKind,
+  type OutboundAuth,
+  type TargetType,
+} from '@agentcore/schema';
 import type { AwsCredentialProviderConfiguration } from './aws-shapes.js';
 import { createImportError, type ImportError } from './errors.js';
 import { messages } from './messages.js';
@@ -19,12 +25,23 @@ export type CredentialNameForArn = (arn: string) => string | undefined;
 function unsupported(kind: string, type: string, registry: StrategyRegistry, where: string): ImportError {
   const hint = registry.installHint(type);
   const install = hint ? messages.get('install.plugin', { plugin: hint }) : messages.get('install.unknown', { type });
-  return createImportError('ERR_IMPORT_UNSUPPORTED_AUTH', 'UnsupportedAuth', { where, direction: kind, type, install }, { type, where, ...(hint ? { plugin: hint } : {}) });
+  return createImportError(
+    'ERR_IMPORT_UNSUPPORTED_AUTH',
+    'UnsupportedAuth',
+    { where, direction: kind, type, install },
+    { type, where, ...(hint ? { plugin: hint } : {}) },
+  );
 }
 
 function callFromAws<C>(strategy: InboundStrategy<C>, configuration: unknown, where: string): C {
   const fromAws = strategy.fromAws;
-  if (!fromAws) throw createImportError('ERR_IMPORT_UNSUPPORTED_AUTH', 'CannotImport', { type: strategy.type, where }, { type: strategy.type, where });
+  if (!fromAws)
+    throw createImportError(
+      'ERR_IMPORT_UNSUPPORTED_AUTH',
+      'CannotImport',
+      { type: strategy.type, where },
+      { type: strategy.type, where },
+    );
   return fromAws.call(strategy, configuration);
 }
 
@@ -32,11 +49,17 @@ function callFromAws<C>(strategy: InboundStrategy<C>, configuration: unknown, wh
  * Gateway inbound auth: `authorizerType` picks the strategy, its `fromAws` reads `authorizerConfiguration`.
  * Built-ins (NONE, AWS_IAM) take no configuration.
  */
-export function mapGatewayInbound(authorizerType: string | undefined, authorizerConfiguration: unknown, registry: StrategyRegistry, where: string): InboundAuth {
+export function mapGatewayInbound(
+  authorizerType: string | undefined,
+  authorizerConfiguration: unknown,
+  registry: StrategyRegistry,
+  where: string,
+): InboundAuth {
   const type = authorizerType ?? DEFAULT_AUTHORIZER.gateway;
   if (type === 'NONE' || type === 'AWS_IAM') return { authorizerType: type };
   const found = registry.find('inbound', type)?.strategy;
-  if (!found || found.direction !== 'inbound' || !found.appliesTo.includes('gateway')) throw unsupported('inbound', type, registry, where);
+  if (!found || found.direction !== 'inbound' || !found.appliesTo.includes('gateway'))
+    throw unsupported('inbound', type, registry, where);
   return { authorizerType: found.type, authorizerConfiguration: callFromAws(found, authorizerConfiguration, where) };
 }
 
@@ -44,7 +67,11 @@ export function mapGatewayInbound(authorizerType: string | undefined, authorizer
  * Runtime inbound auth: GetAgentRuntime has no `authorizerType`; absent configuration means AWS_IAM (written as
  * absent), otherwise the first runtime strategy whose `fromAws` accepts the configuration wins.
  */
-export function mapRuntimeInbound(authorizerConfiguration: unknown, registry: StrategyRegistry, where: string): InboundAuth | undefined {
+export function mapRuntimeInbound(
+  authorizerConfiguration: unknown,
+  registry: StrategyRegistry,
+  where: string,
+): InboundAuth | undefined {
   if (authorizerConfiguration === undefined || authorizerConfiguration === null) return undefined;
   const kind: InboundResourceKind = 'runtime';
   const keys = typeof authorizerConfiguration === 'object' ? Object.keys(authorizerConfiguration) : [];
@@ -57,7 +84,8 @@ export function mapRuntimeInbound(authorizerConfiguration: unknown, registry: St
     } catch {
       continue;
     }
-    if (config !== undefined && strategy.configSchema.safeParse(config).success) return { authorizerType: strategy.type, authorizerConfiguration: config };
+    if (config !== undefined && strategy.configSchema.safeParse(config).success)
+      return { authorizerType: strategy.type, authorizerConfiguration: config };
   }
   throw unsupported('inbound', keys.join('+'), registry, where);
 }
@@ -65,7 +93,8 @@ export function mapRuntimeInbound(authorizerConfiguration: unknown, registry: St
 const BUILTIN_GATEWAY_ROLE = 'GATEWAY_IAM_ROLE';
 
 function gatewayRoleAuth(entry: AwsCredentialProviderConfiguration, targetType: TargetType): OutboundAuth | undefined {
-  const iam = (entry.credentialProvider?.iamCredentialProvider ?? undefined) as { service?: unknown; region?: unknown } | undefined;
+  const iam = (entry.credentialProvider?.iamCredentialProvider ?? undefined) as
+    { service?: unknown; region?: unknown } | undefined;
   const service = typeof iam?.service === 'string' ? iam.service : undefined;
   const region = typeof iam?.region === 'string' ? iam.region : undefined;
   // Without a service, GATEWAY_IAM_ROLE on a fallback type is what synth emits for "no auth": elide it.
@@ -87,7 +116,12 @@ export function mapTargetOutbound(
 ): OutboundAuth | undefined {
   const list = entries ?? [];
   if (list.length > 1) {
-    throw createImportError('ERR_IMPORT_UNSUPPORTED', 'TooManyCredentials', { where, count: list.length }, { where, count: list.length });
+    throw createImportError(
+      'ERR_IMPORT_UNSUPPORTED',
+      'TooManyCredentials',
+      { where, count: list.length },
+      { where, count: list.length },
+    );
   }
   const entry = list[0];
   if (!entry) return undefined;
@@ -121,5 +155,10 @@ export function mapTargetOutbound(
 }
 
 function unknownCredential(arn: string, type: string, where: string): ImportError {
-  return createImportError('ERR_IMPORT_UNKNOWN_CREDENTIAL', 'UnknownCredential', { where, type, arn }, { providerArn: arn, credentialProviderType: type, where });
+  return createImportError(
+    'ERR_IMPORT_UNKNOWN_CREDENTIAL',
+    'UnknownCredential',
+    { where, type, arn },
+    { providerArn: arn, credentialProviderType: type, where },
+  );
 }

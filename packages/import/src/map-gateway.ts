@@ -35,7 +35,9 @@ function requireString(value: unknown, field: string, where: string): string {
 function schemaSource(cfg: AwsApiSchemaConfiguration): GatewayTarget['schemaSource'] | undefined {
   const uri = cfg.s3?.uri;
   if (!uri) return undefined;
-  return { s3: { uri, ...(cfg.s3?.bucketOwnerAccountId ? { bucketOwnerAccountId: cfg.s3.bucketOwnerAccountId } : {}) } };
+  return {
+    s3: { uri, ...(cfg.s3?.bucketOwnerAccountId ? { bucketOwnerAccountId: cfg.s3.bucketOwnerAccountId } : {}) },
+  };
 }
 
 type TargetFields = Omit<GatewayTarget, 'name' | 'outboundAuth'> & { targetType: TargetType };
@@ -44,7 +46,11 @@ type TargetFields = Omit<GatewayTarget, 'name' | 'outboundAuth'> & { targetType:
 export function mapTargetConfiguration(target: AwsGatewayTarget): TargetFields | string {
   const mcp = target.targetConfiguration?.mcp;
   if (!mcp) return messages.get(target.targetConfiguration?.http ? 'reason.http' : 'reason.noMcp');
-  if (mcp.mcpServer) return { targetType: 'mcpServer', endpoint: requireString(mcp.mcpServer.endpoint, 'mcpServer.endpoint', `target ${target.name ?? ''}`) };
+  if (mcp.mcpServer)
+    return {
+      targetType: 'mcpServer',
+      endpoint: requireString(mcp.mcpServer.endpoint, 'mcpServer.endpoint', `target ${target.name ?? ''}`),
+    };
   for (const kind of ['openApiSchema', 'smithyModel'] as const) {
     const cfg = mcp[kind];
     if (!cfg) continue;
@@ -60,7 +66,10 @@ export function mapTargetConfiguration(target: AwsGatewayTarget): TargetFields |
         restApiId: a.restApiId ?? '',
         stage: a.stage ?? '',
         apiGatewayToolConfiguration: {
-          toolFilters: (tools?.toolFilters ?? []).map((f) => ({ filterPath: f.filterPath ?? '', methods: [...(f.methods ?? [])] })),
+          toolFilters: (tools?.toolFilters ?? []).map((f) => ({
+            filterPath: f.filterPath ?? '',
+            methods: [...(f.methods ?? [])],
+          })),
           ...(tools?.toolOverrides?.length ? { toolOverrides: [...tools.toolOverrides] } : {}),
         },
       },
@@ -69,7 +78,10 @@ export function mapTargetConfiguration(target: AwsGatewayTarget): TargetFields |
   if (mcp.lambda) {
     const uri = mcp.lambda.toolSchema?.s3?.uri;
     if (!uri) return messages.get('reason.inlineTools');
-    return { targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: mcp.lambda.lambdaArn ?? '', toolSchemaFile: uri } };
+    return {
+      targetType: 'lambdaFunctionArn',
+      lambdaFunctionArn: { lambdaArn: mcp.lambda.lambdaArn ?? '', toolSchemaFile: uri },
+    };
   }
   return messages.get('reason.unknownKind');
 }
@@ -79,9 +91,16 @@ function mapTarget(target: AwsGatewayTarget, options: MapGatewayOptions, gateway
   const fields = mapTargetConfiguration(target);
   if (typeof fields === 'string') return messages.get('warning.TargetSkipped', { name, reason: fields });
   const where = `target ${name} of gateway ${gatewayName}`;
-  const outboundAuth = fields.targetType === 'lambdaFunctionArn'
-    ? undefined // IAM only: the gateway role is implied (DOMAIN §A.6).
-    : mapTargetOutbound(target.credentialProviderConfigurations, fields.targetType, options.registry, options.credentialNameForArn, where);
+  const outboundAuth =
+    fields.targetType === 'lambdaFunctionArn'
+      ? undefined // IAM only: the gateway role is implied (DOMAIN §A.6).
+      : mapTargetOutbound(
+          target.credentialProviderConfigurations,
+          fields.targetType,
+          options.registry,
+          options.credentialNameForArn,
+          where,
+        );
   return {
     name,
     ...fields,
@@ -93,7 +112,12 @@ function mapTarget(target: AwsGatewayTarget, options: MapGatewayOptions, gateway
 function mapGatewayFields(gw: AwsGateway, options: MapGatewayOptions): Omit<Gateway, 'targets'> {
   const awsName = requireString(gw.name, 'name', 'the gateway');
   const name = options.localName ?? defaultGatewayName(awsName, options.projectName);
-  const inbound = mapGatewayInbound(gw.authorizerType, gw.authorizerConfiguration, options.registry, `gateway ${awsName}`);
+  const inbound = mapGatewayInbound(
+    gw.authorizerType,
+    gw.authorizerConfiguration,
+    options.registry,
+    `gateway ${awsName}`,
+  );
   const policy = gw.policyEngineConfiguration;
   const policyName = policy?.arn?.split('/').pop();
   return {
@@ -102,10 +126,14 @@ function mapGatewayFields(gw: AwsGateway, options: MapGatewayOptions): Omit<Gate
     ...(gw.protocolType && gw.protocolType !== 'MCP' ? { protocolType: 'None' as const } : {}),
     ...(gw.description ? { description: gw.description } : {}),
     authorizerType: inbound.authorizerType,
-    ...(inbound.authorizerConfiguration !== undefined ? { authorizerConfiguration: inbound.authorizerConfiguration } : {}),
+    ...(inbound.authorizerConfiguration !== undefined
+      ? { authorizerConfiguration: inbound.authorizerConfiguration }
+      : {}),
     enableSemanticSearch: gw.protocolConfiguration?.mcp?.searchType === 'SEMANTIC',
     exceptionLevel: gw.exceptionLevel === 'DEBUG' ? 'DEBUG' : 'NONE',
-    ...(policyName && (policy?.mode === 'LOG_ONLY' || policy?.mode === 'ENFORCE') ? { policyEngineConfiguration: { policyEngineName: policyName, mode: policy.mode } } : {}),
+    ...(policyName && (policy?.mode === 'LOG_ONLY' || policy?.mode === 'ENFORCE')
+      ? { policyEngineConfiguration: { policyEngineName: policyName, mode: policy.mode } }
+      : {}),
     ...(gw.roleArn ? { executionRoleArn: gw.roleArn } : {}),
   };
 }
@@ -114,7 +142,10 @@ function mapGatewayFields(gw: AwsGateway, options: MapGatewayOptions): Omit<Gate
 export function mapGateway(responses: GatewayResponses, options: MapGatewayOptions): MapGatewayResult {
   const fields = mapGatewayFields(responses.gateway, options);
   const warnings: string[] = [];
-  if (responses.gateway.status && responses.gateway.status !== 'READY') warnings.push(messages.get('warning.NotReady', { kind: 'Gateway', name: fields.name, status: responses.gateway.status }));
+  if (responses.gateway.status && responses.gateway.status !== 'READY')
+    warnings.push(
+      messages.get('warning.NotReady', { kind: 'Gateway', name: fields.name, status: responses.gateway.status }),
+    );
   const targets: GatewayTarget[] = [];
   for (const t of responses.targets) {
     const mapped = mapTarget(t, options, fields.name);

@@ -33,19 +33,32 @@ function unsupported(message: string, details: Record<string, unknown>): ImportE
   return createImportError('ERR_IMPORT_UNSUPPORTED', 'UnsupportedShape', { problem: message }, details);
 }
 
-function artifactFields(rt: AwsAgentRuntime, name: string, warnings: string[]): Pick<Runtime, 'build' | 'entrypoint' | 'codeLocation' | 'runtimeVersion'> {
+function artifactFields(
+  rt: AwsAgentRuntime,
+  name: string,
+  warnings: string[],
+): Pick<Runtime, 'build' | 'entrypoint' | 'codeLocation' | 'runtimeVersion'> {
   const artifact = rt.agentRuntimeArtifact;
   const codeLocation = defaultCodeLocation(name);
   if (artifact?.codeConfiguration) {
     const code = artifact.codeConfiguration;
     const entrypoint = [...(code.entryPoint ?? [])].reverse().find((e) => ENTRYPOINT_PATTERN.test(e));
-    if (!entrypoint) throw unsupported(messages.get('problem.entryPoint', { name, entryPoint: JSON.stringify(code.entryPoint ?? []) }), { entryPoint: code.entryPoint ?? [] });
+    if (!entrypoint)
+      throw unsupported(
+        messages.get('problem.entryPoint', { name, entryPoint: JSON.stringify(code.entryPoint ?? []) }),
+        { entryPoint: code.entryPoint ?? [] },
+      );
     const version = RuntimeVersionSchema.safeParse(code.runtime);
-    if (!version.success) throw unsupported(messages.get('problem.runtimeVersion', { name, runtime: String(code.runtime) }), { runtime: code.runtime });
+    if (!version.success)
+      throw unsupported(messages.get('problem.runtimeVersion', { name, runtime: String(code.runtime) }), {
+        runtime: code.runtime,
+      });
     return { build: 'CodeZip', entrypoint, codeLocation, runtimeVersion: version.data };
   }
   if (artifact?.containerConfiguration) {
-    warnings.push(messages.get('warning.Container', { name, uri: artifact.containerConfiguration.containerUri ?? '-' }));
+    warnings.push(
+      messages.get('warning.Container', { name, uri: artifact.containerConfiguration.containerUri ?? '-' }),
+    );
     return { build: 'Container', entrypoint: 'main.py', codeLocation };
   }
   throw unsupported(messages.get('problem.noArtifact', { name }), {});
@@ -54,10 +67,17 @@ function artifactFields(rt: AwsAgentRuntime, name: string, warnings: string[]): 
 /** Map one runtime. Throws {@link ImportError} when its auth or artifact cannot be expressed. */
 export function mapRuntime(rt: AwsAgentRuntime, options: MapRuntimeOptions): MapRuntimeResult {
   const awsName = rt.agentRuntimeName;
-  if (!awsName) throw createImportError('ERR_IMPORT_UNSUPPORTED', 'MissingField', { where: 'The runtime response', field: 'agentRuntimeName' }, { field: 'agentRuntimeName' });
+  if (!awsName)
+    throw createImportError(
+      'ERR_IMPORT_UNSUPPORTED',
+      'MissingField',
+      { where: 'The runtime response', field: 'agentRuntimeName' },
+      { field: 'agentRuntimeName' },
+    );
   const name = options.localName ?? defaultRuntimeName(awsName, options.projectName);
   const warnings: string[] = [];
-  if (rt.status && rt.status !== 'READY') warnings.push(messages.get('warning.NotReady', { kind: 'Runtime', name, status: rt.status }));
+  if (rt.status && rt.status !== 'READY')
+    warnings.push(messages.get('warning.NotReady', { kind: 'Runtime', name, status: rt.status }));
   const inbound = mapRuntimeInbound(rt.authorizerConfiguration, options.registry, `runtime ${awsName}`);
   const net = rt.networkConfiguration;
   const vpc = net?.networkModeConfig;
@@ -71,14 +91,25 @@ export function mapRuntime(rt: AwsAgentRuntime, options: MapRuntimeOptions): Map
     ...artifactFields(rt, name, warnings),
     ...(env.length ? { envVars: env.map(([k, v]) => ({ name: k, value: v })) } : {}),
     networkMode: net?.networkMode === 'VPC' ? 'VPC' : 'PUBLIC',
-    ...(net?.networkMode === 'VPC' && vpc ? { networkConfig: { subnets: [...(vpc.subnets ?? [])], securityGroups: [...(vpc.securityGroups ?? [])] } } : {}),
+    ...(net?.networkMode === 'VPC' && vpc
+      ? { networkConfig: { subnets: [...(vpc.subnets ?? [])], securityGroups: [...(vpc.securityGroups ?? [])] } }
+      : {}),
     ...(protocol === 'HTTP' || protocol === 'MCP' || protocol === 'A2A' || protocol === 'AGUI' ? { protocol } : {}),
     ...(headers.length ? { requestHeaderAllowlist: [...headers] } : {}),
     ...(rt.roleArn ? { executionRoleArn: rt.roleArn } : {}),
     ...(life && (life.idleRuntimeSessionTimeout !== undefined || life.maxLifetime !== undefined)
-      ? { lifecycleConfiguration: { ...(life.idleRuntimeSessionTimeout !== undefined ? { idleRuntimeSessionTimeout: life.idleRuntimeSessionTimeout } : {}), ...(life.maxLifetime !== undefined ? { maxLifetime: life.maxLifetime } : {}) } }
+      ? {
+          lifecycleConfiguration: {
+            ...(life.idleRuntimeSessionTimeout !== undefined
+              ? { idleRuntimeSessionTimeout: life.idleRuntimeSessionTimeout }
+              : {}),
+            ...(life.maxLifetime !== undefined ? { maxLifetime: life.maxLifetime } : {}),
+          },
+        }
       : {}),
-    ...(inbound ? { authorizerType: inbound.authorizerType, authorizerConfiguration: inbound.authorizerConfiguration } : {}),
+    ...(inbound
+      ? { authorizerType: inbound.authorizerType, authorizerConfiguration: inbound.authorizerConfiguration }
+      : {}),
   };
   return { runtime, warnings };
 }

@@ -2,7 +2,13 @@
  * Where control-plane responses come from: a recorded responses file (offline, tests) or AWS itself
  * (see aws-source.ts). `readGateway` / `readRuntime` do the call sequence; the mappers stay pure.
  */
-import type { AwsAgentRuntime, AwsGateway, AwsGatewayTarget, AwsListGatewayTargetsPage, GatewayResponses } from './aws-shapes.js';
+import type {
+  AwsAgentRuntime,
+  AwsGateway,
+  AwsGatewayTarget,
+  AwsListGatewayTargetsPage,
+  GatewayResponses,
+} from './aws-shapes.js';
 import { createImportError } from './errors.js';
 
 export interface ControlPlaneSource {

@@ -1,20 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { eventFromSseData, eventsFromBody, InvokeError, parseHeaderLine, resolveInvokeUrl, runtimeInvocationUrl } from './index.js';
+import {
+  eventFromSseData,
+  eventsFromBody,
+  InvokeError,
+  parseHeaderLine,
+  resolveInvokeUrl,
+  runtimeInvocationUrl,
+} from './index.js';
 
 const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/Echo-abc123';
 
 describe('runtime URLs', () => {
   it('encodes the whole ARN and is partition-aware', () => {
-    expect(runtimeInvocationUrl(ARN)).toBe('https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aaws%3Abedrock-agentcore%3Aus-east-1%3A123456789012%3Aruntime%2FEcho-abc123/invocations');
+    expect(runtimeInvocationUrl(ARN)).toBe(
+      'https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aaws%3Abedrock-agentcore%3Aus-east-1%3A123456789012%3Aruntime%2FEcho-abc123/invocations',
+    );
     expect(runtimeInvocationUrl(ARN, { qualifier: 'DEFAULT' })).toMatch(/\/invocations\?qualifier=DEFAULT$/);
-    expect(runtimeInvocationUrl('arn:aws-cn:bedrock-agentcore:cn-north-1:123456789012:runtime/X')).toMatch(/^https:\/\/bedrock-agentcore\.cn-north-1\.amazonaws\.com\.cn\//);
-    expect(runtimeInvocationUrl('arn:aws-us-gov:bedrock-agentcore:us-gov-west-1:123456789012:runtime/X')).toMatch(/^https:\/\/bedrock-agentcore\.us-gov-west-1\.amazonaws\.com\//);
+    expect(runtimeInvocationUrl('arn:aws-cn:bedrock-agentcore:cn-north-1:123456789012:runtime/X')).toMatch(
+      /^https:\/\/bedrock-agentcore\.cn-north-1\.amazonaws\.com\.cn\//,
+    );
+    expect(runtimeInvocationUrl('arn:aws-us-gov:bedrock-agentcore:us-gov-west-1:123456789012:runtime/X')).toMatch(
+      /^https:\/\/bedrock-agentcore\.us-gov-west-1\.amazonaws\.com\//,
+    );
   });
 
   it('appends /invocations only to a bare base URL', () => {
     expect(resolveInvokeUrl({ kind: 'url', url: 'http://127.0.0.1:8080' })).toBe('http://127.0.0.1:8080/invocations');
     expect(resolveInvokeUrl({ kind: 'url', url: 'http://127.0.0.1:8080/' })).toBe('http://127.0.0.1:8080/invocations');
-    expect(resolveInvokeUrl({ kind: 'url', url: 'http://127.0.0.1:8080/runtimes/x/invocations?qualifier=DEV' })).toBe('http://127.0.0.1:8080/runtimes/x/invocations?qualifier=DEV');
+    expect(resolveInvokeUrl({ kind: 'url', url: 'http://127.0.0.1:8080/runtimes/x/invocations?qualifier=DEV' })).toBe(
+      'http://127.0.0.1:8080/runtimes/x/invocations?qualifier=DEV',
+    );
   });
 
   it('rejects a non-runtime ARN and an unknown partition with ERR_INVOKE_TARGET', () => {
@@ -44,7 +59,10 @@ describe('framing', () => {
   });
 
   it('header lines', () => {
-    expect(parseHeaderLine('X-Amzn-Bedrock-AgentCore-Runtime-Custom-Foo: a: b')).toEqual(['X-Amzn-Bedrock-AgentCore-Runtime-Custom-Foo', 'a: b']);
+    expect(parseHeaderLine('X-Amzn-Bedrock-AgentCore-Runtime-Custom-Foo: a: b')).toEqual([
+      'X-Amzn-Bedrock-AgentCore-Runtime-Custom-Foo',
+      'a: b',
+    ]);
     expect(() => parseHeaderLine('no colon')).toThrow(InvokeError);
   });
 });

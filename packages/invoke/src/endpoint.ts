@@ -48,7 +48,9 @@ export function runtimeInvocationUrl(arn: string, options: { region?: string; qu
       details: { arn, partition: parsed.partition },
     });
   }
-  const url = new URL(`https://bedrock-agentcore.${options.region ?? parsed.region}.${suffix}/runtimes/${encodeURIComponent(arn)}/invocations`);
+  const url = new URL(
+    `https://bedrock-agentcore.${options.region ?? parsed.region}.${suffix}/runtimes/${encodeURIComponent(arn)}/invocations`,
+  );
   if (options.qualifier) url.searchParams.set('qualifier', options.qualifier);
   return url.toString();
 }
@@ -59,10 +61,16 @@ export function resolveInvokeUrl(target: InvokeTarget): string {
   try {
     url = new URL(target.url);
   } catch {
-    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not a URL.`, { actions: ['Pass a full URL such as http://127.0.0.1:8080.'], details: { url: target.url } });
+    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not a URL.`, {
+      actions: ['Pass a full URL such as http://127.0.0.1:8080.'],
+      details: { url: target.url },
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not an http(s) URL.`, { actions: ['Pass a full URL such as http://127.0.0.1:8080.'], details: { url: target.url } });
+    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not an http(s) URL.`, {
+      actions: ['Pass a full URL such as http://127.0.0.1:8080.'],
+      details: { url: target.url },
+    });
   }
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/invocations';
   return url.toString();

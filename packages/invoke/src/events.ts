@@ -25,7 +25,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** `{event: {contentBlockDelta: {delta: {text}}}}` (Strands / ConverseStream) → text. */
 function strandsText(value: Record<string, unknown>): string | undefined {
   const event = value.event;
-  if (!isRecord(event) || !isRecord(event.contentBlockDelta) || !isRecord(event.contentBlockDelta.delta)) return undefined;
+  if (!isRecord(event) || !isRecord(event.contentBlockDelta) || !isRecord(event.contentBlockDelta.delta))
+    return undefined;
   const text = event.contentBlockDelta.delta.text;
   return typeof text === 'string' ? text : undefined;
 }
@@ -44,7 +45,8 @@ export function eventFromSseData(data: string): InvokeEvent {
   const value = parsed.value;
   if (typeof value === 'string') return { type: 'text', text: value };
   if (isRecord(value)) {
-    if ('error' in value && value.error !== undefined && value.error !== null) return { type: 'error', message: errorMessage(value.error, value), value };
+    if ('error' in value && value.error !== undefined && value.error !== null)
+      return { type: 'error', message: errorMessage(value.error, value), value };
     const text = strandsText(value);
     if (text !== undefined) return { type: 'text', text };
   }
@@ -63,7 +65,8 @@ export function eventsFromBody(body: string): InvokeEvent[] {
       const result = value.result;
       return [typeof result === 'string' ? { type: 'text', text: result } : { type: 'json', value: result }];
     }
-    if ('error' in value && value.error !== undefined && value.error !== null) return [{ type: 'error', message: errorMessage(value.error, value), value }];
+    if ('error' in value && value.error !== undefined && value.error !== null)
+      return [{ type: 'error', message: errorMessage(value.error, value), value }];
   }
   return [{ type: 'json', value }];
 }

@@ -12,7 +12,12 @@ afterEach(async () => {
   agent = undefined;
 });
 
-const base = (url: string, extra: Partial<InvokeOptions> = {}): InvokeOptions => ({ target: { kind: 'url', url }, payload: { prompt: 'hi' }, auth: { kind: 'none' }, ...extra });
+const base = (url: string, extra: Partial<InvokeOptions> = {}): InvokeOptions => ({
+  target: { kind: 'url', url },
+  payload: { prompt: 'hi' },
+  auth: { kind: 'none' },
+  ...extra,
+});
 
 async function collect(options: InvokeOptions): Promise<InvokeEvent[]> {
   const events: InvokeEvent[] = [];
@@ -50,22 +55,39 @@ describe('invoke over HTTP', () => {
 
   it('sends the AgentCore headers, merges custom ones, and reads the session id back', async () => {
     agent = await startTestAgent((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-bedrock-agentcore-runtime-session-id': 'sess-from-server-0123456789012345' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-amzn-bedrock-agentcore-runtime-session-id': 'sess-from-server-0123456789012345',
+      });
       res.end(JSON.stringify({ result: 'ok' }));
     });
-    const r = await invoke(base(agent.url, { auth: { kind: 'bearer', token: 'tok.en.x' }, sessionId: 'sess-0123456789012345678901234567890', userId: 'u1', headers: { 'X-Custom': 'v' }, stream: false })).result;
+    const r = await invoke(
+      base(agent.url, {
+        auth: { kind: 'bearer', token: 'tok.en.x' },
+        sessionId: 'sess-0123456789012345678901234567890',
+        userId: 'u1',
+        headers: { 'X-Custom': 'v' },
+        stream: false,
+      }),
+    ).result;
     expect(r).toMatchObject({ text: 'ok', sessionId: 'sess-from-server-0123456789012345' });
     const seen = agent.requests[0];
     expect(seen?.url).toBe('/invocations');
     expect(seen?.headers).toMatchObject({
-      authorization: 'Bearer tok.en.x', 'content-type': 'application/json', accept: 'application/json',
-      'x-amzn-bedrock-agentcore-runtime-session-id': 'sess-0123456789012345678901234567890', 'x-amzn-bedrock-agentcore-runtime-user-id': 'u1', 'x-custom': 'v',
+      authorization: 'Bearer tok.en.x',
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-amzn-bedrock-agentcore-runtime-session-id': 'sess-0123456789012345678901234567890',
+      'x-amzn-bedrock-agentcore-runtime-user-id': 'u1',
+      'x-custom': 'v',
     });
     expect(JSON.parse(seen?.body ?? '')).toEqual({ prompt: 'hi' });
   });
 
   it('keeps an explicit URL path and asks for SSE by default', async () => {
-    agent = await startTestAgent((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('"plain"'));
+    agent = await startTestAgent((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('"plain"'),
+    );
     expect((await invoke(base(`${agent.url}/custom/path`)).result).text).toBe('plain');
     expect(agent.requests[0]?.url).toBe('/custom/path');
     expect(agent.requests[0]?.headers.accept).toBe('application/json, text/event-stream');
@@ -92,14 +114,20 @@ describe('invoke over HTTP', () => {
   });
 
   it('parses data: lines in a body that is not labelled as SSE', async () => {
-    agent = await startTestAgent((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('data: "x"\n\ndata: "y"\n\n'));
+    agent = await startTestAgent((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('data: "x"\n\ndata: "y"\n\n'),
+    );
     expect((await invoke(base(agent.url)).result).text).toBe('xy');
   });
 });
 
 describe('invoke errors', () => {
   it('ERR_INVOKE_HTTP with the status, the JSON message and a token action for 401/403', async () => {
-    agent = await startTestAgent((_req, res) => res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'OAuth authorization failed: bad aud' })));
+    agent = await startTestAgent((_req, res) =>
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'OAuth authorization failed: bad aud' })),
+    );
     const err = await failure(base(agent.url, { auth: { kind: 'bearer', token: 'secret.token.value' } }));
     expect(err.code).toBe('ERR_INVOKE_HTTP');
     expect(err.details).toMatchObject({ status: 403, message: 'OAuth authorization failed: bad aud' });
@@ -108,7 +136,9 @@ describe('invoke errors', () => {
   });
 
   it('ERR_INVOKE_HTTP for a 500 with a JSON body', async () => {
-    agent = await startTestAgent((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'agent crashed' })));
+    agent = await startTestAgent((_req, res) =>
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'agent crashed' })),
+    );
     const err = await failure(base(agent.url));
     expect(err.details).toMatchObject({ status: 500, message: 'agent crashed' });
     expect(err.actions[0]).toMatch(/logs/);
@@ -161,26 +191,42 @@ describe('invoke errors', () => {
 
   it('ERR_INVOKE_TARGET for a bad URL or ARN', async () => {
     expect((await failure(base('not a url'))).code).toBe('ERR_INVOKE_TARGET');
-    expect((await failure({ ...base('x'), target: { kind: 'runtime', arn: 'arn:aws:s3:::bucket' } })).code).toBe('ERR_INVOKE_TARGET');
+    expect((await failure({ ...base('x'), target: { kind: 'runtime', arn: 'arn:aws:s3:::bucket' } })).code).toBe(
+      'ERR_INVOKE_TARGET',
+    );
   });
 });
 
 describe('SigV4', () => {
   it('signs for bedrock-agentcore with a signature the server can recompute', async () => {
     const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-    agent = await startTestAgent((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":"signed"}'));
+    agent = await startTestAgent((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":"signed"}'),
+    );
     const r = await invoke(base(agent.url, { auth: { kind: 'sigv4', region: 'us-west-2', credentials } })).result;
     expect(r.text).toBe('signed');
     const seen = agent.requests[0];
     const authz = String(seen?.headers.authorization);
-    expect(authz).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-west-2\/bedrock-agentcore\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/);
+    expect(authz).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-west-2\/bedrock-agentcore\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/,
+    );
     const amzDate = String(seen?.headers['x-amz-date']);
-    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const signingDate = new Date(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
     const url = new URL(agent.url);
     const signer = new SignatureV4({ service: 'bedrock-agentcore', region: 'us-west-2', credentials, sha256: Sha256 });
     const again = await signer.sign(
-      { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/invocations', query: {}, body: seen?.body ?? '',
-        headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } },
+      {
+        method: 'POST',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: '/invocations',
+        query: {},
+        body: seen?.body ?? '',
+        headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      },
       { signingDate },
     );
     expect(again.headers.authorization).toBe(authz);

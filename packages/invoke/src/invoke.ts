@@ -52,26 +52,48 @@ export interface Invocation extends AsyncIterable<InvokeEvent> {
 function serializePayload(payload: unknown): string | Uint8Array {
   if (payload instanceof Uint8Array) return payload;
   const text = JSON.stringify(payload);
-  if (text === undefined) throw new InvokeError('ERR_INVOKE_INPUT', 'The payload cannot be serialised to JSON.', { actions: ['Pass a JSON value as the payload.'] });
+  if (text === undefined)
+    throw new InvokeError('ERR_INVOKE_INPUT', 'The payload cannot be serialised to JSON.', {
+      actions: ['Pass a JSON value as the payload.'],
+    });
   return text;
 }
 
 function sigv4Region(auth: { region?: string }, target: InvokeTarget, url: string): string {
-  const region = auth.region ?? (target.kind === 'runtime' ? (target.region ?? parseRuntimeArn(target.arn).region) : regionOfEndpoint(url));
+  const region =
+    auth.region ??
+    (target.kind === 'runtime' ? (target.region ?? parseRuntimeArn(target.arn).region) : regionOfEndpoint(url));
   if (!region) {
-    throw new InvokeError('ERR_INVOKE_SIGV4', `No AWS region to sign the request to ${url} with.`, { actions: ['Pass the region with the sigv4 auth option.'], details: { url } });
+    throw new InvokeError('ERR_INVOKE_SIGV4', `No AWS region to sign the request to ${url} with.`, {
+      actions: ['Pass the region with the sigv4 auth option.'],
+      details: { url },
+    });
   }
   return region;
 }
 
-async function prepareRequest(options: InvokeOptions): Promise<{ url: string; headers: Record<string, string>; body: string | Uint8Array }> {
+async function prepareRequest(
+  options: InvokeOptions,
+): Promise<{ url: string; headers: Record<string, string>; body: string | Uint8Array }> {
   const url = resolveInvokeUrl(options.target);
   const body = serializePayload(options.payload);
-  const headers = buildInvokeHeaders({ stream: options.stream ?? true, sessionId: options.sessionId, userId: options.userId, headers: options.headers });
+  const headers = buildInvokeHeaders({
+    stream: options.stream ?? true,
+    sessionId: options.sessionId,
+    userId: options.userId,
+    headers: options.headers,
+  });
   const auth = options.auth;
   if (auth.kind === 'bearer') return { url, body, headers: { ...headers, authorization: `Bearer ${auth.token}` } };
   if (auth.kind === 'sigv4') {
-    const signed = await signSigV4({ url, method: 'POST', headers, body, region: sigv4Region(auth, options.target, url), credentials: auth.credentials });
+    const signed = await signSigV4({
+      url,
+      method: 'POST',
+      headers,
+      body,
+      region: sigv4Region(auth, options.target, url),
+      credentials: auth.credentials,
+    });
     return { url, body, headers: signed };
   }
   return { url, body, headers };
@@ -95,7 +117,13 @@ async function run(options: InvokeOptions, channel: EventChannel<InvokeEvent>): 
   let response: Dispatcher.ResponseData;
   try {
     const { request } = await import('undici'); // loaded on first invocation only, not by importers of the URL helpers
-    response = await request(url, { method: 'POST', headers, body, signal: options.signal, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
+    response = await request(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: options.signal,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    });
   } catch (err) {
     throw transportError(url, err, options.signal);
   }
@@ -108,7 +136,8 @@ async function run(options: InvokeOptions, channel: EventChannel<InvokeEvent>): 
       await readSseEvents(url, response.body, emit);
     } else {
       const whole = await response.body.text();
-      if (!/^\s*[[{"]/.test(whole) && /^data:/m.test(whole)) await readSseEvents(url, [new TextEncoder().encode(whole)], emit);
+      if (!/^\s*[[{"]/.test(whole) && /^data:/m.test(whole))
+        await readSseEvents(url, [new TextEncoder().encode(whole)], emit);
       else eventsFromBody(whole).every(emit);
     }
   } catch (err) {
@@ -116,7 +145,13 @@ async function run(options: InvokeOptions, channel: EventChannel<InvokeEvent>): 
     throw err instanceof InvokeError ? err : transportError(url, err, options.signal);
   }
   const sessionId = headerValue(response.headers, SESSION_ID_HEADER) ?? options.sessionId;
-  return { text, status: response.statusCode, contentType, ...(sessionId ? { sessionId } : {}), ...(error !== undefined ? { error } : {}) };
+  return {
+    text,
+    status: response.statusCode,
+    contentType,
+    ...(sessionId ? { sessionId } : {}),
+    ...(error !== undefined ? { error } : {}),
+  };
 }
 
 /** Invoke a runtime. Errors are InvokeError (see `InvokeErrorCode`): `result` rejects and iteration throws. */

@@ -27,7 +27,10 @@ export interface SignRequestInput {
 
 /** Returns the headers to send: the input ones plus host, x-amz-date, x-amz-security-token and authorization. */
 export async function signSigV4(input: SignRequestInput): Promise<Record<string, string>> {
-  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([import('@smithy/signature-v4'), import('@aws-crypto/sha256-js')]);
+  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@aws-crypto/sha256-js'),
+  ]);
   const credentials = input.credentials ?? (await import('@aws-sdk/credential-provider-node')).defaultProvider();
   const url = new URL(input.url);
   const signer = new SignatureV4({ service: SIGV4_SERVICE, region: input.region, credentials, sha256: Sha256 });
@@ -47,7 +50,9 @@ export async function signSigV4(input: SignRequestInput): Promise<Record<string,
     return signed.headers;
   } catch (err) {
     throw new InvokeError('ERR_INVOKE_SIGV4', `Could not sign the request with SigV4: ${(err as Error).message}`, {
-      actions: ['Configure AWS credentials (AWS_PROFILE, `aws sso login`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).'],
+      actions: [
+        'Configure AWS credentials (AWS_PROFILE, `aws sso login`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).',
+      ],
       details: { region: input.region, service: SIGV4_SERVICE },
       cause: err,
     });

@@ -8,17 +8,27 @@ export const MAX_SSE_BUFFER_CHARS = 16 * 1024 * 1024;
 
 function malformed(url: string, error: ParseError): InvokeError {
   const line = error.line?.slice(0, 120);
-  return new InvokeError('ERR_INVOKE_STREAM', `The agent's event stream is not valid Server-Sent Events (${error.type}${line ? `: "${line}"` : ''}).`, {
-    actions: ['Have the agent write each event as `data: <JSON>` followed by a blank line (see the AgentCore HTTP protocol contract).'],
-    details: { url, reason: error.type, ...(line ? { line } : {}) },
-  });
+  return new InvokeError(
+    'ERR_INVOKE_STREAM',
+    `The agent's event stream is not valid Server-Sent Events (${error.type}${line ? `: "${line}"` : ''}).`,
+    {
+      actions: [
+        'Have the agent write each event as `data: <JSON>` followed by a blank line (see the AgentCore HTTP protocol contract).',
+      ],
+      details: { url, reason: error.type, ...(line ? { line } : {}) },
+    },
+  );
 }
 
 /**
  * Feed `body` to the parser; `emit` gets each event and returns false to stop reading (after an error event).
  * Throws ERR_INVOKE_STREAM for lines that are not SSE fields; transport errors propagate to the caller.
  */
-export async function readSseEvents(url: string, body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, emit: (event: InvokeEvent) => boolean): Promise<void> {
+export async function readSseEvents(
+  url: string,
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  emit: (event: InvokeEvent) => boolean,
+): Promise<void> {
   let stopped = false;
   let parseError: ParseError | undefined;
   const parser = createParser({

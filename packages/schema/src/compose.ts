@@ -42,21 +42,55 @@ export const BUILTIN_INBOUND: readonly InboundAuthVariant[] = [
 ];
 
 export const BUILTIN_OUTBOUND: readonly OutboundAuthVariant[] = [
-  { type: 'NONE', appliesTo: ['mcpServer', 'openApiSchema', 'smithyModel', 'apiGateway', 'lambda', 'httpRuntime', 'connector', 'passthrough'], fieldsSchema: z.strictObject({}) },
+  {
+    type: 'NONE',
+    appliesTo: [
+      'mcpServer',
+      'openApiSchema',
+      'smithyModel',
+      'apiGateway',
+      'lambda',
+      'httpRuntime',
+      'connector',
+      'passthrough',
+    ],
+    fieldsSchema: z.strictObject({}),
+  },
   {
     type: 'GATEWAY_IAM_ROLE',
-    appliesTo: ['mcpServer', 'openApiSchema', 'smithyModel', 'apiGateway', 'lambda', 'httpRuntime', 'connector', 'passthrough'],
-    fieldsSchema: z.strictObject({ service: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), region: z.optional(z.string().check(z.minLength(1), z.maxLength(32))) }),
+    appliesTo: [
+      'mcpServer',
+      'openApiSchema',
+      'smithyModel',
+      'apiGateway',
+      'lambda',
+      'httpRuntime',
+      'connector',
+      'passthrough',
+    ],
+    fieldsSchema: z.strictObject({
+      service: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      region: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    }),
   },
 ];
 
 /** Default inbound type when `authorizerType` is absent. */
-export const DEFAULT_AUTHORIZER: Readonly<Record<InboundResourceKind, string>> = { runtime: 'AWS_IAM', gateway: 'NONE' };
+export const DEFAULT_AUTHORIZER: Readonly<Record<InboundResourceKind, string>> = {
+  runtime: 'AWS_IAM',
+  gateway: 'NONE',
+};
 
-function unknownTypeMessage(field: string, value: unknown, known: string[], hints: Readonly<Record<string, string>>): string {
+function unknownTypeMessage(
+  field: string,
+  value: unknown,
+  known: string[],
+  hints: Readonly<Record<string, string>>,
+): string {
   const v = typeof value === 'string' ? value : JSON.stringify(value);
   const hint = typeof value === 'string' ? hints[value] : undefined;
-  if (hint) return `${field} "${v}" is provided by the plugin ${hint}, which is not installed. Run \`agentcore plugins install ${hint}\`.`;
+  if (hint)
+    return `${field} "${v}" is provided by the plugin ${hint}, which is not installed. Run \`agentcore plugins install ${hint}\`.`;
   return `${field} "${v}" is not known. Installed types: ${known.join(', ')}.`;
 }
 
@@ -67,21 +101,33 @@ function atLeastOne<T>(items: readonly T[]): [T, ...T[]] {
   return [first, ...rest];
 }
 
-function inboundUnion<B extends z.ZodMiniObject>(base: B, kind: InboundResourceKind, variants: readonly InboundAuthVariant[], hints: Readonly<Record<string, string>>) {
+function inboundUnion<B extends z.ZodMiniObject>(
+  base: B,
+  kind: InboundResourceKind,
+  variants: readonly InboundAuthVariant[],
+  hints: Readonly<Record<string, string>>,
+) {
   const applicable = variants.filter((v) => v.appliesTo.includes(kind));
   const options = applicable.map((v) => {
     const isDefault = v.type === DEFAULT_AUTHORIZER[kind];
     const typeSchema = isDefault ? z.optional(z.literal(v.type)) : z.literal(v.type);
     const configSchema = v.configSchema
       ? v.configSchema
-      : z.optional(z.never({ error: `authorizerConfiguration is not allowed with authorizerType ${v.type}; remove it` }));
+      : z.optional(
+          z.never({ error: `authorizerConfiguration is not allowed with authorizerType ${v.type}; remove it` }),
+        );
     return z.extend(base, { authorizerType: typeSchema, authorizerConfiguration: configSchema });
   });
   const known = applicable.map((v) => v.type);
   return z.discriminatedUnion('authorizerType', atLeastOne(options), {
     error: (iss) =>
       iss.code === 'invalid_union' && 'note' in iss && iss.note === 'No matching discriminator'
-        ? unknownTypeMessage('authorizerType', (iss.input as { authorizerType?: unknown } | undefined)?.authorizerType, known, hints)
+        ? unknownTypeMessage(
+            'authorizerType',
+            (iss.input as { authorizerType?: unknown } | undefined)?.authorizerType,
+            known,
+            hints,
+          )
         : undefined,
   });
 }
@@ -90,7 +136,10 @@ function outboundUnion(variants: readonly OutboundAuthVariant[], hints: Readonly
   // `type` first, so written configs read `{"type": "API_KEY", "credentialName": …}` like the official CLI's.
   // The fields come from the core definition, so a strategy's classic-zod object composes like a zod/mini one.
   const options = variants.map((v) =>
-    z.strictObject({ type: v.type === 'NONE' ? z.optional(z.literal('NONE')) : z.literal(v.type), ...v.fieldsSchema._zod.def.shape }),
+    z.strictObject({
+      type: v.type === 'NONE' ? z.optional(z.literal('NONE')) : z.literal(v.type),
+      ...v.fieldsSchema._zod.def.shape,
+    }),
   );
   const known = variants.map((v) => v.type);
   return z.discriminatedUnion('type', atLeastOne(options), {

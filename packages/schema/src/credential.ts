@@ -8,11 +8,18 @@ ensureZodEnglish();
 const CredentialNameNoReservedSuffix = CredentialNameSchema.check(
   z.superRefine((name, ctx) => {
     const suffix = reservedSuffixOf(name);
-    if (suffix) ctx.addIssue({ code: 'custom', message: `Credential name must not end in "${suffix.slice(1).toLowerCase().replace(/_/g, '-')}": its .env.local variable would be mistaken for a ${suffix} value` });
+    if (suffix)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Credential name must not end in "${suffix.slice(1).toLowerCase().replace(/_/g, '-')}": its .env.local variable would be mistaken for a ${suffix} value`,
+      });
   }),
 );
 
-export const ApiKeyCredentialSchema = z.strictObject({ authorizerType: z.literal('ApiKeyCredentialProvider'), name: CredentialNameNoReservedSuffix });
+export const ApiKeyCredentialSchema = z.strictObject({
+  authorizerType: z.literal('ApiKeyCredentialProvider'),
+  name: CredentialNameNoReservedSuffix,
+});
 
 /** Vendor the official CLI writes for custom OAuth providers. */
 export const OAUTH_VENDOR_DEFAULT = 'CustomOauth2';
@@ -27,10 +34,16 @@ export const OAuthCredentialSchema = z.strictObject({
   usage: z.optional(z.enum(['inbound', 'outbound'])),
 });
 
-export const CredentialSchema = z.discriminatedUnion('authorizerType', [ApiKeyCredentialSchema, OAuthCredentialSchema], {
-  error: (iss) =>
-    iss.code === 'invalid_union' ? 'authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider' : undefined,
-});
+export const CredentialSchema = z.discriminatedUnion(
+  'authorizerType',
+  [ApiKeyCredentialSchema, OAuthCredentialSchema],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? 'authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider'
+        : undefined,
+  },
+);
 
 export type ApiKeyCredential = z.infer<typeof ApiKeyCredentialSchema>;
 export type OAuthCredential = z.infer<typeof OAuthCredentialSchema>;

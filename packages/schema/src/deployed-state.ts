@@ -6,9 +6,21 @@ import { ensureZodEnglish } from './zod.js';
 
 ensureZodEnglish();
 
-export const DeployedRuntimeSchema = z.looseObject({ runtimeId: z.optional(z.string()), runtimeArn: z.string(), roleArn: z.optional(z.string()) });
-export const DeployedGatewaySchema = z.looseObject({ gatewayId: z.optional(z.string()), gatewayArn: z.optional(z.string()), gatewayUrl: z.optional(z.string()) });
-export const DeployedCredentialSchema = z.looseObject({ credentialProviderArn: z.string(), clientSecretArn: z.optional(z.string()), callbackUrl: z.optional(z.string()) });
+export const DeployedRuntimeSchema = z.looseObject({
+  runtimeId: z.optional(z.string()),
+  runtimeArn: z.string(),
+  roleArn: z.optional(z.string()),
+});
+export const DeployedGatewaySchema = z.looseObject({
+  gatewayId: z.optional(z.string()),
+  gatewayArn: z.optional(z.string()),
+  gatewayUrl: z.optional(z.string()),
+});
+export const DeployedCredentialSchema = z.looseObject({
+  credentialProviderArn: z.string(),
+  clientSecretArn: z.optional(z.string()),
+  callbackUrl: z.optional(z.string()),
+});
 
 export const DeployedTargetSchema = z.looseObject({
   region: z.optional(z.string()),
@@ -22,7 +34,9 @@ export const DeployedTargetSchema = z.looseObject({
   ),
 });
 
-export const DeployedStateSchema = z.looseObject({ targets: z._default(z.record(z.string(), DeployedTargetSchema), {}) });
+export const DeployedStateSchema = z.looseObject({
+  targets: z._default(z.record(z.string(), DeployedTargetSchema), {}),
+});
 export type DeployedState = z.infer<typeof DeployedStateSchema>;
 export type DeployedTarget = z.infer<typeof DeployedTargetSchema>;
 
@@ -46,7 +60,10 @@ export async function readDeployedState(file: string): Promise<DeployedState | u
 }
 
 /** The deploy target to use: the named one, else the first. */
-export function selectDeployedTarget(state: DeployedState, name?: string): { name: string; target: DeployedTarget } | undefined {
+export function selectDeployedTarget(
+  state: DeployedState,
+  name?: string,
+): { name: string; target: DeployedTarget } | undefined {
   const key = name ?? Object.keys(state.targets)[0];
   const target = key === undefined ? undefined : state.targets[key];
   return key !== undefined && target ? { name: key, target } : undefined;

@@ -3,11 +3,27 @@ import fc from 'fast-check';
 import { applyEnvChanges, envEntries, parseEnvFile, quoteEnvValue, serializeEnvFile } from './env-file.js';
 
 describe('env-file', () => {
-  const sample = ['# secrets for agentcore', 'UNRELATED=keep me', '', 'export EXPORTED="x y"', 'SINGLE=\'lit\\n\'', 'BARE=value # comment', 'AGENTCORE_CREDENTIAL_A="old"', 'not an entry line'].join('\n') + '\n';
+  const sample =
+    [
+      '# secrets for agentcore',
+      'UNRELATED=keep me',
+      '',
+      'export EXPORTED="x y"',
+      "SINGLE='lit\\n'",
+      'BARE=value # comment',
+      'AGENTCORE_CREDENTIAL_A="old"',
+      'not an entry line',
+    ].join('\n') + '\n';
 
   it('parses entries, export prefixes, quotes and inline comments', () => {
     const map = envEntries(parseEnvFile(sample));
-    expect(Object.fromEntries(map)).toEqual({ UNRELATED: 'keep me', EXPORTED: 'x y', SINGLE: 'lit\\n', BARE: 'value', AGENTCORE_CREDENTIAL_A: 'old' });
+    expect(Object.fromEntries(map)).toEqual({
+      UNRELATED: 'keep me',
+      EXPORTED: 'x y',
+      SINGLE: 'lit\\n',
+      BARE: 'value',
+      AGENTCORE_CREDENTIAL_A: 'old',
+    });
   });
 
   it('round-trips an untouched file byte for byte', () => {
@@ -16,9 +32,19 @@ describe('env-file', () => {
   });
 
   it('rewrites changed keys in place, appends new ones and keeps comments, unrelated lines and order', () => {
-    const out = serializeEnvFile(applyEnvChanges(parseEnvFile(sample), { set: { AGENTCORE_CREDENTIAL_A: 'new', NEW_KEY: 'n' }, delete: ['BARE'] }));
+    const out = serializeEnvFile(
+      applyEnvChanges(parseEnvFile(sample), { set: { AGENTCORE_CREDENTIAL_A: 'new', NEW_KEY: 'n' }, delete: ['BARE'] }),
+    );
     expect(out.split('\n')).toEqual([
-      '# secrets for agentcore', 'UNRELATED=keep me', '', 'export EXPORTED="x y"', "SINGLE='lit\\n'", 'AGENTCORE_CREDENTIAL_A="new"', 'not an entry line', 'NEW_KEY="n"', '',
+      '# secrets for agentcore',
+      'UNRELATED=keep me',
+      '',
+      'export EXPORTED="x y"',
+      "SINGLE='lit\\n'",
+      'AGENTCORE_CREDENTIAL_A="new"',
+      'not an entry line',
+      'NEW_KEY="n"',
+      '',
     ]);
   });
 

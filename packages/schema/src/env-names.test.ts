@@ -9,7 +9,11 @@ describe('env-names (one function for read and write)', () => {
   });
 
   it('names the API key bare and the OAuth pair with suffixes', () => {
-    expect(credentialEnvNames('MyKey')).toEqual({ apiKey: 'AGENTCORE_CREDENTIAL_MYKEY', clientId: 'AGENTCORE_CREDENTIAL_MYKEY_CLIENT_ID', clientSecret: 'AGENTCORE_CREDENTIAL_MYKEY_CLIENT_SECRET' });
+    expect(credentialEnvNames('MyKey')).toEqual({
+      apiKey: 'AGENTCORE_CREDENTIAL_MYKEY',
+      clientId: 'AGENTCORE_CREDENTIAL_MYKEY_CLIENT_ID',
+      clientSecret: 'AGENTCORE_CREDENTIAL_MYKEY_CLIENT_SECRET',
+    });
   });
 
   it('treats secrets as secret and client ids as plain', () => {

@@ -22,7 +22,14 @@ export function credentialEnvNames(credentialName: string): CredentialEnvNames {
 }
 
 /** Suffixes whose values are secrets (encrypted at rest), as in the official CLI 0.30.0. */
-export const SECRET_ENV_SUFFIXES = ['_CLIENT_SECRET', '_API_KEY', '_API_KEY_SECRET', '_APP_SECRET', '_WALLET_SECRET', '_AUTHORIZATION_PRIVATE_KEY'] as const;
+export const SECRET_ENV_SUFFIXES = [
+  '_CLIENT_SECRET',
+  '_API_KEY',
+  '_API_KEY_SECRET',
+  '_APP_SECRET',
+  '_WALLET_SECRET',
+  '_AUTHORIZATION_PRIVATE_KEY',
+] as const;
 /** Suffixes that would make a bare API-key variable look like something else; credential names may not end with them. */
 export const RESERVED_ENV_SUFFIXES = ['_CLIENT_ID', ...SECRET_ENV_SUFFIXES] as const;
 

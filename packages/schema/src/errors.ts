@@ -45,8 +45,22 @@ export class AgentcoreError<C extends string = string> extends Error {
   }
 
   /** The failure half of the `--json` envelope. */
-  toJSON(): { name: string; code: C; message: string; actions: readonly string[]; details: Record<string, unknown>; exitCode: number } {
-    return { name: this.name, code: this.code, message: this.message, actions: this.actions, details: this.details, exitCode: this.exitCode };
+  toJSON(): {
+    name: string;
+    code: C;
+    message: string;
+    actions: readonly string[];
+    details: Record<string, unknown>;
+    exitCode: number;
+  } {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      actions: this.actions,
+      details: this.details,
+      exitCode: this.exitCode,
+    };
   }
 }
 
@@ -69,7 +83,12 @@ export class ConfigValidationError extends SchemaError {
     const hints = issues.flatMap((i) => (i.action ? [i.action] : []));
     super('ERR_CONFIG_INVALID', `${file} is invalid:\n${list}`, {
       ...options,
-      actions: [...new Set([...hints, ...(options.actions ?? [`Fix the listed fields in ${file}, then run \`agentcore validate\`.`])])],
+      actions: [
+        ...new Set([
+          ...hints,
+          ...(options.actions ?? [`Fix the listed fields in ${file}, then run \`agentcore validate\`.`]),
+        ]),
+      ],
       details: { ...options.details, file, issues },
     });
     this.issues = issues;

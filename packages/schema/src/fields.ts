@@ -1,9 +1,17 @@
 /** Field schemas shared by the model and by every CLI/wizard path (call `.safeParse` on these, never re-implement). */
 import * as z from 'zod/mini';
 import {
-  CREDENTIAL_NAME_MAX, CREDENTIAL_NAME_PATTERN, ENV_VAR_NAME_PATTERN, GATEWAY_NAME_MAX, GATEWAY_NAME_PATTERN,
-  PROJECT_NAME_PATTERN, REQUEST_HEADER_ALLOWLIST_PREFIX, RESERVED_PROJECT_NAMES, RUNTIME_NAME_PATTERN,
-  TARGET_NAME_MAX, TARGET_NAME_PATTERN,
+  CREDENTIAL_NAME_MAX,
+  CREDENTIAL_NAME_PATTERN,
+  ENV_VAR_NAME_PATTERN,
+  GATEWAY_NAME_MAX,
+  GATEWAY_NAME_PATTERN,
+  PROJECT_NAME_PATTERN,
+  REQUEST_HEADER_ALLOWLIST_PREFIX,
+  RESERVED_PROJECT_NAMES,
+  RUNTIME_NAME_PATTERN,
+  TARGET_NAME_MAX,
+  TARGET_NAME_PATTERN,
 } from './names.js';
 import { ensureZodEnglish } from './zod.js';
 
@@ -13,35 +21,48 @@ export const ProjectNameSchema = z.string().check(
   z.minLength(1, 'Project name is required'),
   z.maxLength(23, 'Project name must be at most 23 characters'),
   z.regex(PROJECT_NAME_PATTERN, 'Project name must start with a letter and contain only letters and digits'),
-  z.refine((n) => !RESERVED_PROJECT_NAMES.has(n.toLowerCase()), { message: 'Project name is reserved (it collides with a Python package name)' }),
+  z.refine((n) => !RESERVED_PROJECT_NAMES.has(n.toLowerCase()), {
+    message: 'Project name is reserved (it collides with a Python package name)',
+  }),
 );
 
-export const RuntimeNameSchema = z.string().check(
-  z.minLength(1, 'Agent name is required'),
-  z.maxLength(48, 'Agent name must be at most 48 characters'),
-  z.regex(RUNTIME_NAME_PATTERN, 'Agent name must start with a letter and contain only letters, digits and underscores (no hyphens)'),
-);
+export const RuntimeNameSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'Agent name is required'),
+    z.maxLength(48, 'Agent name must be at most 48 characters'),
+    z.regex(
+      RUNTIME_NAME_PATTERN,
+      'Agent name must start with a letter and contain only letters, digits and underscores (no hyphens)',
+    ),
+  );
 
 /** A runtime's description (AgentCore's limit: 200 characters). */
 export const RuntimeDescriptionSchema = z.string().check(z.maxLength(200));
 
-export const GatewayNameSchema = z.string().check(
-  z.minLength(1, 'Gateway name is required'),
-  z.maxLength(GATEWAY_NAME_MAX, `Gateway name must be at most ${GATEWAY_NAME_MAX} characters`),
-  z.regex(GATEWAY_NAME_PATTERN, 'Gateway name must contain only letters, digits and inner hyphens'),
-);
+export const GatewayNameSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'Gateway name is required'),
+    z.maxLength(GATEWAY_NAME_MAX, `Gateway name must be at most ${GATEWAY_NAME_MAX} characters`),
+    z.regex(GATEWAY_NAME_PATTERN, 'Gateway name must contain only letters, digits and inner hyphens'),
+  );
 
-export const TargetNameSchema = z.string().check(
-  z.minLength(1, 'Target name is required'),
-  z.maxLength(TARGET_NAME_MAX, `Target name must be at most ${TARGET_NAME_MAX} characters`),
-  z.regex(TARGET_NAME_PATTERN, 'Target name must contain only letters, digits, inner hyphens and underscores'),
-);
+export const TargetNameSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'Target name is required'),
+    z.maxLength(TARGET_NAME_MAX, `Target name must be at most ${TARGET_NAME_MAX} characters`),
+    z.regex(TARGET_NAME_PATTERN, 'Target name must contain only letters, digits, inner hyphens and underscores'),
+  );
 
-export const CredentialNameSchema = z.string().check(
-  z.minLength(1, 'Credential name is required'),
-  z.maxLength(CREDENTIAL_NAME_MAX, `Credential name must be at most ${CREDENTIAL_NAME_MAX} characters`),
-  z.regex(CREDENTIAL_NAME_PATTERN, 'Credential name must contain only letters, digits, hyphens and underscores'),
-);
+export const CredentialNameSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'Credential name is required'),
+    z.maxLength(CREDENTIAL_NAME_MAX, `Credential name must be at most ${CREDENTIAL_NAME_MAX} characters`),
+    z.regex(CREDENTIAL_NAME_PATTERN, 'Credential name must contain only letters, digits, hyphens and underscores'),
+  );
 
 export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' });
 
@@ -57,7 +78,12 @@ export const TagsSchema = z
   )
   .check(z.refine((t) => Object.keys(t).length <= 50, 'At most 50 tags'));
 
-export const EnvVarSchema = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(255), z.regex(ENV_VAR_NAME_PATTERN, 'Invalid environment variable name')), value: z.string() });
+export const EnvVarSchema = z.strictObject({
+  name: z
+    .string()
+    .check(z.minLength(1), z.maxLength(255), z.regex(ENV_VAR_NAME_PATTERN, 'Invalid environment variable name')),
+  value: z.string(),
+});
 
 export const RequestHeaderNameSchema = z.string().check(
   z.refine((h) => h === 'Authorization' || h.startsWith(REQUEST_HEADER_ALLOWLIST_PREFIX), {
@@ -65,9 +91,22 @@ export const RequestHeaderNameSchema = z.string().check(
   }),
 );
 
-export const RuntimeVersionSchema = z.enum(['PYTHON_3_10', 'PYTHON_3_11', 'PYTHON_3_12', 'PYTHON_3_13', 'PYTHON_3_14', 'NODE_18', 'NODE_20', 'NODE_22']);
+export const RuntimeVersionSchema = z.enum([
+  'PYTHON_3_10',
+  'PYTHON_3_11',
+  'PYTHON_3_12',
+  'PYTHON_3_13',
+  'PYTHON_3_14',
+  'NODE_18',
+  'NODE_20',
+  'NODE_22',
+]);
 export const BuildTypeSchema = z.enum(['CodeZip', 'Container']);
 export const ProtocolSchema = z.enum(['HTTP', 'MCP', 'A2A', 'AGUI']);
 export const NetworkModeSchema = z.enum(['PUBLIC', 'VPC']);
 export const ENTRYPOINT_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9_/.-]*\.(py|ts|js|mjs)(:[a-zA-Z_][a-zA-Z0-9_]*)?$/;
-export const EntrypointSchema = z.string().check(z.regex(ENTRYPOINT_PATTERN, 'Entrypoint must be a .py, .ts, .js or .mjs file path, optionally with :function'));
+export const EntrypointSchema = z
+  .string()
+  .check(
+    z.regex(ENTRYPOINT_PATTERN, 'Entrypoint must be a .py, .ts, .js or .mjs file path, optionally with :function'),
+  );

@@ -24,7 +24,9 @@ describe('fs-atomic', () => {
   it('readers never see a partial file while writers race', async () => {
     const file = join(dir, 'f.json');
     await writeFileAtomic(file, JSON.stringify({ n: -1, pad: 'x'.repeat(100_000) }));
-    const writes = Array.from({ length: 20 }, (_, n) => writeFileAtomic(file, JSON.stringify({ n, pad: 'x'.repeat(100_000) })));
+    const writes = Array.from({ length: 20 }, (_, n) =>
+      writeFileAtomic(file, JSON.stringify({ n, pad: 'x'.repeat(100_000) })),
+    );
     const reads = Array.from({ length: 40 }, async () => JSON.parse(await readFile(file, 'utf8')) as { n: number });
     await Promise.all([...writes, ...reads]);
     expect((JSON.parse(await readFile(file, 'utf8')) as { n: number }).n).toBeGreaterThanOrEqual(0);
@@ -43,14 +45,20 @@ describe('fs-atomic', () => {
       });
     await Promise.all(Array.from({ length: 10 }, section));
     expect(maxInside).toBe(1);
-    await expect(withFileLock(lock, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withFileLock(lock, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(withFileLock(lock, async () => 'free again')).resolves.toBe('free again');
   });
 
   it('times out with ERR_LOCK_TIMEOUT and actions while another live process holds the lock', async () => {
     const lock = join(dir, 'project.lock');
     await writeFile(lock, String(process.pid)); // this process is alive, and the lock is fresh
-    const err = await withFileLock(lock, async () => 'never', { timeoutMs: 100, staleMs: 60_000 }).catch((e: unknown) => e);
+    const err = await withFileLock(lock, async () => 'never', { timeoutMs: 100, staleMs: 60_000 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SchemaError);
     expect((err as SchemaError).code).toBe('ERR_LOCK_TIMEOUT');
     expect((err as SchemaError).actions.length).toBeGreaterThan(0);

@@ -6,7 +6,19 @@
  * pool, and the dozen of them in one write were a measurable share of a CLI command's run time.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { SchemaError } from './errors.js';
 
@@ -31,7 +43,11 @@ export interface WriteAtomicOptions {
 }
 
 /** Write `data` to `file` so that readers see either the old or the new content, never a mix. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteAtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: WriteAtomicOptions = {},
+): Promise<void> {
   writeFileAtomicSync(file, data, options);
 }
 
@@ -43,7 +59,7 @@ function writeFileAtomicSync(file: string, data: string | Uint8Array, options: W
   const fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
     fchmodSync(fd, mode); // umask must not widen or narrow what we asked for
     fsyncSync(fd);
   } finally {
@@ -106,10 +122,17 @@ export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, op
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       breakIfStale(lockFile, staleMs);
       if (Date.now() > deadline) {
-        throw new SchemaError('ERR_LOCK_TIMEOUT', `Another agentcore command is still changing this project (lock ${lockFile}).`, {
-          actions: ['Wait for the other command to finish and retry.', `If no agentcore command is running, delete ${lockFile}.`],
-          details: { lockFile },
-        });
+        throw new SchemaError(
+          'ERR_LOCK_TIMEOUT',
+          `Another agentcore command is still changing this project (lock ${lockFile}).`,
+          {
+            actions: [
+              'Wait for the other command to finish and retry.',
+              `If no agentcore command is running, delete ${lockFile}.`,
+            ],
+            details: { lockFile },
+          },
+        );
       }
       await sleep(5 + Math.random() * Math.min(50, 5 * (attempt + 1)));
     }

@@ -9,14 +9,27 @@ import type { InboundAuthVariant, OutboundAuthVariant } from './compose.js';
 const FAKE_JWT: InboundAuthVariant = {
   type: 'CUSTOM_JWT',
   appliesTo: ['runtime', 'gateway'],
-  configSchema: z.strictObject({ customJwtAuthorizer: z.strictObject({ discoveryUrl: z.string(), allowedClients: z.optional(z.array(z.string())), allowedScopes: z.optional(z.array(z.string())) }) }),
+  configSchema: z.strictObject({
+    customJwtAuthorizer: z.strictObject({
+      discoveryUrl: z.string(),
+      allowedClients: z.optional(z.array(z.string())),
+      allowedScopes: z.optional(z.array(z.string())),
+    }),
+  }),
 };
 const FAKE_API_KEY: OutboundAuthVariant = {
   type: 'API_KEY',
   appliesTo: ['mcpServer', 'openApiSchema', 'apiGateway'],
-  fieldsSchema: z.strictObject({ credentialName: z.string().check(z.minLength(1)), apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })) }),
+  fieldsSchema: z.strictObject({
+    credentialName: z.string().check(z.minLength(1)),
+    apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })),
+  }),
 };
-const HINTS = { CUSTOM_JWT: '@agentcore/auth-custom-jwt', API_KEY: '@agentcore/auth-apikey', OAUTH: '@agentcore/auth-oauth' };
+const HINTS = {
+  CUSTOM_JWT: '@agentcore/auth-custom-jwt',
+  API_KEY: '@agentcore/auth-apikey',
+  OAUTH: '@agentcore/auth-oauth',
+};
 const full = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY], installHints: HINTS });
 const bare = createProjectModel({ installHints: HINTS });
 
@@ -31,27 +44,50 @@ describe('project model composition', () => {
   });
 
   it('AWS_IAM is the default: absent authorizerType stays absent; explicit AWS_IAM is accepted', () => {
-    const { config } = full.parse({ ...base, runtimes: [runtime, { ...runtime, name: 'B', authorizerType: 'AWS_IAM' }] });
+    const { config } = full.parse({
+      ...base,
+      runtimes: [runtime, { ...runtime, name: 'B', authorizerType: 'AWS_IAM' }],
+    });
     expect(config.runtimes[0]).not.toHaveProperty('authorizerType');
     expect(config.runtimes[1]?.authorizerType).toBe('AWS_IAM');
   });
 
   it('forbids authorizerConfiguration for a type that takes none', () => {
-    const issues = issuesOf(full, { ...base, runtimes: [{ ...runtime, authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'x' } } }] });
+    const issues = issuesOf(full, {
+      ...base,
+      runtimes: [{ ...runtime, authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'x' } } }],
+    });
     expect(issues.map((i) => i.path)).toContain('runtimes.0.authorizerConfiguration');
   });
 
   it('validates a strategy variant with its own schema', () => {
-    const ok = { ...runtime, authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'https://x/.well-known/openid-configuration', allowedClients: ['c'] } } };
+    const ok = {
+      ...runtime,
+      authorizerType: 'CUSTOM_JWT',
+      authorizerConfiguration: {
+        customJwtAuthorizer: { discoveryUrl: 'https://x/.well-known/openid-configuration', allowedClients: ['c'] },
+      },
+    };
     expect(full.check({ ...base, runtimes: [ok] }).issues).toEqual([]);
     const bad = { ...ok, authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'u', nope: 1 } } };
     expect(issuesOf(full, { ...base, runtimes: [bad] })[0]?.path).toMatch(/^runtimes\.0\.authorizerConfiguration/);
   });
 
   it('an unknown inbound or outbound type names the plugin to install', () => {
-    const inbound = issuesOf(bare, { ...base, runtimes: [{ ...runtime, authorizerType: 'CUSTOM_JWT', authorizerConfiguration: {} }] });
-    expect(inbound[0]).toMatchObject({ path: 'runtimes.0.authorizerType', action: 'Run `agentcore plugins install @agentcore/auth-custom-jwt`' });
-    const outbound = issuesOf(bare, { ...base, agentCoreGateways: [{ name: 'gw', targets: [{ ...mcpTarget, outboundAuth: { type: 'OAUTH', credentialName: 'c' } }] }] });
+    const inbound = issuesOf(bare, {
+      ...base,
+      runtimes: [{ ...runtime, authorizerType: 'CUSTOM_JWT', authorizerConfiguration: {} }],
+    });
+    expect(inbound[0]).toMatchObject({
+      path: 'runtimes.0.authorizerType',
+      action: 'Run `agentcore plugins install @agentcore/auth-custom-jwt`',
+    });
+    const outbound = issuesOf(bare, {
+      ...base,
+      agentCoreGateways: [
+        { name: 'gw', targets: [{ ...mcpTarget, outboundAuth: { type: 'OAUTH', credentialName: 'c' } }] },
+      ],
+    });
     expect(outbound[0]?.action).toBe('Run `agentcore plugins install @agentcore/auth-oauth`');
     const unknown = issuesOf(bare, { ...base, runtimes: [{ ...runtime, authorizerType: 'MYSTERY' }] });
     expect(unknown[0]?.action).toBeUndefined();
@@ -77,14 +113,30 @@ describe('project model composition', () => {
     const issues = issuesOf(full, {
       ...base,
       runtimes: [runtime, runtime],
-      credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'k' }, { authorizerType: 'ApiKeyCredentialProvider', name: 'k' }],
-      agentCoreGateways: [{ name: 'gw', targets: [mcpTarget, mcpTarget] }, { name: 'gw', targets: [] }],
+      credentials: [
+        { authorizerType: 'ApiKeyCredentialProvider', name: 'k' },
+        { authorizerType: 'ApiKeyCredentialProvider', name: 'k' },
+      ],
+      agentCoreGateways: [
+        { name: 'gw', targets: [mcpTarget, mcpTarget] },
+        { name: 'gw', targets: [] },
+      ],
     });
-    expect(issues.map((i) => i.path).sort()).toEqual(['agentCoreGateways.0.targets.1.name', 'agentCoreGateways.1.name', 'credentials.1.name', 'runtimes.1.name']);
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'agentCoreGateways.0.targets.1.name',
+      'agentCoreGateways.1.name',
+      'credentials.1.name',
+      'runtimes.1.name',
+    ]);
   });
 
   it('rejects credential names that would end in a reserved .env suffix', () => {
-    expect(issuesOf(full, { ...base, credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'my-client-id' }] })[0]?.path).toBe('credentials.0.name');
+    expect(
+      issuesOf(full, {
+        ...base,
+        credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'my-client-id' }],
+      })[0]?.path,
+    ).toBe('credentials.0.name');
   });
 
   it('preserves official top-level keys it does not model, verbatim', () => {
@@ -96,8 +148,14 @@ describe('project model composition', () => {
   });
 
   it('keeps unknown runtime keys (official schema strips them), but targets and gateways are strict', () => {
-    expect(full.parse({ ...base, runtimes: [{ ...runtime, futureField: 'x' }] }).config.runtimes[0]).toHaveProperty('futureField', 'x');
-    expect(issuesOf(full, { ...base, agentCoreGateways: [{ name: 'gw', targets: [{ ...mcpTarget, futureField: 1 }] }] }).length).toBeGreaterThan(0);
+    expect(full.parse({ ...base, runtimes: [{ ...runtime, futureField: 'x' }] }).config.runtimes[0]).toHaveProperty(
+      'futureField',
+      'x',
+    );
+    expect(
+      issuesOf(full, { ...base, agentCoreGateways: [{ name: 'gw', targets: [{ ...mcpTarget, futureField: 1 }] }] })
+        .length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -110,7 +168,13 @@ describe('target-type table and outbound rules', () => {
       expect(targetTypeFromCli(cli.toUpperCase().replace(/-/g, '_'))).toBe(type);
       expect(targetTypeFromCli(type)).toBe(type);
     }
-    expect(creatableTargetTypes().map((t) => t.cli)).toEqual(['mcp-server', 'open-api-schema', 'smithy-model', 'api-gateway', 'lambda-function-arn']);
+    expect(creatableTargetTypes().map((t) => t.cli)).toEqual([
+      'mcp-server',
+      'open-api-schema',
+      'smithy-model',
+      'api-gateway',
+      'lambda-function-arn',
+    ]);
     expect(targetTypeFromCli('nope')).toBeUndefined();
   });
 
@@ -123,17 +187,29 @@ describe('target-type table and outbound rules', () => {
   });
 
   it('applies structural requirements and forbidden fields per type', () => {
-    expect(issuesOf(full, gw({ name: 't', targetType: 'mcpServer' }))[0]?.message).toMatch(/require endpoint or compute/);
-    expect(issuesOf(full, gw({ name: 't', targetType: 'apiGateway', endpoint: 'https://x' })).map((i) => i.path)).toContain('agentCoreGateways.0.targets.0.endpoint');
-    const arn = { name: 't', targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', toolSchemaFile: 't.json' } };
+    expect(issuesOf(full, gw({ name: 't', targetType: 'mcpServer' }))[0]?.message).toMatch(
+      /require endpoint or compute/,
+    );
+    expect(
+      issuesOf(full, gw({ name: 't', targetType: 'apiGateway', endpoint: 'https://x' })).map((i) => i.path),
+    ).toContain('agentCoreGateways.0.targets.0.endpoint');
+    const arn = {
+      name: 't',
+      targetType: 'lambdaFunctionArn',
+      lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', toolSchemaFile: 't.json' },
+    };
     expect(full.check(gw(arn)).issues).toEqual([]);
-    expect(issuesOf(full, gw({ ...arn, outboundAuth: { type: 'NONE' } })).map((i) => i.path)).toContain('agentCoreGateways.0.targets.0.outboundAuth');
+    expect(issuesOf(full, gw({ ...arn, outboundAuth: { type: 'NONE' } })).map((i) => i.path)).toContain(
+      'agentCoreGateways.0.targets.0.outboundAuth',
+    );
   });
 
   it('enforces where outbound auth applies', () => {
     expect(full.check(gw({ ...mcpTarget, outboundAuth: { type: 'API_KEY', credentialName: 'k' } })).issues).toEqual([]);
     const smithy = { name: 't', targetType: 'smithyModel', schemaSource: { inline: { path: 'm.json' } } };
-    expect(issuesOf(full, gw({ ...smithy, outboundAuth: { type: 'API_KEY', credentialName: 'k' } }))[0]?.message).toMatch(/do not support API_KEY/);
+    expect(
+      issuesOf(full, gw({ ...smithy, outboundAuth: { type: 'API_KEY', credentialName: 'k' } }))[0]?.message,
+    ).toMatch(/do not support API_KEY/);
     const openApi = { name: 't', targetType: 'openApiSchema', schemaSource: { inline: { path: 'o.json' } } };
     expect(issuesOf(full, gw(openApi))[0]?.message).toMatch(/require outbound auth \(API_KEY\)/);
     expect(issuesOf(bare, gw(openApi))[0]?.message).toMatch(/none installed/);

@@ -46,7 +46,13 @@ function flattenIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ConfigIss
   }
   const message = issue.message;
   const installHint = /agentcore plugins install (\S+?)`/.exec(message);
-  return [{ path: path.map(String).join('.'), message, ...(installHint ? { action: `Run \`agentcore plugins install ${installHint[1]}\`` } : {}) }];
+  return [
+    {
+      path: path.map(String).join('.'),
+      message,
+      ...(installHint ? { action: `Run \`agentcore plugins install ${installHint[1]}\`` } : {}),
+    },
+  ];
 }
 
 /** The composed schema's output is a ProjectConfig whose auth blocks the strategies own; zod cannot infer that statically. */
@@ -56,7 +62,11 @@ function validated(data: unknown): ProjectConfig {
 
 export function createProjectModel(options: ProjectModelOptions = {}): ProjectModel {
   const schema = composeProjectSchema(options);
-  const rules: ProjectRule[] = [...CORE_RULES, outboundApplicability([...BUILTIN_OUTBOUND, ...(options.outbound ?? [])]), ...(options.rules ?? [])];
+  const rules: ProjectRule[] = [
+    ...CORE_RULES,
+    outboundApplicability([...BUILTIN_OUTBOUND, ...(options.outbound ?? [])]),
+    ...(options.rules ?? []),
+  ];
 
   function check(raw: unknown) {
     const migrated = migrateLegacyConfig(raw);
@@ -82,7 +92,10 @@ export function createProjectModel(options: ProjectModelOptions = {}): ProjectMo
       return { config: result.config, warnings: result.warnings };
     },
     jsonSchema() {
-      const js = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const js = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >;
       return { ...js, title: 'agentcore project (agentcore/agentcore.json)' };
     },
   };

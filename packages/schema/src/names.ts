@@ -5,8 +5,28 @@
 export const PROJECT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,22}$/;
 /** Reserved (case-insensitive) project names: they collide with Python packages in generated code. */
 export const RESERVED_PROJECT_NAMES: ReadonlySet<string> = new Set([
-  'agentcore', 'anthropic', 'bedrock', 'boto3', 'botocore', 'langchain', 'langgraph', 'mcp', 'openai', 'pydantic',
-  'src', 'strands', 'test', 'tests', 'typing', 'uvicorn', 'fastapi', 'starlette', 'json', 'os', 'sys', 'asyncio',
+  'agentcore',
+  'anthropic',
+  'bedrock',
+  'boto3',
+  'botocore',
+  'langchain',
+  'langgraph',
+  'mcp',
+  'openai',
+  'pydantic',
+  'src',
+  'strands',
+  'test',
+  'tests',
+  'typing',
+  'uvicorn',
+  'fastapi',
+  'starlette',
+  'json',
+  'os',
+  'sys',
+  'asyncio',
 ]);
 export const RUNTIME_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
 export const GATEWAY_NAME_PATTERN = /^[0-9a-zA-Z](?:[0-9a-zA-Z-]*[0-9a-zA-Z])?$/;

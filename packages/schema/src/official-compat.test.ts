@@ -22,7 +22,10 @@ const FAKE_JWT: InboundAuthVariant = { type: 'CUSTOM_JWT', appliesTo: ['runtime'
 const FAKE_API_KEY: OutboundAuthVariant = {
   type: 'API_KEY',
   appliesTo: ['mcpServer', 'openApiSchema', 'apiGateway'],
-  fieldsSchema: z.strictObject({ credentialName: z.string(), apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })) }),
+  fieldsSchema: z.strictObject({
+    credentialName: z.string(),
+    apiKey: z.optional(z.strictObject({ parameterName: z.optional(z.string()), prefix: z.optional(z.string()) })),
+  }),
 };
 const model = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY] });
 
@@ -33,19 +36,44 @@ const OFFICIAL_EXAMPLE = {
   version: 1,
   runtimes: [
     {
-      name: 'AuthAgent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'apps/AuthAgent/', runtimeVersion: 'PYTHON_3_14', protocol: 'HTTP', networkMode: 'PUBLIC',
+      name: 'AuthAgent',
+      build: 'CodeZip',
+      entrypoint: 'main.py',
+      codeLocation: 'apps/AuthAgent/',
+      runtimeVersion: 'PYTHON_3_14',
+      protocol: 'HTTP',
+      networkMode: 'PUBLIC',
       authorizerType: 'CUSTOM_JWT',
-      authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedClients: ['client-abc'], allowedScopes: ['read'] } },
+      authorizerConfiguration: {
+        customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedClients: ['client-abc'], allowedScopes: ['read'] },
+      },
     },
   ],
   credentials: [
-    { authorizerType: 'OAuthCredentialProvider', name: 'AuthAgent-oauth', discoveryUrl: DISCOVERY, vendor: 'CustomOauth2', managed: true, usage: 'inbound' },
+    {
+      authorizerType: 'OAuthCredentialProvider',
+      name: 'AuthAgent-oauth',
+      discoveryUrl: DISCOVERY,
+      vendor: 'CustomOauth2',
+      managed: true,
+      usage: 'inbound',
+    },
     { authorizerType: 'ApiKeyCredentialProvider', name: 'MyKey' },
   ],
   agentCoreGateways: [
     {
-      name: 'tools-gw', authorizerType: 'NONE', enableSemanticSearch: true, exceptionLevel: 'NONE',
-      targets: [{ name: 'secureTools', targetType: 'mcpServer', endpoint: 'https://api.example.com/mcp', outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' } }],
+      name: 'tools-gw',
+      authorizerType: 'NONE',
+      enableSemanticSearch: true,
+      exceptionLevel: 'NONE',
+      targets: [
+        {
+          name: 'secureTools',
+          targetType: 'mcpServer',
+          endpoint: 'https://api.example.com/mcp',
+          outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' },
+        },
+      ],
     },
   ],
 };
@@ -53,9 +81,12 @@ const OFFICIAL_EXAMPLE = {
 describe('official agentcore.json compatibility', () => {
   const validators = officialValidators();
 
-  it.each(validators.map((v) => [v.file, v] as const))('the official example is valid for %s (fixture sanity)', (_file, v) => {
-    expect(v.validate(OFFICIAL_EXAMPLE), describeErrors(v.validate)).toBe(true);
-  });
+  it.each(validators.map((v) => [v.file, v] as const))(
+    'the official example is valid for %s (fixture sanity)',
+    (_file, v) => {
+      expect(v.validate(OFFICIAL_EXAMPLE), describeErrors(v.validate)).toBe(true);
+    },
+  );
 
   it('loads the official example and writes it back unchanged', () => {
     const { config, warnings } = model.parse(OFFICIAL_EXAMPLE);
@@ -72,8 +103,28 @@ describe('official agentcore.json compatibility', () => {
     const legacy = {
       name: 'Legacy',
       version: 1,
-      agents: [{ type: 'AgentCoreRuntime', name: 'Old', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/Old/', runtimeVersion: 'PYTHON_3_12', authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedAudience: ['api'] } } }],
-      credentials: [{ type: 'OAuthCredentialProvider', name: 'Old-oauth', discoveryUrl: DISCOVERY, vendor: 'CustomOauth2', managed: true, usage: 'inbound' }],
+      agents: [
+        {
+          type: 'AgentCoreRuntime',
+          name: 'Old',
+          build: 'CodeZip',
+          entrypoint: 'main.py',
+          codeLocation: 'app/Old/',
+          runtimeVersion: 'PYTHON_3_12',
+          authorizerType: 'CUSTOM_JWT',
+          authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedAudience: ['api'] } },
+        },
+      ],
+      credentials: [
+        {
+          type: 'OAuthCredentialProvider',
+          name: 'Old-oauth',
+          discoveryUrl: DISCOVERY,
+          vendor: 'CustomOauth2',
+          managed: true,
+          usage: 'inbound',
+        },
+      ],
       agentCoreGateways: [],
     };
     const { config, warnings } = model.parse(legacy);

@@ -1,8 +1,19 @@
 /** Strategy-independent parts of runtimes, gateways and targets (DOMAIN.md §A.2, §A.5, §A.6). */
 import * as z from 'zod/mini';
 import {
-  BuildTypeSchema, EntrypointSchema, EnvVarSchema, GatewayNameSchema, HttpUrlSchema, NetworkModeSchema, ProtocolSchema,
-  RequestHeaderNameSchema, RuntimeDescriptionSchema, RuntimeNameSchema, RuntimeVersionSchema, TagsSchema, TargetNameSchema,
+  BuildTypeSchema,
+  EntrypointSchema,
+  EnvVarSchema,
+  GatewayNameSchema,
+  HttpUrlSchema,
+  NetworkModeSchema,
+  ProtocolSchema,
+  RequestHeaderNameSchema,
+  RuntimeDescriptionSchema,
+  RuntimeNameSchema,
+  RuntimeVersionSchema,
+  TagsSchema,
+  TargetNameSchema,
 } from './fields.js';
 import { TARGET_TYPES } from './target-types.js';
 import { ensureZodEnglish } from './zod.js';
@@ -26,7 +37,9 @@ export const RuntimeBaseSchema = z.looseObject({
   networkConfig: z.optional(
     z.strictObject({
       subnets: z.array(z.string().check(z.regex(/^subnet-[0-9a-zA-Z]{8,17}$/))).check(z.minLength(1), z.maxLength(16)),
-      securityGroups: z.array(z.string().check(z.regex(/^sg-[0-9a-zA-Z]{8,17}$/))).check(z.minLength(1), z.maxLength(16)),
+      securityGroups: z
+        .array(z.string().check(z.regex(/^sg-[0-9a-zA-Z]{8,17}$/)))
+        .check(z.minLength(1), z.maxLength(16)),
     }),
   ),
   instrumentation: z.optional(z.strictObject({ enableOtel: z.optional(z.boolean()) })),
@@ -34,25 +47,39 @@ export const RuntimeBaseSchema = z.looseObject({
   requestHeaderAllowlist: z.optional(z.array(RequestHeaderNameSchema).check(z.maxLength(20))),
   executionRoleArn: z.optional(z.string()),
   tags: z.optional(TagsSchema),
-  lifecycleConfiguration: z.optional(z.strictObject({ idleRuntimeSessionTimeout: z.optional(lifetime), maxLifetime: z.optional(lifetime) })),
+  lifecycleConfiguration: z.optional(
+    z.strictObject({ idleRuntimeSessionTimeout: z.optional(lifetime), maxLifetime: z.optional(lifetime) }),
+  ),
 });
 
-const ToolFilterSchema = z.strictObject({ filterPath: nonEmptyString(), methods: z.array(nonEmptyString()).check(z.minLength(1)) });
+const ToolFilterSchema = z.strictObject({
+  filterPath: nonEmptyString(),
+  methods: z.array(nonEmptyString()).check(z.minLength(1)),
+});
 
 export const ApiGatewayConfigSchema = z.strictObject({
   restApiId: nonEmptyString(),
   stage: nonEmptyString(),
-  apiGatewayToolConfiguration: z.strictObject({ toolFilters: z.array(ToolFilterSchema).check(z.minLength(1)), toolOverrides: z.optional(z.array(z.unknown())) }),
+  apiGatewayToolConfiguration: z.strictObject({
+    toolFilters: z.array(ToolFilterSchema).check(z.minLength(1)),
+    toolOverrides: z.optional(z.array(z.unknown())),
+  }),
 });
 
 export const SchemaSourceSchema = z.union([
   z.strictObject({ inline: z.strictObject({ path: nonEmptyString() }) }),
   z.strictObject({
-    s3: z.strictObject({ uri: z.string().check(z.regex(/^s3:\/\/.+/, 'Must be an s3:// URI')), bucketOwnerAccountId: z.optional(z.string().check(z.regex(/^\d{12}$/))) }),
+    s3: z.strictObject({
+      uri: z.string().check(z.regex(/^s3:\/\/.+/, 'Must be an s3:// URI')),
+      bucketOwnerAccountId: z.optional(z.string().check(z.regex(/^\d{12}$/))),
+    }),
   }),
 ]);
 
-export const LambdaFunctionArnConfigSchema = z.strictObject({ lambdaArn: z.string().check(z.minLength(1), z.maxLength(170)), toolSchemaFile: nonEmptyString() });
+export const LambdaFunctionArnConfigSchema = z.strictObject({
+  lambdaArn: z.string().check(z.minLength(1), z.maxLength(170)),
+  toolSchemaFile: nonEmptyString(),
+});
 
 /** Target fields other than `outboundAuth`. Strict, like the official schema; fields we do not model are kept opaque. */
 export const TargetBaseSchema = z.strictObject({
@@ -79,13 +106,27 @@ export const GatewayBaseSchema = z.strictObject({
   description: z.optional(z.string()),
   enableSemanticSearch: z.optional(z.boolean()),
   exceptionLevel: z.optional(z.enum(['NONE', 'DEBUG'])),
-  policyEngineConfiguration: z.optional(z.strictObject({ policyEngineName: nonEmptyString(), mode: z.enum(['LOG_ONLY', 'ENFORCE']) })),
+  policyEngineConfiguration: z.optional(
+    z.strictObject({ policyEngineName: nonEmptyString(), mode: z.enum(['LOG_ONLY', 'ENFORCE']) }),
+  ),
   executionRoleArn: z.optional(z.string().check(z.regex(/^arn:[^:]+:iam::\d{12}:role\/.+/), z.maxLength(2048))),
   tags: z.optional(TagsSchema),
 });
 
 /** Official top-level keys this tool does not model: preserved verbatim so projects move between the tools. */
 export const PRESERVED_TOP_LEVEL_KEYS = [
-  'memories', 'knowledgeBases', 'evaluators', 'onlineEvalConfigs', 'mcpRuntimeTools', 'unassignedTargets', 'policyEngines',
-  'configBundles', 'abTests', 'harnesses', 'datasets', 'capacityProviders', 'httpGateways', 'payments',
+  'memories',
+  'knowledgeBases',
+  'evaluators',
+  'onlineEvalConfigs',
+  'mcpRuntimeTools',
+  'unassignedTargets',
+  'policyEngines',
+  'configBundles',
+  'abTests',
+  'harnesses',
+  'datasets',
+  'capacityProviders',
+  'httpGateways',
+  'payments',
 ] as const;

@@ -25,17 +25,26 @@ export const uniqueResourceNames: ProjectRule = (config, report) => {
   uniqueNames(config.runtimes, 'runtimes', 'agent', report);
   uniqueNames(config.credentials, 'credentials', 'credential', report);
   uniqueNames(config.agentCoreGateways, 'agentCoreGateways', 'gateway', report);
-  config.agentCoreGateways.forEach((g, gi) => uniqueNames(g.targets, `agentCoreGateways.${gi}.targets`, 'target', report));
+  config.agentCoreGateways.forEach((g, gi) =>
+    uniqueNames(g.targets, `agentCoreGateways.${gi}.targets`, 'target', report),
+  );
 };
 
 export const runtimeStructure: ProjectRule = (config, report) => {
   config.runtimes.forEach((r, i) => {
     const p = `runtimes.${i}`;
-    if (r.networkMode === 'VPC' && !r.networkConfig) report({ path: `${p}.networkConfig`, message: 'networkConfig is required when networkMode is VPC' });
-    if (r.networkMode !== 'VPC' && r.networkConfig) report({ path: `${p}.networkConfig`, message: 'networkConfig is only allowed when networkMode is VPC' });
-    if (r.dockerfile && r.build !== 'Container') report({ path: `${p}.dockerfile`, message: 'dockerfile is only allowed when build is Container' });
+    if (r.networkMode === 'VPC' && !r.networkConfig)
+      report({ path: `${p}.networkConfig`, message: 'networkConfig is required when networkMode is VPC' });
+    if (r.networkMode !== 'VPC' && r.networkConfig)
+      report({ path: `${p}.networkConfig`, message: 'networkConfig is only allowed when networkMode is VPC' });
+    if (r.dockerfile && r.build !== 'Container')
+      report({ path: `${p}.dockerfile`, message: 'dockerfile is only allowed when build is Container' });
     const lc = r.lifecycleConfiguration;
-    if (lc?.idleRuntimeSessionTimeout !== undefined && lc.maxLifetime !== undefined && lc.idleRuntimeSessionTimeout > lc.maxLifetime) {
+    if (
+      lc?.idleRuntimeSessionTimeout !== undefined &&
+      lc.maxLifetime !== undefined &&
+      lc.idleRuntimeSessionTimeout > lc.maxLifetime
+    ) {
       report({ path: `${p}.lifecycleConfiguration`, message: 'idleRuntimeSessionTimeout must not exceed maxLifetime' });
     }
   });
@@ -69,9 +78,15 @@ export function outboundApplicability(variants: readonly OutboundAuthVariant[]):
         const allowed = allowedOutboundAuth(t.targetType, variants);
         if (info.authRequired && type === 'NONE') {
           const options = allowed.filter((a) => a !== 'NONE' && a !== 'GATEWAY_IAM_ROLE');
-          report({ path: p, message: `${t.targetType} targets require outbound auth (${options.join(' or ') || 'none installed'})` });
+          report({
+            path: p,
+            message: `${t.targetType} targets require outbound auth (${options.join(' or ') || 'none installed'})`,
+          });
         } else if (!allowed.includes(type) && variants.some((v) => v.type === type)) {
-          report({ path: `${p}.type`, message: `${t.targetType} targets do not support ${type} outbound auth; allowed: ${allowed.join(', ')}` });
+          report({
+            path: `${p}.type`,
+            message: `${t.targetType} targets do not support ${type} outbound auth; allowed: ${allowed.join(', ')}`,
+          });
         }
       }),
     );

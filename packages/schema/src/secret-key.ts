@@ -25,7 +25,10 @@ export function agentcoreConfigDir(env: NodeJS.ProcessEnv = process.env): string
   return env.AGENTCORE_CONFIG_DIR || join(homedir(), '.agentcore');
 }
 
-interface KeyringEntry { getPassword(): string | null | undefined; setPassword(p: string): void }
+interface KeyringEntry {
+  getPassword(): string | null | undefined;
+  setPassword(p: string): void;
+}
 
 async function keychainEntry(env: NodeJS.ProcessEnv): Promise<KeyringEntry | undefined> {
   if (env.AGENTCORE_DISABLE_KEYCHAIN === '1') return undefined;
@@ -60,10 +63,16 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
       throw err;
     }
     if (data.length !== SECRET_KEY_BYTES) {
-      throw new SchemaError('ERR_SECRET_KEY_CORRUPT', `The secrets key file ${file} is corrupt (${data.length} bytes, expected ${SECRET_KEY_BYTES}).`, {
-        actions: [`Restore ${file} from a backup, or delete it and re-add your credentials with \`agentcore add credential --force\`.`],
-        details: { file },
-      });
+      throw new SchemaError(
+        'ERR_SECRET_KEY_CORRUPT',
+        `The secrets key file ${file} is corrupt (${data.length} bytes, expected ${SECRET_KEY_BYTES}).`,
+        {
+          actions: [
+            `Restore ${file} from a backup, or delete it and re-add your credentials with \`agentcore add credential --force\`.`,
+          ],
+          details: { file },
+        },
+      );
     }
     return data;
   }

@@ -32,7 +32,13 @@ describe('SecretStore (.env.local)', () => {
 
   it('encrypts secrets, keeps client ids plain, writes 0600', async () => {
     const store = new SecretStore(file, memoryKeys());
-    await store.update({ set: { AGENTCORE_CREDENTIAL_K: 'api-secret', AGENTCORE_CREDENTIAL_O_CLIENT_ID: 'cid', AGENTCORE_CREDENTIAL_O_CLIENT_SECRET: 'csecret' } });
+    await store.update({
+      set: {
+        AGENTCORE_CREDENTIAL_K: 'api-secret',
+        AGENTCORE_CREDENTIAL_O_CLIENT_ID: 'cid',
+        AGENTCORE_CREDENTIAL_O_CLIENT_SECRET: 'csecret',
+      },
+    });
     const text = await readFile(file, 'utf8');
     expect(text).toMatch(/^AGENTCORE_CREDENTIAL_K="enc:v1:[A-Za-z0-9+/=]+"$/m);
     expect(text).toMatch(/^AGENTCORE_CREDENTIAL_O_CLIENT_SECRET="enc:v1:[A-Za-z0-9+/=]+"$/m);
@@ -48,7 +54,10 @@ describe('SecretStore (.env.local)', () => {
 
   it('does not ask for a key when only plain values change', async () => {
     let asked = false;
-    const keys: SecretKeyProvider = { readKeys: async () => [], writeKey: async () => ((asked = true), randomBytes(32)) };
+    const keys: SecretKeyProvider = {
+      readKeys: async () => [],
+      writeKey: async () => ((asked = true), randomBytes(32)),
+    };
     await new SecretStore(file, keys).update({ set: { AGENTCORE_CREDENTIAL_O_CLIENT_ID: 'cid' } });
     expect(asked).toBe(false);
   });

@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { isSecretEnvKey } from './env-names.js';
-import { applyEnvChanges, envEntries, parseEnvFile, serializeEnvFile, type EnvChanges, type EnvLine } from './env-file.js';
+import {
+  applyEnvChanges,
+  envEntries,
+  parseEnvFile,
+  serializeEnvFile,
+  type EnvChanges,
+  type EnvLine,
+} from './env-file.js';
 import { SchemaError } from './errors.js';
 import { removeIfPresent, writeFileAtomic } from './fs-atomic.js';
 import { encryptSecret, isEncrypted, tryDecryptSecret } from './secret-crypto.js';
@@ -46,10 +53,16 @@ export class SecretStore {
       const plain = tryDecryptSecret(value, k);
       if (plain !== undefined) return plain;
     }
-    throw new SchemaError('ERR_SECRET_DECRYPT', `Could not decrypt ${key} in agentcore/.env.local: the encryption key is missing or changed.`, {
-      actions: ['Re-add the credential with `agentcore add credential --force` (or restore ~/.agentcore/secrets.key).'],
-      details: { key },
-    });
+    throw new SchemaError(
+      'ERR_SECRET_DECRYPT',
+      `Could not decrypt ${key} in agentcore/.env.local: the encryption key is missing or changed.`,
+      {
+        actions: [
+          'Re-add the credential with `agentcore add credential --force` (or restore ~/.agentcore/secrets.key).',
+        ],
+        details: { key },
+      },
+    );
   }
 
   /** Apply changes atomically; secret values are encrypted, others (client ids) stay plain. */

@@ -22,7 +22,11 @@ describe('ProjectStore', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'agentcore-store-'));
-    store = await ProjectStore.create(dir, { name: 'Demo', version: 1, runtimes: [], credentials: [], agentCoreGateways: [] }, { model, keys });
+    store = await ProjectStore.create(
+      dir,
+      { name: 'Demo', version: 1, runtimes: [], credentials: [], agentCoreGateways: [] },
+      { model, keys },
+    );
   });
   afterEach(async () => {
     vi.restoreAllMocks();
@@ -33,7 +37,11 @@ describe('ProjectStore', () => {
     await mkdir(join(dir, 'app', 'deep'), { recursive: true });
     expect(await findProjectRoot(join(dir, 'app', 'deep'))).toBe(dir);
     expect(await readFile(join(dir, 'agentcore', '.gitignore'), 'utf8')).toContain('.env.local');
-    const err = await ProjectStore.create(dir, { name: 'Demo', version: 1, runtimes: [], credentials: [], agentCoreGateways: [] }, { model }).catch((e: unknown) => e);
+    const err = await ProjectStore.create(
+      dir,
+      { name: 'Demo', version: 1, runtimes: [], credentials: [], agentCoreGateways: [] },
+      { model },
+    ).catch((e: unknown) => e);
     expect((err as SchemaError).code).toBe('ERR_PROJECT_EXISTS');
   });
 
@@ -106,7 +114,10 @@ describe('ProjectStore', () => {
         draft.credentials.push({ authorizerType: 'ApiKeyCredentialProvider', name: 'b' });
         ctx.stageSecrets({ set: { AGENTCORE_CREDENTIAL_B: 'second' } });
       })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(Error);
     expect(await readFile(projectPaths(dir).envFile, 'utf8')).toBe(before.env);
     expect(await store.secrets.has('AGENTCORE_CREDENTIAL_B')).toBe(false);

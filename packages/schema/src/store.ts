@@ -57,10 +57,14 @@ export async function findProjectRoot(from: string = process.cwd()): Promise<str
     if (parent === dir) break;
     dir = parent;
   }
-  throw new SchemaError('ERR_PROJECT_NOT_FOUND', `No agentcore project found in ${resolve(from)} or any parent folder.`, {
-    actions: ['Run `agentcore create --name MyProject` to create one, or cd into an existing project.'],
-    details: { cwd: resolve(from) },
-  });
+  throw new SchemaError(
+    'ERR_PROJECT_NOT_FOUND',
+    `No agentcore project found in ${resolve(from)} or any parent folder.`,
+    {
+      actions: ['Run `agentcore create --name MyProject` to create one, or cd into an existing project.'],
+      details: { cwd: resolve(from) },
+    },
+  );
 }
 
 /** Stable JSON: 2-space indent and a final newline, like the official CLI. */
@@ -107,18 +111,26 @@ export class ProjectStore {
     try {
       text = readFileSync(this.paths.configFile, 'utf8');
     } catch (err) {
-      throw new SchemaError('ERR_CONFIG_UNREADABLE', `Cannot read ${this.paths.configFile}: ${(err as Error).message}`, {
-        actions: ['Check that the file exists and is readable.'],
-        details: { file: this.paths.configFile },
-      });
+      throw new SchemaError(
+        'ERR_CONFIG_UNREADABLE',
+        `Cannot read ${this.paths.configFile}: ${(err as Error).message}`,
+        {
+          actions: ['Check that the file exists and is readable.'],
+          details: { file: this.paths.configFile },
+        },
+      );
     }
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
-      throw new SchemaError('ERR_CONFIG_INVALID_JSON', `${this.paths.configFile} is not valid JSON: ${(err as Error).message}`, {
-        actions: ['Fix the JSON syntax (an editor with the agentcore $schema shows where).'],
-        details: { file: this.paths.configFile },
-      });
+      throw new SchemaError(
+        'ERR_CONFIG_INVALID_JSON',
+        `${this.paths.configFile} is not valid JSON: ${(err as Error).message}`,
+        {
+          actions: ['Fix the JSON syntax (an editor with the agentcore $schema shows where).'],
+          details: { file: this.paths.configFile },
+        },
+      );
     }
   }
 

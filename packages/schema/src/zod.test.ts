@@ -9,7 +9,8 @@ import { CredentialSchema } from './credential.js';
 import * as z from 'zod/mini';
 import { ensureZodEnglish } from './zod.js';
 
-const firstMessage = (r: { success: boolean; error?: { issues: readonly { message: string }[] } }) => r.error?.issues[0]?.message;
+const firstMessage = (r: { success: boolean; error?: { issues: readonly { message: string }[] } }) =>
+  r.error?.issues[0]?.message;
 
 describe('zod messages (zod/mini with the English locale)', () => {
   it('the English locale is configured', () => {
@@ -31,17 +32,23 @@ describe('zod messages (zod/mini with the English locale)', () => {
 
   it('generic issues read as classic zod reads them', () => {
     expect(firstMessage(ProjectNameSchema.safeParse(5))).toBe('Invalid input: expected string, received number');
-    expect(firstMessage(CredentialNameSchema.safeParse(undefined))).toBe('Invalid input: expected string, received undefined');
+    expect(firstMessage(CredentialNameSchema.safeParse(undefined))).toBe(
+      'Invalid input: expected string, received undefined',
+    );
     expect(firstMessage(EnvVarSchema.safeParse({ name: 'A', value: 'b', extra: 1 }))).toBe('Unrecognized key: "extra"');
     expect(firstMessage(RuntimeVersionSchema.safeParse('PYTHON_2'))).toBe(
       'Invalid option: expected one of "PYTHON_3_10"|"PYTHON_3_11"|"PYTHON_3_12"|"PYTHON_3_13"|"PYTHON_3_14"|"NODE_18"|"NODE_20"|"NODE_22"',
     );
-    expect(firstMessage(z.string().check(z.minLength(2)).safeParse('a'))).toBe('Too small: expected string to have >=2 characters');
+    expect(firstMessage(z.string().check(z.minLength(2)).safeParse('a'))).toBe(
+      'Too small: expected string to have >=2 characters',
+    );
   });
 
   it('our own messages are kept', () => {
     expect(firstMessage(ProjectNameSchema.safeParse(''))).toBe('Project name is required');
-    expect(firstMessage(CredentialSchema.safeParse({ authorizerType: 'X', name: 'a' }))).toBe('authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider');
+    expect(firstMessage(CredentialSchema.safeParse({ authorizerType: 'X', name: 'a' }))).toBe(
+      'authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider',
+    );
   });
 
   it('the composed model reports generic issues in English', () => {

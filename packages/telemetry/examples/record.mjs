@@ -17,11 +17,16 @@ try {
       durationMs: 42,
       cliVersion: '0.1.0',
       plugins: [{ name: '@agentcore/auth-apikey', version: '0.1.0' }],
-      attributes: { ...safeAttributes({ outbound_auth: 'api_key', api_key_placement_customized: true }), endpoint: 'https://tools.example.com/mcp' },
+      attributes: {
+        ...safeAttributes({ outbound_auth: 'api_key', api_key_placement_customized: true }),
+        endpoint: 'https://tools.example.com/mcp',
+      },
     },
     { configDir, env: { AGENTCORE_TELEMETRY: '1' } },
   );
-  console.log(`recorded: ${outcome.recorded} (${outcome.delivery}); dropped: ${outcome.dropped.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
+  console.log(
+    `recorded: ${outcome.recorded} (${outcome.delivery}); dropped: ${outcome.dropped.map((d) => `${d.key} (${d.reason})`).join(', ')}`,
+  );
   const [entry] = await readAudit(configDir);
   console.log(JSON.stringify(entry?.event.attributes));
 } finally {

@@ -3,8 +3,19 @@ import { MAX_ATTRIBUTES, sanitizeAttributes, checkAttribute, enumValue } from '.
 
 describe('sanitizeAttributes (run-time schema)', () => {
   it('keeps booleans, small enums and non-negative integer counts', () => {
-    const r = sanitizeAttributes({ api_key_placement_customized: true, api_key_location: 'query_parameter', jwt_custom_claims_count: 3 });
-    expect(r).toEqual({ attributes: { api_key_placement_customized: true, api_key_location: 'query_parameter', jwt_custom_claims_count: 3 }, dropped: [] });
+    const r = sanitizeAttributes({
+      api_key_placement_customized: true,
+      api_key_location: 'query_parameter',
+      jwt_custom_claims_count: 3,
+    });
+    expect(r).toEqual({
+      attributes: {
+        api_key_placement_customized: true,
+        api_key_location: 'query_parameter',
+        jwt_custom_claims_count: 3,
+      },
+      dropped: [],
+    });
   });
 
   it.each([
@@ -30,7 +41,10 @@ describe('sanitizeAttributes (run-time schema)', () => {
     expect(checkAttribute('n', ['a'])).toBe('invalid_value');
     const r = sanitizeAttributes({ 'https://x.example/token=abc': true, Key: true });
     expect(r.attributes).toEqual({});
-    expect(r.dropped).toEqual([{ key: '(invalid key)', reason: 'invalid_key' }, { key: '(invalid key)', reason: 'invalid_key' }]);
+    expect(r.dropped).toEqual([
+      { key: '(invalid key)', reason: 'invalid_key' },
+      { key: '(invalid key)', reason: 'invalid_key' },
+    ]);
   });
 
   it(`keeps at most ${MAX_ATTRIBUTES} attributes`, () => {

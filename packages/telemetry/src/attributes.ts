@@ -13,24 +13,74 @@ export const MAX_ATTRIBUTES = 32;
 export const MAX_COUNT = 10_000;
 
 export type AttributeValue = boolean | number | string;
-export type DropReason = 'invalid_key' | 'invalid_value' | 'not_integer' | 'negative' | 'too_large' | 'not_enum' | 'too_many';
+export type DropReason =
+  'invalid_key' | 'invalid_value' | 'not_integer' | 'negative' | 'too_large' | 'not_enum' | 'too_many';
 
 /** Characters that can never appear in an attribute key. */
-type KeyForbidden = ' ' | '-' | '.' | '/' | ':' | '@' | '?' | '=' | '&' | '#' | '%' | '+' | '\\' | '"' | "'" | ',' | ';' | '|' | '*' | '$' | '~' | '!' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}';
+type KeyForbidden =
+  | ' '
+  | '-'
+  | '.'
+  | '/'
+  | ':'
+  | '@'
+  | '?'
+  | '='
+  | '&'
+  | '#'
+  | '%'
+  | '+'
+  | '\\'
+  | '"'
+  | "'"
+  | ','
+  | ';'
+  | '|'
+  | '*'
+  | '$'
+  | '~'
+  | '!'
+  | '<'
+  | '>'
+  | '('
+  | ')'
+  | '['
+  | ']'
+  | '{'
+  | '}';
 type EnumForbidden = KeyForbidden | '0x';
 
 /** `K` if it looks like a snake_case key, else `never` (the regex itself is enforced at run time). */
-export type SafeKey<K extends string> = K extends Lowercase<K> ? (K extends `${string}${KeyForbidden}${string}` | '' | `${number}${string}` ? never : K) : never;
+export type SafeKey<K extends string> =
+  K extends Lowercase<K>
+    ? K extends `${string}${KeyForbidden}${string}` | '' | `${number}${string}`
+      ? never
+      : K
+    : never;
 
 /**
  * Allowed values, checked per attribute: a boolean, a number (the run time check adds "non-negative integer"), or a
  * **literal** string (an enum member, e.g. `'header'`). A value typed plain `string` cannot be proven to be an enum
  * member and is rejected, which is what keeps names, URLs and tokens out.
  */
-export type SafeValue<V> = V extends boolean ? V : V extends number ? V : V extends string ? (string extends V ? never : V extends Lowercase<V> ? (V extends `${string}${EnumForbidden}${string}` | '' ? never : V) : never) : never;
+export type SafeValue<V> = V extends boolean
+  ? V
+  : V extends number
+    ? V
+    : V extends string
+      ? string extends V
+        ? never
+        : V extends Lowercase<V>
+          ? V extends `${string}${EnumForbidden}${string}` | ''
+            ? never
+            : V
+          : never
+      : never;
 
 /** An attribute object whose every key and value passes the compile-time schema. */
-export type SafeAttrs<T> = { [K in keyof T]: K extends string ? (SafeKey<K> extends never ? never : SafeValue<T[K]>) : never };
+export type SafeAttrs<T> = {
+  [K in keyof T]: K extends string ? (SafeKey<K> extends never ? never : SafeValue<T[K]>) : never;
+};
 
 /** Compile-time checked attributes, e.g. `safeAttributes({ outbound_auth: 'none', wizard_used: true })`. */
 export function safeAttributes<const T extends Record<string, AttributeValue>>(attrs: T & SafeAttrs<T>): T {
@@ -72,7 +122,9 @@ export function isEnumLike(value: string): boolean {
 }
 
 /** Keep the allowed attributes (first {@link MAX_ATTRIBUTES} in order), report the rest. Pure. */
-export function sanitizeAttributes(input: SafeAttributes | Readonly<Record<string, unknown>> | undefined): SanitizedAttributes {
+export function sanitizeAttributes(
+  input: SafeAttributes | Readonly<Record<string, unknown>> | undefined,
+): SanitizedAttributes {
   const attributes: Record<string, AttributeValue> = {};
   const dropped: DroppedAttribute[] = [];
   if (!input || typeof input !== 'object') return { attributes, dropped };

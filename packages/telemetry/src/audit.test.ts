@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, appendCapped, auditPath, MAX_AUDIT_EVENTS, readAudit } from './audit.js';
 import { buildEvent } from './event.js';
 
-const event = (n: number) => buildEvent({ commandId: 'status', coreCommand: true, ok: true, exitCode: 0, startedAt: 0, durationMs: n, cliVersion: '0.1.0', plugins: [] }).event;
+const event = (n: number) =>
+  buildEvent({
+    commandId: 'status',
+    coreCommand: true,
+    ok: true,
+    exitCode: 0,
+    startedAt: 0,
+    durationMs: n,
+    cliVersion: '0.1.0',
+    plugins: [],
+  }).event;
 
 describe('audit log', () => {
   it('appendCapped keeps the last lines', () => {
@@ -15,7 +25,8 @@ describe('audit log', () => {
   it(`is 0600 and keeps the last ${MAX_AUDIT_EVENTS} events`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'telemetry-audit-'));
     try {
-      for (let i = 0; i < MAX_AUDIT_EVENTS + 5; i++) await appendAudit(dir, { delivery: 'local_only', dropped: [], event: event(i) });
+      for (let i = 0; i < MAX_AUDIT_EVENTS + 5; i++)
+        await appendAudit(dir, { delivery: 'local_only', dropped: [], event: event(i) });
       const entries = await readAudit(dir);
       expect(entries).toHaveLength(MAX_AUDIT_EVENTS);
       expect(entries[0]?.event.duration_ms).toBe(5);

@@ -12,7 +12,13 @@ describe('decideConsent', () => {
     ['opted out', {}, { enabled: false }, false, 'default'],
     ['AGENTCORE_TELEMETRY=1', { AGENTCORE_TELEMETRY: '1' }, undefined, true, 'env'],
     ['AGENTCORE_TELEMETRY=0 over opt-in', { AGENTCORE_TELEMETRY: '0' }, on, false, 'env'],
-    ['DO_NOT_TRACK wins over AGENTCORE_TELEMETRY=1', { DO_NOT_TRACK: '1', AGENTCORE_TELEMETRY: '1' }, on, false, 'do_not_track'],
+    [
+      'DO_NOT_TRACK wins over AGENTCORE_TELEMETRY=1',
+      { DO_NOT_TRACK: '1', AGENTCORE_TELEMETRY: '1' },
+      on,
+      false,
+      'do_not_track',
+    ],
     ['DO_NOT_TRACK=0 is not set', { DO_NOT_TRACK: '0' }, on, true, 'config'],
     ['CI turns an opt-in off', { CI: 'true' }, on, false, 'ci'],
     ['CI with AGENTCORE_TELEMETRY=1', { CI: 'true', AGENTCORE_TELEMETRY: '1' }, undefined, true, 'env'],
@@ -22,8 +28,16 @@ describe('decideConsent', () => {
   });
 
   it('takes the endpoint from the environment first, then the stored state, and ignores invalid ones', () => {
-    expect(decideConsent({ AGENTCORE_TELEMETRY_ENDPOINT: 'http://127.0.0.1:4318/' }, { enabled: true, endpoint: 'https://otel.example.com' })).toMatchObject({ endpoint: 'http://127.0.0.1:4318', endpointSource: 'env' });
-    expect(decideConsent({}, { enabled: true, endpoint: 'https://otel.example.com' })).toMatchObject({ endpoint: 'https://otel.example.com', endpointSource: 'config' });
+    expect(
+      decideConsent(
+        { AGENTCORE_TELEMETRY_ENDPOINT: 'http://127.0.0.1:4318/' },
+        { enabled: true, endpoint: 'https://otel.example.com' },
+      ),
+    ).toMatchObject({ endpoint: 'http://127.0.0.1:4318', endpointSource: 'env' });
+    expect(decideConsent({}, { enabled: true, endpoint: 'https://otel.example.com' })).toMatchObject({
+      endpoint: 'https://otel.example.com',
+      endpointSource: 'config',
+    });
     const bad = decideConsent({ AGENTCORE_TELEMETRY_ENDPOINT: 'ftp://x' }, undefined);
     expect(bad.endpoint).toBeUndefined();
     expect(bad.invalidEndpoint).toBe('env');

@@ -55,7 +55,10 @@ export function tracesUrl(endpoint: string): string {
   return endpoint.endsWith('/v1/traces') ? endpoint : `${endpoint}/v1/traces`;
 }
 
-export function decideConsent(env: Readonly<Record<string, string | undefined>>, state: TelemetryState | undefined): Consent {
+export function decideConsent(
+  env: Readonly<Record<string, string | undefined>>,
+  state: TelemetryState | undefined,
+): Consent {
   const enabledBy = (): Pick<Consent, 'enabled' | 'source'> => {
     if (truthy(env.DO_NOT_TRACK)) return { enabled: false, source: 'do_not_track' };
     const flag = env.AGENTCORE_TELEMETRY?.toLowerCase();
@@ -67,7 +70,11 @@ export function decideConsent(env: Readonly<Record<string, string | undefined>>,
   };
   const consent: Consent = enabledBy();
   const fromEnv = env.AGENTCORE_TELEMETRY_ENDPOINT;
-  const raw = fromEnv ? { value: fromEnv, source: 'env' as const } : state?.endpoint ? { value: state.endpoint, source: 'config' as const } : undefined;
+  const raw = fromEnv
+    ? { value: fromEnv, source: 'env' as const }
+    : state?.endpoint
+      ? { value: state.endpoint, source: 'config' as const }
+      : undefined;
   if (raw) {
     const endpoint = normalizeEndpoint(raw.value);
     if (endpoint) {
@@ -107,6 +114,9 @@ export async function writeState(configDir: string, state: TelemetryState): Prom
 }
 
 /** Consent for this process's environment and stored state (cheap: one small file read, nothing else loaded). */
-export function currentConsent(configDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Consent {
+export function currentConsent(
+  configDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Consent {
   return decideConsent(env, readState(configDir));
 }

@@ -18,10 +18,22 @@ import { runSender } from './sender.js';
 import { startReceiver, type ReceivedSpan, type Receiver } from './test-helpers/otlp-receiver.js';
 
 /** Events told apart by `duration_ms` (their id in these tests). */
-const event = (id: number) => buildEvent({ commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: id, cliVersion: '0.1.0', plugins: [] }).event;
-const ids = (spans: readonly ReceivedSpan[]) => spans.map((s) => s.attributes['agentcore.duration_ms'] as number).sort((a, b) => a - b);
+const event = (id: number) =>
+  buildEvent({
+    commandId: 'add:gateway',
+    coreCommand: true,
+    ok: true,
+    exitCode: 0,
+    startedAt: Date.now(),
+    durationMs: id,
+    cliVersion: '0.1.0',
+    plugins: [],
+  }).event;
+const ids = (spans: readonly ReceivedSpan[]) =>
+  spans.map((s) => s.attributes['agentcore.duration_ms'] as number).sort((a, b) => a - b);
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-const pending = async (dir: string) => (await readdir(outboxPath(dir)).catch(() => [] as string[])).filter((n) => !n.endsWith('.tmp'));
+const pending = async (dir: string) =>
+  (await readdir(outboxPath(dir)).catch(() => [] as string[])).filter((n) => !n.endsWith('.tmp'));
 
 async function closedPortEndpoint(): Promise<string> {
   const server = createServer();
@@ -57,7 +69,10 @@ describe('one sender drains the outbox', () => {
     expect(ids(receiver.spans)).toEqual(range(1, 25));
     expect(await pending(dir)).toEqual([]);
     expect(readSenderRun(dir)).toMatchObject({ pid: process.pid, running: false });
-    expect(JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8'))).toMatchObject({ ok: true, sent: 25 });
+    expect(JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8'))).toMatchObject({
+      ok: true,
+      sent: 25,
+    });
   });
 
   it('also sends what commands queue while it runs; those commands start no sender', async () => {
@@ -69,7 +84,19 @@ describe('one sender drains the outbox', () => {
       onRequest: async (n) => {
         if (n !== 1) return;
         for (const id of [101, 102]) {
-          const outcome = await recordRun({ commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: id, cliVersion: '0.1.0', plugins: [] }, { configDir: dir, env: { AGENTCORE_TELEMETRY_ENDPOINT: endpoint() }, launch });
+          const outcome = await recordRun(
+            {
+              commandId: 'add:gateway',
+              coreCommand: true,
+              ok: true,
+              exitCode: 0,
+              startedAt: Date.now(),
+              durationMs: id,
+              cliVersion: '0.1.0',
+              plugins: [],
+            },
+            { configDir: dir, env: { AGENTCORE_TELEMETRY_ENDPOINT: endpoint() }, launch },
+          );
           expect(outcome.sender).toBe('running');
         }
       },
@@ -90,7 +117,20 @@ describe('one sender drains the outbox', () => {
     const env = { AGENTCORE_TELEMETRY_ENDPOINT: receiver.endpoint };
     const starts: number[] = [];
     const launch = { start: (_d: string, notBefore: number) => (starts.push(notBefore), process.pid) };
-    const command = (id: number) => recordRun({ commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: id, cliVersion: '0.1.0', plugins: [] }, { configDir: dir, env, launch });
+    const command = (id: number) =>
+      recordRun(
+        {
+          commandId: 'add:gateway',
+          coreCommand: true,
+          ok: true,
+          exitCode: 0,
+          startedAt: Date.now(),
+          durationMs: id,
+          cliVersion: '0.1.0',
+          plugins: [],
+        },
+        { configDir: dir, env, launch },
+      );
     const outcomes: (string | undefined)[] = [];
     // The outbox is empty: the sender's drain finds nothing. A command runs in the worst moments: after the last
     // claim but before the flag is cleared (it sees a running sender and starts none), and right after.
@@ -131,7 +171,7 @@ describe('racing senders', () => {
     expect(await pending(dir)).toEqual([]);
   }, 30_000);
 
-  it('files claimed by a sender that died are deleted unsent (it may have sent them); a live sender\'s are left alone', async () => {
+  it("files claimed by a sender that died are deleted unsent (it may have sent them); a live sender's are left alone", async () => {
     receiver = await startReceiver();
     const url = `${receiver.endpoint}/v1/traces`;
     const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
@@ -139,7 +179,10 @@ describe('racing senders', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(outboxPath(dir), { recursive: true });
     await writeFile(join(outboxPath(dir), `1-1-a.json.sending.${dead.pid}`), JSON.stringify({ url, event: event(1) }));
-    await writeFile(join(outboxPath(dir), `1-1-b.json.sending.${process.ppid}`), JSON.stringify({ url, event: event(2) }));
+    await writeFile(
+      join(outboxPath(dir), `1-1-b.json.sending.${process.ppid}`),
+      JSON.stringify({ url, event: event(2) }),
+    );
     enqueueSync(dir, { url, event: event(3) });
     await runSender(dir, { timeoutMs: 2000 });
     expect(ids(receiver.spans)).toEqual([3]);
@@ -152,10 +195,26 @@ describe('a dead endpoint', () => {
     const endpoint = await closedPortEndpoint();
     await writeState(dir, { enabled: true, endpoint });
     const started = performance.now();
-    const outcome = await recordRun({ commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: 3, cliVersion: '0.1.0', plugins: [] }, { configDir: dir, env: {} });
+    const outcome = await recordRun(
+      {
+        commandId: 'add:gateway',
+        coreCommand: true,
+        ok: true,
+        exitCode: 0,
+        startedAt: Date.now(),
+        durationMs: 3,
+        cliVersion: '0.1.0',
+        plugins: [],
+      },
+      { configDir: dir, env: {} },
+    );
     expect(performance.now() - started).toBeLessThan(1000); // a spawn, not a connection attempt
     expect(outcome).toMatchObject({ recorded: true, delivery: 'queued', sender: 'started' });
-    await expect.poll(async () => JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8').catch(() => '{}')), { timeout: 10_000 }).toMatchObject({ ok: false, sent: 0, failed: 1 });
+    await expect
+      .poll(async () => JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8').catch(() => '{}')), {
+        timeout: 10_000,
+      })
+      .toMatchObject({ ok: false, sent: 0, failed: 1 });
     await expect.poll(() => readSenderRun(dir)?.running, { timeout: 5000 }).toBe(false);
     expect(await pending(dir)).toEqual([]);
   }, 20_000);

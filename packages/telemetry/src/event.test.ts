@@ -39,7 +39,12 @@ describe('buildEvent', () => {
   });
 
   it('never reports the id of a user-installed plugin command, nor an uncoded error', () => {
-    const { event } = buildEvent({ ...run, coreCommand: false, commandId: 'acme:deploy-secret-thing', errorCode: 'something bad happened' });
+    const { event } = buildEvent({
+      ...run,
+      coreCommand: false,
+      commandId: 'acme:deploy-secret-thing',
+      errorCode: 'something bad happened',
+    });
     expect(event.command).toBe('plugin_command');
     expect(event.error_code).toBe('ERR_OTHER');
   });
@@ -58,7 +63,17 @@ describe('parseEvent', () => {
   });
 
   it('isoTime is Date#toISOString (invalid times count as 0)', () => {
-    const times = [0, 1, 999, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(1999, 11, 31, 5, 6, 7, 8), Date.now(), -1, Date.UTC(-5, 0, 1), 8.64e15];
+    const times = [
+      0,
+      1,
+      999,
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+      Date.UTC(1999, 11, 31, 5, 6, 7, 8),
+      Date.now(),
+      -1,
+      Date.UTC(-5, 0, 1),
+      8.64e15,
+    ];
     for (const t of times) expect(isoTime(t)).toBe(new Date(t).toISOString());
     for (let t = 0; t < 4e12; t += 7_777_777_777) expect(isoTime(t)).toBe(new Date(t).toISOString());
     expect(isoTime(Number.NaN)).toBe('1970-01-01T00:00:00.000Z');

@@ -81,12 +81,19 @@ export function buildEvent(run: RunInfo): BuiltEvent {
     if (REPORTED_PLUGIN.test(p.name) && VERSION_PATTERN.test(p.version)) plugin_versions[p.name] = p.version;
     else other++;
   }
-  const command = run.coreCommand && run.commandId && COMMAND_PATTERN.test(run.commandId) ? run.commandId : run.commandId ? 'plugin_command' : 'none';
+  const command =
+    run.coreCommand && run.commandId && COMMAND_PATTERN.test(run.commandId)
+      ? run.commandId
+      : run.commandId
+        ? 'plugin_command'
+        : 'none';
   const event: TelemetryEvent = {
     schema_version: EVENT_SCHEMA_VERSION,
     command,
     status: run.ok ? 'ok' : 'error',
-    ...(run.ok ? {} : { error_code: run.errorCode && ERROR_CODE_PATTERN.test(run.errorCode) ? run.errorCode : 'ERR_OTHER' }),
+    ...(run.ok
+      ? {}
+      : { error_code: run.errorCode && ERROR_CODE_PATTERN.test(run.errorCode) ? run.errorCode : 'ERR_OTHER' }),
     exit_code: clampInt(run.exitCode, 255),
     duration_ms: clampInt(run.durationMs, MAX_DURATION_MS),
     started_at: isoTime(run.startedAt),
@@ -99,7 +106,19 @@ export function buildEvent(run: RunInfo): BuiltEvent {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const EVENT_KEYS = new Set(['schema_version', 'command', 'status', 'error_code', 'exit_code', 'duration_ms', 'started_at', 'cli_version', 'plugin_versions', 'other_plugin_count', 'attributes']);
+const EVENT_KEYS = new Set([
+  'schema_version',
+  'command',
+  'status',
+  'error_code',
+  'exit_code',
+  'duration_ms',
+  'started_at',
+  'cli_version',
+  'plugin_versions',
+  'other_plugin_count',
+  'attributes',
+]);
 
 /** The event if every field has its allowed shape, else undefined (a stored event is never "repaired"). */
 export function parseEvent(value: unknown): TelemetryEvent | undefined {
@@ -107,13 +126,30 @@ export function parseEvent(value: unknown): TelemetryEvent | undefined {
   const v = value;
   const int = (x: unknown, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
   if (v.schema_version !== EVENT_SCHEMA_VERSION) return undefined;
-  if (typeof v.command !== 'string' || !(COMMAND_PATTERN.test(v.command) || v.command === 'plugin_command' || v.command === 'none')) return undefined;
+  if (
+    typeof v.command !== 'string' ||
+    !(COMMAND_PATTERN.test(v.command) || v.command === 'plugin_command' || v.command === 'none')
+  )
+    return undefined;
   if (v.status !== 'ok' && v.status !== 'error') return undefined;
-  if (v.error_code !== undefined && (typeof v.error_code !== 'string' || !ERROR_CODE_PATTERN.test(v.error_code))) return undefined;
-  if (!int(v.exit_code, 255) || !int(v.duration_ms, MAX_DURATION_MS) || !int(v.other_plugin_count, 10_000)) return undefined;
-  if (typeof v.started_at !== 'string' || Number.isNaN(Date.parse(v.started_at)) || new Date(v.started_at).toISOString() !== v.started_at) return undefined;
+  if (v.error_code !== undefined && (typeof v.error_code !== 'string' || !ERROR_CODE_PATTERN.test(v.error_code)))
+    return undefined;
+  if (!int(v.exit_code, 255) || !int(v.duration_ms, MAX_DURATION_MS) || !int(v.other_plugin_count, 10_000))
+    return undefined;
+  if (
+    typeof v.started_at !== 'string' ||
+    Number.isNaN(Date.parse(v.started_at)) ||
+    new Date(v.started_at).toISOString() !== v.started_at
+  )
+    return undefined;
   if (typeof v.cli_version !== 'string' || !VERSION_PATTERN.test(v.cli_version)) return undefined;
-  if (!isRecord(v.plugin_versions) || !Object.entries(v.plugin_versions).every(([n, ver]) => REPORTED_PLUGIN.test(n) && typeof ver === 'string' && VERSION_PATTERN.test(ver))) return undefined;
+  if (
+    !isRecord(v.plugin_versions) ||
+    !Object.entries(v.plugin_versions).every(
+      ([n, ver]) => REPORTED_PLUGIN.test(n) && typeof ver === 'string' && VERSION_PATTERN.test(ver),
+    )
+  )
+    return undefined;
   if (!isRecord(v.attributes)) return undefined;
   const attrs = sanitizeAttributes(v.attributes);
   if (attrs.dropped.length > 0) return undefined;

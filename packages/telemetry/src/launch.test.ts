@@ -4,11 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeState } from './consent.js';
-import { decideLaunch, exportSupported, MAX_SENDER_MS, MIN_EXPORT_NODE, readSenderRun, SEND_WINDOW_MS, versionAtLeast, writeSenderRun, type SenderRun } from './launch.js';
+import {
+  decideLaunch,
+  exportSupported,
+  MAX_SENDER_MS,
+  MIN_EXPORT_NODE,
+  readSenderRun,
+  SEND_WINDOW_MS,
+  versionAtLeast,
+  writeSenderRun,
+  type SenderRun,
+} from './launch.js';
 import { outboxPath } from './outbox.js';
 import { recordRun } from './record.js';
 
-const baseRun = { commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: 7, cliVersion: '0.1.0', plugins: [] };
+const baseRun = {
+  commandId: 'add:gateway',
+  coreCommand: true,
+  ok: true,
+  exitCode: 0,
+  startedAt: Date.now(),
+  durationMs: 7,
+  cliVersion: '0.1.0',
+  plugins: [],
+};
 
 /** The pid of a process that has exited (a sender that died). */
 async function deadPid(): Promise<number> {
@@ -36,17 +55,32 @@ describe('decideLaunch (pure)', () => {
     expect(decideLaunch({ pid: 1, startAt: now + 3000, running: true }, now, alive)).toEqual({ start: false }); // waiting for its window
   });
   it('defers a new sender to the end of the window when the last one started within it', () => {
-    expect(decideLaunch({ pid: 1, startAt: now - 1000, running: false }, now, alive)).toEqual({ start: true, notBefore: now - 1000 + SEND_WINDOW_MS });
+    expect(decideLaunch({ pid: 1, startAt: now - 1000, running: false }, now, alive)).toEqual({
+      start: true,
+      notBefore: now - 1000 + SEND_WINDOW_MS,
+    });
   });
   it('starts now when the last sender started before the window', () => {
-    expect(decideLaunch({ pid: 1, startAt: now - SEND_WINDOW_MS - 1, running: false }, now, alive)).toEqual({ start: true, notBefore: now });
+    expect(decideLaunch({ pid: 1, startAt: now - SEND_WINDOW_MS - 1, running: false }, now, alive)).toEqual({
+      start: true,
+      notBefore: now,
+    });
   });
   it('replaces a sender flagged running whose process is gone, or that is older than any sender can live (pid reused)', () => {
-    expect(decideLaunch({ pid: 1, startAt: now - 10 * SEND_WINDOW_MS, running: true }, now, dead)).toEqual({ start: true, notBefore: now });
-    expect(decideLaunch({ pid: 1, startAt: now - MAX_SENDER_MS, running: true }, now, alive)).toEqual({ start: true, notBefore: now });
+    expect(decideLaunch({ pid: 1, startAt: now - 10 * SEND_WINDOW_MS, running: true }, now, dead)).toEqual({
+      start: true,
+      notBefore: now,
+    });
+    expect(decideLaunch({ pid: 1, startAt: now - MAX_SENDER_MS, running: true }, now, alive)).toEqual({
+      start: true,
+      notBefore: now,
+    });
   });
   it('never waits more than one window, whatever the file says', () => {
-    expect(decideLaunch({ pid: 1, startAt: now + 3_600_000, running: false }, now, alive)).toEqual({ start: true, notBefore: now + SEND_WINDOW_MS });
+    expect(decideLaunch({ pid: 1, startAt: now + 3_600_000, running: false }, now, alive)).toEqual({
+      start: true,
+      notBefore: now + SEND_WINDOW_MS,
+    });
   });
 });
 
@@ -81,7 +115,7 @@ describe('throttled sender start (recordRun, real files)', () => {
     expect((await readdir(outboxPath(dir))).filter((n) => n.endsWith('.json'))).toHaveLength(4);
   });
 
-  it('a run within the window after the sender finished starts one deferred to the window\'s end; later runs start none', async () => {
+  it("a run within the window after the sender finished starts one deferred to the window's end; later runs start none", async () => {
     const t = Date.now();
     writeSenderRun(dir, { pid: process.pid, startAt: t - 1000, running: false });
     expect((await record(t)).sender).toBe('deferred');
@@ -116,7 +150,9 @@ describe('throttled sender start (recordRun, real files)', () => {
     await record(Date.now());
     const { stat } = await import('node:fs/promises');
     expect((await stat(join(dir, 'telemetry-sender-run.json'))).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(join(dir, 'telemetry-sender-run.json'), 'utf8'))).toMatchObject({ running: true } satisfies Partial<SenderRun>);
+    expect(JSON.parse(await readFile(join(dir, 'telemetry-sender-run.json'), 'utf8'))).toMatchObject({
+      running: true,
+    } satisfies Partial<SenderRun>);
   });
 });
 
@@ -142,7 +178,9 @@ describe('Node versions', () => {
       }
       throw new Error(`${name} not installed`);
     };
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const otel = Object.keys(pkg.dependencies).filter((n) => n.startsWith('@opentelemetry/'));
     expect(otel.length).toBeGreaterThan(0);
     for (const name of otel) {
@@ -156,7 +194,12 @@ describe('Node versions', () => {
   it('on a Node the exporter does not support, an enabled run with an endpoint stays local: no outbox, no sender', async () => {
     await writeState(dir, { enabled: true, endpoint: 'http://127.0.0.1:4318' });
     let started = 0;
-    const outcome = await recordRun(baseRun, { configDir: dir, env: {}, nodeVersion: '22.12.0', launch: { start: () => ++started } });
+    const outcome = await recordRun(baseRun, {
+      configDir: dir,
+      env: {},
+      nodeVersion: '22.12.0',
+      launch: { start: () => ++started },
+    });
     expect(outcome).toMatchObject({ recorded: true, delivery: 'local_only' });
     expect(outcome.sender).toBeUndefined();
     expect(started).toBe(0);

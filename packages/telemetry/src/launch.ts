@@ -55,7 +55,8 @@ export function senderRunPath(configDir: string): string {
 export function readSenderRun(configDir: string): SenderRun | undefined {
   try {
     const raw = JSON.parse(readFileSync(senderRunPath(configDir), 'utf8')) as Record<string, unknown>;
-    if (typeof raw.pid !== 'number' || typeof raw.startAt !== 'number' || typeof raw.running !== 'boolean') return undefined;
+    if (typeof raw.pid !== 'number' || typeof raw.startAt !== 'number' || typeof raw.running !== 'boolean')
+      return undefined;
     return { pid: raw.pid, startAt: raw.startAt, running: raw.running };
   } catch {
     return undefined;
@@ -82,7 +83,12 @@ export function pidAlive(pid: number): boolean {
 }
 
 /** Pure: start a sender or not, and when it may start sending. */
-export function decideLaunch(run: SenderRun | undefined, now: number, alive: (pid: number) => boolean = pidAlive, windowMs = SEND_WINDOW_MS): LaunchDecision {
+export function decideLaunch(
+  run: SenderRun | undefined,
+  now: number,
+  alive: (pid: number) => boolean = pidAlive,
+  windowMs = SEND_WINDOW_MS,
+): LaunchDecision {
   if (run?.running && now < run.startAt + MAX_SENDER_MS && alive(run.pid)) return { start: false };
   if (!run) return { start: true, notBefore: now };
   // Never wait longer than one window (a clock change or a bogus file must not hold events back).
@@ -91,7 +97,11 @@ export function decideLaunch(run: SenderRun | undefined, now: number, alive: (pi
 
 /** `a.b.c` ≥ `min` (numeric compare of the first three parts). */
 export function versionAtLeast(version: string, min: string): boolean {
-  const parts = (v: string) => v.replace(/^v/, '').split('.').map((p) => Number.parseInt(p, 10) || 0);
+  const parts = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split('.')
+      .map((p) => Number.parseInt(p, 10) || 0);
   const [a, b] = [parts(version), parts(min)];
   for (let i = 0; i < 3; i++) {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
@@ -119,7 +129,13 @@ export function startSender(configDir: string, notBefore?: number): number | und
   // Loaded here, not at the top: most runs start no sender, and node:child_process costs milliseconds to load.
   const { spawn } = process.getBuiltinModule('node:child_process');
   const args = [senderEntry(), configDir, ...(notBefore === undefined ? [] : [String(Math.round(notBefore))])];
-  const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', env: {}, cwd: configDir, windowsHide: true });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: 'ignore',
+    env: {},
+    cwd: configDir,
+    windowsHide: true,
+  });
   child.on('error', () => undefined);
   child.unref();
   return child.pid;

@@ -3,7 +3,15 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AgentcoreError } from '@agentcore/schema';
 import { auditPath, readAudit } from './audit.js';
-import { decideConsent, normalizeEndpoint, readState, statePath, writeState, type Consent, type TelemetryState } from './consent.js';
+import {
+  decideConsent,
+  normalizeEndpoint,
+  readState,
+  statePath,
+  writeState,
+  type Consent,
+  type TelemetryState,
+} from './consent.js';
 import { SENDER_RUN_FILE, SENDER_STATUS_FILE } from './launch.js';
 import { outboxPath } from './outbox.js';
 import type { SenderStatus } from './sender.js';
@@ -42,7 +50,11 @@ export async function enableTelemetry(configDir: string, options: EnableOptions 
     endpoint = normalizeEndpoint(options.endpoint);
     if (!endpoint) throw new TelemetryError('ERR_TELEMETRY_ENDPOINT_INVALID', 'invalid endpoint', { exitCode: 2 });
   }
-  const state: TelemetryState = { enabled: true, ...(endpoint ? { endpoint } : {}), updatedAt: (options.now ?? new Date()).toISOString() };
+  const state: TelemetryState = {
+    enabled: true,
+    ...(endpoint ? { endpoint } : {}),
+    updatedAt: (options.now ?? new Date()).toISOString(),
+  };
   await writeState(configDir, state);
   return state;
 }
@@ -52,9 +64,16 @@ export async function enableTelemetry(configDir: string, options: EnableOptions 
  * `disable`, nothing more leaves the machine (a sender already exporting a batch may finish that batch).
  * `purge` also deletes the local audit log and the sender's status files.
  */
-export async function disableTelemetry(configDir: string, options: { purge?: boolean; now?: Date } = {}): Promise<TelemetryState> {
+export async function disableTelemetry(
+  configDir: string,
+  options: { purge?: boolean; now?: Date } = {},
+): Promise<TelemetryState> {
   const endpoint = readState(configDir)?.endpoint;
-  const state: TelemetryState = { enabled: false, ...(endpoint ? { endpoint } : {}), updatedAt: (options.now ?? new Date()).toISOString() };
+  const state: TelemetryState = {
+    enabled: false,
+    ...(endpoint ? { endpoint } : {}),
+    updatedAt: (options.now ?? new Date()).toISOString(),
+  };
   await writeState(configDir, state);
   await rm(outboxPath(configDir), { recursive: true, force: true });
   if (options.purge) {
@@ -67,7 +86,9 @@ export async function disableTelemetry(configDir: string, options: { purge?: boo
 
 export async function telemetryStatus(configDir: string, env: Env = process.env): Promise<TelemetryStatus> {
   const stored = readState(configDir);
-  const pending = (await readdir(outboxPath(configDir)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).length;
+  const pending = (await readdir(outboxPath(configDir)).catch(() => [] as string[])).filter((n) =>
+    n.endsWith('.json'),
+  ).length;
   let lastSend: SenderStatus | undefined;
   try {
     lastSend = JSON.parse(await readFile(join(configDir, SENDER_STATUS_FILE), 'utf8')) as SenderStatus;

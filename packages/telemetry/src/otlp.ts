@@ -32,9 +32,18 @@ export interface ExportOutcome {
 }
 
 /** Export the events as one OTLP/HTTP request to `url`, giving up after `timeoutMs`. Never throws. */
-export async function exportEvents(url: string, events: readonly TelemetryEvent[], timeoutMs: number): Promise<ExportOutcome> {
+export async function exportEvents(
+  url: string,
+  events: readonly TelemetryEvent[],
+  timeoutMs: number,
+): Promise<ExportOutcome> {
   try {
-    const [{ TracerProvider, SimpleSpanProcessor, InMemorySpanExporter }, { OTLPTraceExporter }, { resourceFromAttributes }, { SpanStatusCode }] = await Promise.all([
+    const [
+      { TracerProvider, SimpleSpanProcessor, InMemorySpanExporter },
+      { OTLPTraceExporter },
+      { resourceFromAttributes },
+      { SpanStatusCode },
+    ] = await Promise.all([
       import('@opentelemetry/sdk-trace'),
       import('@opentelemetry/exporter-trace-otlp-http'),
       import('@opentelemetry/resources'),
@@ -50,7 +59,11 @@ export async function exportEvents(url: string, events: readonly TelemetryEvent[
     for (const event of events) {
       const start = Date.parse(event.started_at);
       const span = tracer.startSpan(event.command, { startTime: start, attributes: spanAttributes(event) });
-      span.setStatus(event.status === 'ok' ? { code: SpanStatusCode.OK } : { code: SpanStatusCode.ERROR, message: event.error_code ?? 'ERR_OTHER' });
+      span.setStatus(
+        event.status === 'ok'
+          ? { code: SpanStatusCode.OK }
+          : { code: SpanStatusCode.ERROR, message: event.error_code ?? 'ERR_OTHER' },
+      );
       span.end(start + event.duration_ms);
     }
     await provider.forceFlush();

@@ -85,7 +85,10 @@ export async function claimAll(configDir: string, now = Date.now()): Promise<Cla
     const from = join(dir, name);
     if (!name.endsWith('.json')) {
       const owner = CLAIMED.exec(name)?.[1];
-      const orphan = owner !== undefined ? Number(owner) !== process.pid && !pidAlive(Number(owner)) : name.endsWith('.tmp') && now - mtime(from, now) > TMP_STALE_MS;
+      const orphan =
+        owner !== undefined
+          ? Number(owner) !== process.pid && !pidAlive(Number(owner))
+          : name.endsWith('.tmp') && now - mtime(from, now) > TMP_STALE_MS;
       if (orphan) rmSync(from, { force: true });
       continue;
     }

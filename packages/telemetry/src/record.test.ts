@@ -23,11 +23,26 @@ const m = await import(${JSON.stringify(pathToFileURL(join(DIST, 'record.js')).h
 const o = await m.recordRun({ commandId: 'add:gateway', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: 1, cliVersion: '0.1.0', plugins: [] },
   { configDir: process.argv[1], env: { AGENTCORE_TELEMETRY: '1', AGENTCORE_TELEMETRY_ENDPOINT: 'http://127.0.0.1:9' }, launch: { start: () => 1 } });
 process.stdout.write(JSON.stringify({ seen, outcome: { recorded: o.recorded, delivery: o.delivery } }));`;
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { encoding: 'utf8', env: {}, timeout: 30_000 });
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+        encoding: 'utf8',
+        env: {},
+        timeout: 30_000,
+      });
       const { seen, outcome } = JSON.parse(r.stdout || '{}') as { seen: string[]; outcome: unknown };
       expect(outcome, r.stderr).toEqual({ recorded: true, delivery: 'queued' });
-      const files = seen.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u).slice(DIST.length)).sort();
-      expect(files).toEqual(['attributes.js', 'audit.js', 'consent.js', 'event.js', 'launch.js', 'outbox.js', 'record.js']);
+      const files = seen
+        .filter((u) => u.startsWith('file:'))
+        .map((u) => fileURLToPath(u).slice(DIST.length))
+        .sort();
+      expect(files).toEqual([
+        'attributes.js',
+        'audit.js',
+        'consent.js',
+        'event.js',
+        'launch.js',
+        'outbox.js',
+        'record.js',
+      ]);
       const builtins = seen.filter((u) => !u.startsWith('file:')).sort();
       expect(builtins).toEqual(['node:fs', 'node:path', 'node:url']);
     } finally {

@@ -17,7 +17,14 @@ import { enqueueSync } from './outbox.js';
 
 export { type SenderLaunch } from './launch.js';
 // What else a command's enabled path uses (e.g. the CLI's attach-command attributes), from the same small graph.
-export { enumValue, safeAttributes, sanitizeAttributes, type AttributeValue, type DroppedAttribute, type SafeAttrs } from './attributes.js';
+export {
+  enumValue,
+  safeAttributes,
+  sanitizeAttributes,
+  type AttributeValue,
+  type DroppedAttribute,
+  type SafeAttrs,
+} from './attributes.js';
 export { type RunInfo, type TelemetryEvent } from './event.js';
 export { type Consent } from './consent.js';
 

@@ -13,7 +13,16 @@ import { startReceiver, type Receiver } from './test-helpers/otlp-receiver.js';
 import { writeState } from './consent.js';
 import { readAudit } from './audit.js';
 
-const baseRun = { commandId: 'add:gateway-target', coreCommand: true, ok: true, exitCode: 0, startedAt: Date.now(), durationMs: 42, cliVersion: '0.1.0', plugins: [{ name: '@agentcore/auth-apikey', version: '0.1.0' }] };
+const baseRun = {
+  commandId: 'add:gateway-target',
+  coreCommand: true,
+  ok: true,
+  exitCode: 0,
+  startedAt: Date.now(),
+  durationMs: 42,
+  cliVersion: '0.1.0',
+  plugins: [{ name: '@agentcore/auth-apikey', version: '0.1.0' }],
+};
 
 let dir: string;
 let receiver: Receiver;
@@ -28,7 +37,10 @@ afterEach(async () => {
 
 describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
   it('exports one span per event with the safe attributes, and empties the outbox', async () => {
-    const { event } = buildEvent({ ...baseRun, attributes: { api_key_placement_customized: true, api_key_location: 'query_parameter' } });
+    const { event } = buildEvent({
+      ...baseRun,
+      attributes: { api_key_placement_customized: true, api_key_location: 'query_parameter' },
+    });
     await enqueue(dir, { url: `${receiver.endpoint}/v1/traces`, event });
     const status = await sendPending(dir, 2000);
     expect(status).toMatchObject({ ok: true, sent: 1, failed: 0 });
@@ -66,7 +78,10 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
     const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(outboxPath(dir), { recursive: true });
     const event = { ...buildEvent(baseRun).event, attributes: { endpoint: 'https://secret.example.com' } };
-    await writeFile(join(outboxPath(dir), '1-1-x.json'), JSON.stringify({ url: `${receiver.endpoint}/v1/traces`, event }));
+    await writeFile(
+      join(outboxPath(dir), '1-1-x.json'),
+      JSON.stringify({ url: `${receiver.endpoint}/v1/traces`, event }),
+    );
     const status = await sendPending(dir, 1000);
     expect(status.sent).toBe(0);
     expect(receiver.connections()).toBe(0);
@@ -91,11 +106,18 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.event.attributes).toEqual({ api_key_location: 'header' });
     // the sender writes its status after delivery and exits
-    await expect.poll(async () => JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8').catch(() => '{}')), { timeout: 5000 }).toMatchObject({ ok: true, sent: 1 });
+    await expect
+      .poll(async () => JSON.parse(await readFile(join(dir, 'telemetry-sender.json'), 'utf8').catch(() => '{}')), {
+        timeout: 5000,
+      })
+      .toMatchObject({ ok: true, sent: 1 });
   });
 
   it('recordRun (not enabled) writes nothing and connects nowhere', async () => {
-    const outcome = await recordRun(baseRun, { configDir: dir, env: { AGENTCORE_TELEMETRY_ENDPOINT: receiver.endpoint } });
+    const outcome = await recordRun(baseRun, {
+      configDir: dir,
+      env: { AGENTCORE_TELEMETRY_ENDPOINT: receiver.endpoint },
+    });
     expect(outcome.recorded).toBe(false);
     expect(await readdir(dir)).toEqual([]);
     await new Promise((r) => setTimeout(r, 300));

@@ -11,7 +11,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TelemetryEvent } from './event.js';
-import { EXPORT_NODE_UNSUPPORTED, exportSupported, HARD_EXIT_MS, pidAlive, readSenderRun, SEND_WINDOW_MS, SENDER_STATUS_FILE, writeSenderRun } from './launch.js';
+import {
+  EXPORT_NODE_UNSUPPORTED,
+  exportSupported,
+  HARD_EXIT_MS,
+  pidAlive,
+  readSenderRun,
+  SEND_WINDOW_MS,
+  SENDER_STATUS_FILE,
+  writeSenderRun,
+} from './launch.js';
 import { claimAll, hasPending, release } from './outbox.js';
 
 export { HARD_EXIT_MS, SENDER_STATUS_FILE } from './launch.js';
@@ -106,7 +115,13 @@ export async function runSender(configDir: string, options: SenderOptions = {}):
   const lastPassAt = startAt + (options.budgetMs ?? HARD_EXIT_MS - timeoutMs - 1000);
   if (!exportSupported(options.nodeVersion)) {
     // Leave the events queued (a supported Node may send them later); say why nothing was sent.
-    const status: SenderStatus = { at: new Date(startAt).toISOString(), ok: false, sent: 0, failed: 0, reason: EXPORT_NODE_UNSUPPORTED };
+    const status: SenderStatus = {
+      at: new Date(startAt).toISOString(),
+      ok: false,
+      sent: 0,
+      failed: 0,
+      reason: EXPORT_NODE_UNSUPPORTED,
+    };
     writeStatus(configDir, status);
     markDone(configDir, startAt);
     return status;

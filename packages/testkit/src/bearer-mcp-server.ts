@@ -17,7 +17,12 @@ export interface BearerMcpServer {
   close(): Promise<void>;
 }
 
-export async function startBearerMcpServer(opts: { issuer: string; jwksUri: string; audience: string; requiredScope?: string }): Promise<BearerMcpServer> {
+export async function startBearerMcpServer(opts: {
+  issuer: string;
+  jwksUri: string;
+  audience: string;
+  requiredScope?: string;
+}): Promise<BearerMcpServer> {
   const jwks = createRemoteJWKSet(new URL(opts.jwksUri));
   const seen: BearerMcpServer['seen'] = [];
   const server = http.createServer((req, res) => {
@@ -34,13 +39,23 @@ export async function startBearerMcpServer(opts: { issuer: string; jwksUri: stri
       }
       const scope = typeof claims?.scope === 'string' ? claims.scope : undefined;
       const ok = claims !== undefined && (!opts.requiredScope || (scope ?? '').split(' ').includes(opts.requiredScope));
-      seen.push({ authorized: ok, clientId: typeof claims?.client_id === 'string' ? claims.client_id : undefined, scope });
+      seen.push({
+        authorized: ok,
+        clientId: typeof claims?.client_id === 'string' ? claims.client_id : undefined,
+        scope,
+      });
       if (!ok) {
-        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message: 'unauthorized' }, id: null }));
+        res
+          .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' })
+          .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message: 'unauthorized' }, id: null }));
         return;
       }
       const mcp = new McpServer({ name: 'oauth-protected', version: '0.0.1' });
-      mcp.registerTool('add', { description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }));
+      mcp.registerTool(
+        'add',
+        { description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() } },
+        ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }),
+      );
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       res.on('close', () => void transport.close().then(() => mcp.close()));
       await mcp.connect(transport);
@@ -57,6 +72,10 @@ export async function startBearerMcpServer(opts: { issuer: string; jwksUri: stri
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     seen,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -8,7 +8,16 @@ describe('startMcpServer', () => {
   let open: TestMcpServer;
   let guarded: TestMcpServer;
   beforeAll(async () => {
-    open = await startMcpServer({ tools: [{ name: 'upper', description: 'Upper-case', inputSchema: { text: z.string() }, run: (a) => String(a.text).toUpperCase() }] });
+    open = await startMcpServer({
+      tools: [
+        {
+          name: 'upper',
+          description: 'Upper-case',
+          inputSchema: { text: z.string() },
+          run: (a) => String(a.text).toUpperCase(),
+        },
+      ],
+    });
     guarded = await startMcpServer({ auth: { location: 'QUERY_PARAMETER', name: 'k', value: 'a b' } });
   });
   afterAll(async () => {

@@ -58,24 +58,43 @@ export interface TestMcpServer {
 }
 
 const BUILTIN_TOOLS: readonly McpTestTool[] = [
-  { name: 'add', description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() }, run: (args) => String(Number(args.a) + Number(args.b)) },
-  { name: 'echo', description: 'Echo the text back', inputSchema: { text: z.string() }, run: (args) => String(args.text) },
+  {
+    name: 'add',
+    description: 'Add two numbers',
+    inputSchema: { a: z.number(), b: z.number() },
+    run: (args) => String(Number(args.a) + Number(args.b)),
+  },
+  {
+    name: 'echo',
+    description: 'Echo the text back',
+    inputSchema: { text: z.string() },
+    run: (args) => String(args.text),
+  },
 ];
 
 function buildServer(tools: readonly McpTestTool[]): McpServer {
   const server = new McpServer({ name: 'agentcore-test-mcp', version: '0.0.1' });
   for (const tool of tools) {
-    server.registerTool(tool.name, { description: tool.description, inputSchema: tool.inputSchema }, async (args: Record<string, unknown>) => ({
-      content: [{ type: 'text' as const, text: await tool.run(args) }],
-    }));
+    server.registerTool(
+      tool.name,
+      { description: tool.description, inputSchema: tool.inputSchema },
+      async (args: Record<string, unknown>) => ({
+        content: [{ type: 'text' as const, text: await tool.run(args) }],
+      }),
+    );
   }
   return server;
 }
 
 /** Whether the key is exactly where `auth` says. */
-export function isMcpRequestAuthorized(auth: McpServerAuth | undefined, url: URL, headers: http.IncomingHttpHeaders): boolean {
+export function isMcpRequestAuthorized(
+  auth: McpServerAuth | undefined,
+  url: URL,
+  headers: http.IncomingHttpHeaders,
+): boolean {
   if (!auth) return true;
-  if (auth.location === 'QUERY_PARAMETER') return url.searchParams.getAll(auth.name).length === 1 && url.searchParams.get(auth.name) === auth.value;
+  if (auth.location === 'QUERY_PARAMETER')
+    return url.searchParams.getAll(auth.name).length === 1 && url.searchParams.get(auth.name) === auth.value;
   return headers[auth.name.toLowerCase()] === auth.value;
 }
 
@@ -100,7 +119,8 @@ export async function startMcpServer(options: StartMcpServerOptions = {}): Promi
       const authorized = isMcpRequestAuthorized(options.auth, url, req.headers);
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: { ...req.headers }, authorized });
       if (url.pathname !== path) return sendJson(res, 404, { error: 'not found' });
-      if (!authorized) return sendJson(res, 401, { jsonrpc: '2.0', error: { code: -32001, message: 'invalid api key' }, id: null });
+      if (!authorized)
+        return sendJson(res, 401, { jsonrpc: '2.0', error: { code: -32001, message: 'invalid api key' }, id: null });
       const server = buildServer(tools);
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       res.on('close', () => {

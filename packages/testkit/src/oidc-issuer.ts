@@ -80,7 +80,11 @@ interface SigningKey {
   jwk: Record<string, unknown>;
 }
 
-const DEFAULT_CLIENT: OidcIssuerClient = { clientId: 'agent-client', clientSecret: 'agent-secret', scopes: ['agents:read', 'agents:write'] };
+const DEFAULT_CLIENT: OidcIssuerClient = {
+  clientId: 'agent-client',
+  clientSecret: 'agent-secret',
+  scopes: ['agents:read', 'agents:write'],
+};
 let keyCounter = 0;
 
 async function createSigningKey(): Promise<SigningKey> {
@@ -176,16 +180,21 @@ export async function startOidcIssuer(options: OidcIssuerOptions = {}): Promise<
     },
     async requestToken(clientId, clientSecret, scopes = []) {
       const client = clients.find((c) => c.clientId === clientId);
-      const body = new URLSearchParams({ grant_type: 'client_credentials', ...(scopes.length ? { scope: scopes.join(' ') } : {}) });
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        ...(scopes.length ? { scope: scopes.join(' ') } : {}),
+      });
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-      if (client?.authMethod === 'client_secret_basic') headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
+      if (client?.authMethod === 'client_secret_basic')
+        headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
       else {
         body.set('client_id', clientId);
         body.set('client_secret', clientSecret);
       }
       const res = await fetch(`${issuer}/token`, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
       const json = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
-      if (!res.ok || !json.access_token) throw new Error(`token request failed: ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`);
+      if (!res.ok || !json.access_token)
+        throw new Error(`token request failed: ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`);
       return json.access_token;
     },
     async signToken(claims, signOptions = {}) {
@@ -194,7 +203,9 @@ export async function startOidcIssuer(options: OidcIssuerOptions = {}): Promise<
       const now = Math.floor(Date.now() / 1000);
       const payload: JWTPayload = { iss: issuer, iat: now, exp: now + 300, ...claims };
       for (const k of Object.keys(payload)) if (payload[k] === undefined) delete payload[k];
-      return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: key.kid, ...signOptions.header }).sign(key.privateKey);
+      return new SignJWT(payload)
+        .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: key.kid, ...signOptions.header })
+        .sign(key.privateKey);
     },
     async rotateKeys(rotateOptions = {}) {
       const next = await createSigningKey();

@@ -54,10 +54,32 @@ export default class Dev extends AgentcoreCommand<DevCommandResult> {
 
   private printSummary(r: DevResult): void {
     this.log(messages.get('ready', { url: r.url }));
-    for (const rt of r.runtimes) this.log(messages.get('runtime', { name: rt.name, authorizerType: rt.authorizerType, url: rt.url }));
-    for (const g of r.gateways) this.log(messages.get('gateway', { name: g.name, authorizerType: g.authorizerType, url: g.url, targets: g.targets.join(', ') || messages.get('none') }));
-    for (const s of r.notEmulated) this.log(messages.get('notEmulated', { name: s.name, where: s.gateway ? ` (gateway ${s.gateway})` : '', reason: s.reason }));
-    if (r.issuerDiscoveryUrl) this.log(messages.get('issuer', { discoveryUrl: r.issuerDiscoveryUrl, clients: r.issuerClients?.join(', ') || messages.get('none') }));
+    for (const rt of r.runtimes)
+      this.log(messages.get('runtime', { name: rt.name, authorizerType: rt.authorizerType, url: rt.url }));
+    for (const g of r.gateways)
+      this.log(
+        messages.get('gateway', {
+          name: g.name,
+          authorizerType: g.authorizerType,
+          url: g.url,
+          targets: g.targets.join(', ') || messages.get('none'),
+        }),
+      );
+    for (const s of r.notEmulated)
+      this.log(
+        messages.get('notEmulated', {
+          name: s.name,
+          where: s.gateway ? ` (gateway ${s.gateway})` : '',
+          reason: s.reason,
+        }),
+      );
+    if (r.issuerDiscoveryUrl)
+      this.log(
+        messages.get('issuer', {
+          discoveryUrl: r.issuerDiscoveryUrl,
+          clients: r.issuerClients?.join(', ') || messages.get('none'),
+        }),
+      );
     if (r.sessionFile) this.log(messages.get('sessionFile', { file: r.sessionFile }));
     this.log(messages.get('stop'));
   }

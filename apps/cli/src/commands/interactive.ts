@@ -23,7 +23,9 @@ export default class Interactive extends AgentcoreCommand<InteractiveCommandResu
 
   async run(): Promise<InteractiveCommandResult> {
     if (!isInteractive({ json: this.jsonEnabled() })) {
-      throw new CliError('ERR_USAGE', messages.get('error.NotInteractive'), { actions: messages.list('error.NotInteractive.actions') });
+      throw new CliError('ERR_USAGE', messages.get('error.NotInteractive'), {
+        actions: messages.list('error.NotInteractive.actions'),
+      });
     }
     const { launchHome } = await loadLaunch();
     let last: string | undefined;

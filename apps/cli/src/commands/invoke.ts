@@ -15,7 +15,9 @@ export type InvokeCommandResult = InvokeRunResult;
 async function readStdinText(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
@@ -30,7 +32,12 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     'identity-name': Flags.string({ summary: messages.get('flags.identity-name.summary') }),
     'session-id': Flags.string({ summary: messages.get('flags.session-id.summary') }),
     'user-id': Flags.string({ summary: messages.get('flags.user-id.summary') }),
-    header: Flags.string({ char: 'H', multiple: true, multipleNonGreedy: true, summary: messages.get('flags.header.summary') }),
+    header: Flags.string({
+      char: 'H',
+      multiple: true,
+      multipleNonGreedy: true,
+      summary: messages.get('flags.header.summary'),
+    }),
     stream: Flags.boolean({ allowNo: true, default: true, summary: messages.get('flags.stream.summary') }),
     'no-cache': Flags.boolean({ summary: messages.get('flags.no-cache.summary') }),
     target: Flags.string({ summary: messages.get('flags.target.summary') }),
@@ -39,20 +46,40 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
 
   async run(): Promise<InvokeCommandResult> {
     const { args, flags } = await this.parse(Invoke);
-    const bearer = await resolveSecret({ flag: 'bearer-token', value: flags['bearer-token'], envName: 'AGENTCORE_BEARER_TOKEN' });
+    const bearer = await resolveSecret({
+      flag: 'bearer-token',
+      value: flags['bearer-token'],
+      envName: 'AGENTCORE_BEARER_TOKEN',
+    });
     if (bearer.warning) this.addWarning(bearer.warning);
     if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
       const { chatInteractively } = await import('../tui/sessions.js');
       const { warnings, ...result } = await chatInteractively(this.config, {
-        runtime: flags.runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'], sessionId: flags['session-id'],
-        userId: flags['user-id'], headers: flags.header, noCache: flags['no-cache'], deployTarget: flags.target,
+        runtime: flags.runtime,
+        endpoint: flags.endpoint,
+        bearerToken: bearer.value,
+        identityName: flags['identity-name'],
+        sessionId: flags['session-id'],
+        userId: flags['user-id'],
+        headers: flags.header,
+        noCache: flags['no-cache'],
+        deployTarget: flags.target,
       });
       warnings.forEach((w) => this.addWarning(w));
       return result;
     }
-    const prompt = args.prompt ?? (flags['prompt-file'] ? await readFile(flags['prompt-file'], 'utf8') : process.stdin.isTTY || flags['bearer-token'] === '-' ? '' : await readStdinText());
-    if (prompt === '') throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NoPrompt'), { actions: messages.list('error.NoPrompt.actions') });
+    const prompt =
+      args.prompt ??
+      (flags['prompt-file']
+        ? await readFile(flags['prompt-file'], 'utf8')
+        : process.stdin.isTTY || flags['bearer-token'] === '-'
+          ? ''
+          : await readStdinText());
+    if (prompt === '')
+      throw new CliError('ERR_MISSING_FLAGS', messages.get('error.NoPrompt'), {
+        actions: messages.list('error.NoPrompt.actions'),
+      });
     let { runtime } = flags;
     if (runtime === undefined && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal, several agents and no --runtime: ask which one (scripts say --runtime).
@@ -78,16 +105,32 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       }
     };
     try {
-      const { warnings, ...result } = await runInvoke(this.config, {
-        prompt, runtime, endpoint: flags.endpoint, bearerToken: bearer.value, identityName: flags['identity-name'],
-        sessionId: flags['session-id'], userId: flags['user-id'], headers: flags.header, stream: flags.stream, noCache: flags['no-cache'],
-        deployTarget: flags.target, signal: controller.signal,
-      }, print);
+      const { warnings, ...result } = await runInvoke(
+        this.config,
+        {
+          prompt,
+          runtime,
+          endpoint: flags.endpoint,
+          bearerToken: bearer.value,
+          identityName: flags['identity-name'],
+          sessionId: flags['session-id'],
+          userId: flags['user-id'],
+          headers: flags.header,
+          stream: flags.stream,
+          noCache: flags['no-cache'],
+          deployTarget: flags.target,
+          signal: controller.signal,
+        },
+        print,
+      );
       warnings.forEach((w) => this.addWarning(w));
       if (!json && lastText !== '' && !lastText.endsWith('\n')) process.stdout.write('\n');
       if (result.sessionId) this.info(messages.get('info.session', { sessionId: result.sessionId }));
       if (result.error !== undefined) {
-        throw new InvokeError('ERR_INVOKE_AGENT', messages.get('error.AgentError', { message: result.error }), { actions: messages.list('error.AgentError.actions'), details: { ...result } });
+        throw new InvokeError('ERR_INVOKE_AGENT', messages.get('error.AgentError', { message: result.error }), {
+          actions: messages.list('error.AgentError.actions'),
+          details: { ...result },
+        });
       }
       return result;
     } finally {

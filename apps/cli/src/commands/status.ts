@@ -18,7 +18,9 @@ export default class Status extends AgentcoreCommand<StatusResult> {
     const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
     const { status, warnings: loadWarnings } = await collectStatus(store, registry, (type, err) =>
-      this.addWarning(messages.get('warning.StrategyFailed', { type, reason: err instanceof Error ? err.name : 'error' })),
+      this.addWarning(
+        messages.get('warning.StrategyFailed', { type, reason: err instanceof Error ? err.name : 'error' }),
+      ),
     );
     loadWarnings.forEach((w) => this.addWarning(w));
     for (const line of renderStatus(status)) this.log(line);

@@ -21,10 +21,19 @@ export default class Synth extends AgentcoreCommand<SynthResult> {
     const { flags } = await this.parse(Synth);
     const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const { warnings: synthWarnings, ...result } = await runSynth(store, registry, { out: flags.out, target: flags.target });
+    const { warnings: synthWarnings, ...result } = await runSynth(store, registry, {
+      out: flags.out,
+      target: flags.target,
+    });
     synthWarnings.forEach((w) => this.addWarning(w));
     if (result.out) {
-      this.log(messages.get('success', { out: result.out, resources: Object.keys(result.resources).length, parameters: result.parameters.length }));
+      this.log(
+        messages.get('success', {
+          out: result.out,
+          resources: Object.keys(result.resources).length,
+          parameters: result.parameters.length,
+        }),
+      );
     } else if (!this.jsonEnabled()) {
       this.log(JSON.stringify(result.template, null, 2));
     }

@@ -15,7 +15,10 @@ export interface SimpleFlagSpec {
 
 export type SimpleFlagValues = Record<string, string | string[] | boolean>;
 
-export function parseSimpleArgv(argv: readonly string[], spec: Readonly<Record<string, SimpleFlagSpec>>): SimpleFlagValues | undefined {
+export function parseSimpleArgv(
+  argv: readonly string[],
+  spec: Readonly<Record<string, SimpleFlagSpec>>,
+): SimpleFlagValues | undefined {
   const values: SimpleFlagValues = {};
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] ?? '';

@@ -56,7 +56,11 @@ function printJson(value: unknown): void {
 }
 
 /** Run the command, or return false (nothing read, nothing printed) when oclif should. */
-export async function runLite<F, R>(command: LiteCommand<F, R>, argv: readonly string[], root: string): Promise<boolean> {
+export async function runLite<F, R>(
+  command: LiteCommand<F, R>,
+  argv: readonly string[],
+  root: string,
+): Promise<boolean> {
   const flags = parseSimpleArgv(argv, command.flags);
   if (!flags) return false;
   const startedAt = Date.now();
@@ -87,7 +91,12 @@ export async function runLite<F, R>(command: LiteCommand<F, R>, argv: readonly s
     else process.stderr.write(errorText(e));
   }
   await emitCommandTelemetry({
-    command: { id: command.id, coreCommand: true, cliVersion: command.cli.version, plugins: () => [...command.plugins] },
+    command: {
+      id: command.id,
+      coreCommand: true,
+      cliVersion: command.cli.version,
+      plugins: () => [...command.plugins],
+    },
     startedAt,
     durationMs: performance.now() - t0,
     errorCode,

@@ -25,7 +25,11 @@ export type AddCredentialFlags = {
 export async function addCredentialHandler(host: CommandHost, flags: AddCredentialFlags): Promise<AddCredentialResult> {
   const wizard = needsWizard('add credential', flags, { json: host.json });
   const apiKey = await resolveSecret({ flag: 'api-key', value: flags['api-key'], envName: 'AGENTCORE_API_KEY' });
-  const clientSecret = await resolveSecret({ flag: 'client-secret', value: flags['client-secret'], envName: 'AGENTCORE_CLIENT_SECRET' });
+  const clientSecret = await resolveSecret({
+    flag: 'client-secret',
+    value: flags['client-secret'],
+    envName: 'AGENTCORE_CLIENT_SECRET',
+  });
   const { store, warnings } = await openProjectWith(await host.loadStrategies());
   warnings.forEach((w) => host.addWarning(w));
   const given = { ...flags, 'api-key': apiKey.value, 'client-secret': clientSecret.value };
@@ -34,6 +38,11 @@ export async function addCredentialHandler(host: CommandHost, flags: AddCredenti
   const result = await addCredential(store, credentialInput(all));
   for (const w of [apiKey.warning, clientSecret.warning]) if (w) host.addWarning(w);
   const messages = loadMessages('add.credential');
-  host.log(messages.get(result.replaced ? 'success.replaced' : 'success', { name: result.name, keys: result.envKeys.join(', ') }));
+  host.log(
+    messages.get(result.replaced ? 'success.replaced' : 'success', {
+      name: result.name,
+      keys: result.envKeys.join(', '),
+    }),
+  );
   return result;
 }

@@ -3,7 +3,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
-  BuildTypeSchema, EntrypointSchema, ProtocolSchema, RuntimeNameSchema, RuntimeVersionSchema, type ProjectStore, type Runtime,
+  BuildTypeSchema,
+  EntrypointSchema,
+  ProtocolSchema,
+  RuntimeNameSchema,
+  RuntimeVersionSchema,
+  type ProjectStore,
+  type Runtime,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
@@ -35,17 +41,34 @@ export interface AddAgentResult {
   warnings: string[];
 }
 
-export async function addAgent(store: ProjectStore, registry: StrategyRegistry, input: AddAgentInput): Promise<AddAgentResult> {
+export async function addAgent(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: AddAgentInput,
+): Promise<AddAgentResult> {
   const p = new ProblemList();
   const name = p.field('name', RuntimeNameSchema, input.name);
   const template = input.template === undefined ? undefined : findTemplate(input.template);
-  if (input.template !== undefined && !template) p.add({ flag: 'template', message: `Unknown template ${input.template}; choose ${Object.keys(AGENT_TEMPLATES).join(' or ')}` });
-  if (!template && !input.codeLocation) p.add({ flag: 'code-location', message: 'Give --code-location (your agent code) or --template node|python (a starter agent)' });
-  if (!template && !input.entrypoint) p.add({ flag: 'entrypoint', message: 'Give --entrypoint (e.g. main.py) with --code-location' });
+  if (input.template !== undefined && !template)
+    p.add({
+      flag: 'template',
+      message: `Unknown template ${input.template}; choose ${Object.keys(AGENT_TEMPLATES).join(' or ')}`,
+    });
+  if (!template && !input.codeLocation)
+    p.add({
+      flag: 'code-location',
+      message: 'Give --code-location (your agent code) or --template node|python (a starter agent)',
+    });
+  if (!template && !input.entrypoint)
+    p.add({ flag: 'entrypoint', message: 'Give --entrypoint (e.g. main.py) with --code-location' });
   const codeLocation = input.codeLocation ?? (name ? `app/${name}/` : undefined);
   const entrypoint = p.optionalField('entrypoint', EntrypointSchema, input.entrypoint ?? template?.entrypoint);
   const build = p.field('build', BuildTypeSchema, input.build ?? 'CodeZip');
-  const runtimeVersion = p.optionalField('runtime-version', RuntimeVersionSchema, input.runtimeVersion?.toUpperCase() ?? template?.runtimeVersion);
+  const runtimeVersion = p.optionalField(
+    'runtime-version',
+    RuntimeVersionSchema,
+    input.runtimeVersion?.toUpperCase() ?? template?.runtimeVersion,
+  );
   const protocol = p.optionalField('protocol', ProtocolSchema, input.protocol?.toUpperCase() ?? 'HTTP');
   p.throwIfAny('add agent');
   if (!name || !codeLocation || !entrypoint || !build) throw new TypeError('unreachable: validated above');
@@ -66,7 +89,9 @@ export async function addAgent(store: ProjectStore, registry: StrategyRegistry, 
     ...(runtimeVersion ? { runtimeVersion } : {}),
     ...(protocol ? { protocol } : {}),
     networkMode: 'PUBLIC',
-    ...(selection.strategy && auth ? { authorizerType: selection.strategy.type, authorizerConfiguration: auth.config } : {}),
+    ...(selection.strategy && auth
+      ? { authorizerType: selection.strategy.type, authorizerConfiguration: auth.config }
+      : {}),
   };
 
   const codeDir = join(store.paths.root, runtime.codeLocation);
@@ -74,7 +99,10 @@ export async function addAgent(store: ProjectStore, registry: StrategyRegistry, 
   try {
     const { result } = await store.update((draft, ctx) => {
       if (draft.runtimes.some((r) => r.name === name)) {
-        throw new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, { actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'], details: { name } });
+        throw new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
+          actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
+          details: { name },
+        });
       }
       draft.runtimes.push(runtime);
       return applyCredentialPlans(draft, ctx, auth?.credentials);

@@ -1,8 +1,16 @@
 /** The one code path that adds a gateway target (flags and wizard both end here). */
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
-  allowedOutboundAuth, BUILTIN_OUTBOUND, creatableTargetTypes, TARGET_TYPE_INFO, TargetNameSchema, targetTypeFromCli,
-  type GatewayTarget, type OutboundAuth, type ProjectStore, type TargetType,
+  allowedOutboundAuth,
+  BUILTIN_OUTBOUND,
+  creatableTargetTypes,
+  TARGET_TYPE_INFO,
+  TargetNameSchema,
+  targetTypeFromCli,
+  type GatewayTarget,
+  type OutboundAuth,
+  type ProjectStore,
+  type TargetType,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
@@ -31,28 +39,54 @@ export interface AddGatewayTargetResult {
 const cli = (t: string) => t.toLowerCase().replace(/_/g, '-');
 
 /** Flags of a strategy the target type cannot use: say so, instead of suggesting an --outbound-auth that fails next. */
-function rejectInapplicableFlags(registry: StrategyRegistry, targetType: TargetType, allowed: readonly string[], input: AddGatewayTargetInput, selected: unknown): void {
+function rejectInapplicableFlags(
+  registry: StrategyRegistry,
+  targetType: TargetType,
+  allowed: readonly string[],
+  input: AddGatewayTargetInput,
+  selected: unknown,
+): void {
   for (const { entry, flags } of registry.flagsFor('add gateway-target')) {
     if (allowed.includes(entry.strategy.type)) continue;
-    const given = flags.filter((f) => input.values[f.name] !== undefined && input.values[f.name] !== false).map((f) => `--${f.name}`);
+    const given = flags
+      .filter((f) => input.values[f.name] !== undefined && input.values[f.name] !== false)
+      .map((f) => `--${f.name}`);
     if (given.length === 0) continue;
     const typeCli = TARGET_TYPE_INFO[targetType].cli ?? targetType;
-    const drop = [...(selected === entry.strategy ? ['--outbound-auth', ...(input.credentialName ? ['--credential-name'] : [])] : []), ...given];
-    throw new CliError('ERR_INVALID_INPUT', `${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} for --outbound-auth ${entry.strategy.cliName}, which ${typeCli} targets do not support.`, {
-      actions: [`Drop ${drop.join(', ')}${allowed.length ? `; ${typeCli} targets take --outbound-auth ${allowed.map(cli).join(' | ')}` : ''}.`],
-      details: { flags: given, strategy: entry.strategy.type, targetType, allowed },
-    });
+    const drop = [
+      ...(selected === entry.strategy
+        ? ['--outbound-auth', ...(input.credentialName ? ['--credential-name'] : [])]
+        : []),
+      ...given,
+    ];
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      `${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} for --outbound-auth ${entry.strategy.cliName}, which ${typeCli} targets do not support.`,
+      {
+        actions: [
+          `Drop ${drop.join(', ')}${allowed.length ? `; ${typeCli} targets take --outbound-auth ${allowed.map(cli).join(' | ')}` : ''}.`,
+        ],
+        details: { flags: given, strategy: entry.strategy.type, targetType, allowed },
+      },
+    );
   }
 }
 
-export async function addGatewayTarget(store: ProjectStore, registry: StrategyRegistry, input: AddGatewayTargetInput): Promise<AddGatewayTargetResult> {
+export async function addGatewayTarget(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: AddGatewayTargetInput,
+): Promise<AddGatewayTargetResult> {
   const p = new ProblemList();
   const name = p.field('name', TargetNameSchema, input.name);
   if (!input.gateway) p.add({ flag: 'gateway', message: 'Name the gateway to add the target to with --gateway' });
   const targetType = input.type === undefined ? undefined : targetTypeFromCli(input.type);
   const creatable = creatableTargetTypes();
   if (!targetType || !creatable.some((c) => c.type === targetType)) {
-    p.add({ flag: 'type', message: `--type must be one of ${creatable.map((c) => c.cli).join(', ')}${input.type ? ` (got ${input.type})` : ''}` });
+    p.add({
+      flag: 'type',
+      message: `--type must be one of ${creatable.map((c) => c.cli).join(', ')}${input.type ? ` (got ${input.type})` : ''}`,
+    });
   }
   const fields = targetType ? buildTargetFields(targetType, input, p) : {};
   p.throwIfAny('add gateway-target');
@@ -67,33 +101,63 @@ export async function addGatewayTarget(store: ProjectStore, registry: StrategyRe
   rejectInapplicableFlags(registry, targetType, allowed, input, selection.strategy);
   rejectUnselectedFlags(registry, 'add gateway-target', selection.strategy, input.values, 'outbound-auth');
   if (chosen !== undefined && !allowed.includes(chosen)) {
-    throw new CliError('ERR_INVALID_INPUT', allowed.length === 0
-      ? `${info.cli ?? targetType} targets take no --outbound-auth: the gateway calls them with its IAM role.`
-      : `${info.cli ?? targetType} targets do not support --outbound-auth ${cli(chosen)}; allowed: ${allowed.map(cli).join(', ')}.`, {
-      actions: [allowed.length === 0 ? 'Drop --outbound-auth and --credential-name.' : `Use --outbound-auth ${allowed.map(cli).join(' | ')}.`],
-      details: { targetType, outboundAuth: chosen, allowed },
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      allowed.length === 0
+        ? `${info.cli ?? targetType} targets take no --outbound-auth: the gateway calls them with its IAM role.`
+        : `${info.cli ?? targetType} targets do not support --outbound-auth ${cli(chosen)}; allowed: ${allowed.map(cli).join(', ')}.`,
+      {
+        actions: [
+          allowed.length === 0
+            ? 'Drop --outbound-auth and --credential-name.'
+            : `Use --outbound-auth ${allowed.map(cli).join(' | ')}.`,
+        ],
+        details: { targetType, outboundAuth: chosen, allowed },
+      },
+    );
   }
   if (info.authRequired && (chosen === undefined || chosen === 'NONE')) {
     const options = allowed.filter((a) => !builtins.includes(a));
-    throw new CliError('ERR_INVALID_INPUT', `${info.cli ?? targetType} targets require outbound auth (${options.map(cli).join(' or ') || 'no plugin installed provides one'}).`, {
-      actions: options.length ? [`Add --outbound-auth ${options.map(cli).join(' | ')} --credential-name <name>.`] : ['Install an outbound auth plugin, e.g. `agentcore plugins install @agentcore/auth-apikey`.'],
-      details: { targetType, allowed },
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      `${info.cli ?? targetType} targets require outbound auth (${options.map(cli).join(' or ') || 'no plugin installed provides one'}).`,
+      {
+        actions: options.length
+          ? [`Add --outbound-auth ${options.map(cli).join(' | ')} --credential-name <name>.`]
+          : ['Install an outbound auth plugin, e.g. `agentcore plugins install @agentcore/auth-apikey`.'],
+        details: { targetType, allowed },
+      },
+    );
   }
   if (!selection.strategy && input.credentialName) {
-    throw new CliError('ERR_INVALID_INPUT', `--credential-name needs an --outbound-auth that uses a credential (e.g. ${registry.outbound(targetType).map((s) => s.cliName).join(', ') || 'api-key'}).`, {
-      actions: ['Add --outbound-auth, or drop --credential-name.'],
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      `--credential-name needs an --outbound-auth that uses a credential (e.g. ${
+        registry
+          .outbound(targetType)
+          .map((s) => s.cliName)
+          .join(', ') || 'api-key'
+      }).`,
+      {
+        actions: ['Add --outbound-auth, or drop --credential-name.'],
+      },
+    );
   }
 
   const { config: current } = await store.load();
   const auth = selection.strategy
-    ? runFromFlags(selection.strategy, input.values, { command: 'add gateway-target', resourceName: name, targetType, project: current })
+    ? runFromFlags(selection.strategy, input.values, {
+        command: 'add gateway-target',
+        resourceName: name,
+        targetType,
+        project: current,
+      })
     : undefined;
   const outboundAuth: OutboundAuth | undefined = auth
     ? (selection.strategy?.elideDefaults?.(auth.config) ?? auth.config)
-    : chosen === 'GATEWAY_IAM_ROLE' ? { type: 'GATEWAY_IAM_ROLE' } : undefined;
+    : chosen === 'GATEWAY_IAM_ROLE'
+      ? { type: 'GATEWAY_IAM_ROLE' }
+      : undefined;
 
   const target: GatewayTarget = { name, targetType, ...fields, ...(outboundAuth ? { outboundAuth } : {}) };
   const gatewayName = input.gateway;
@@ -102,15 +166,29 @@ export async function addGatewayTarget(store: ProjectStore, registry: StrategyRe
     if (!gateway) {
       const names = draft.agentCoreGateways.map((g) => g.name);
       throw new CliError('ERR_NOT_FOUND', `No gateway named ${gatewayName}.`, {
-        actions: [names.length ? `Use one of: ${names.join(', ')}` : 'Add one first with `agentcore add gateway --name <name>`.'],
+        actions: [
+          names.length
+            ? `Use one of: ${names.join(', ')}`
+            : 'Add one first with `agentcore add gateway --name <name>`.',
+        ],
         details: { gateway: gatewayName, available: names },
       });
     }
     if (gateway.targets.some((t) => t.name === name)) {
-      throw new CliError('ERR_DUPLICATE', `Gateway ${gatewayName} already has a target named ${name}.`, { actions: ['Choose another --name.'], details: { name } });
+      throw new CliError('ERR_DUPLICATE', `Gateway ${gatewayName} already has a target named ${name}.`, {
+        actions: ['Choose another --name.'],
+        details: { name },
+      });
     }
     gateway.targets.push(target);
     return applyCredentialPlans(draft, ctx, auth?.credentials);
   });
-  return { name, gateway: gatewayName, targetType, outboundAuth: outboundAuth?.type ?? 'NONE', credentialsCreated: result, warnings: [...(auth?.warnings ?? [])] };
+  return {
+    name,
+    gateway: gatewayName,
+    targetType,
+    outboundAuth: outboundAuth?.type ?? 'NONE',
+    credentialsCreated: result,
+    warnings: [...(auth?.warnings ?? [])],
+  };
 }

@@ -22,18 +22,25 @@ export interface AddGatewayResult {
   warnings: string[];
 }
 
-export async function addGateway(store: ProjectStore, registry: StrategyRegistry, input: AddGatewayInput): Promise<AddGatewayResult> {
+export async function addGateway(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: AddGatewayInput,
+): Promise<AddGatewayResult> {
   const p = new ProblemList();
   const name = p.field('name', GatewayNameSchema, input.name);
   const exceptionLevel = (input.exceptionLevel ?? 'NONE').toUpperCase();
-  if (exceptionLevel !== 'NONE' && exceptionLevel !== 'DEBUG') p.add({ flag: 'exception-level', message: '--exception-level must be NONE or DEBUG' });
+  if (exceptionLevel !== 'NONE' && exceptionLevel !== 'DEBUG')
+    p.add({ flag: 'exception-level', message: '--exception-level must be NONE or DEBUG' });
   p.throwIfAny('add gateway');
   if (!name) throw new TypeError('unreachable: validated above');
 
   const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['NONE', 'AWS_IAM'], 'authorizer-type');
   rejectUnselectedFlags(registry, 'add gateway', selection.strategy, input.values, 'authorizer-type');
   const { config: current } = await store.load();
-  const auth = selection.strategy ? runFromFlags(selection.strategy, input.values, { command: 'add gateway', resourceName: name, project: current }) : undefined;
+  const auth = selection.strategy
+    ? runFromFlags(selection.strategy, input.values, { command: 'add gateway', resourceName: name, project: current })
+    : undefined;
 
   const gateway: Gateway = {
     name,
@@ -46,10 +53,18 @@ export async function addGateway(store: ProjectStore, registry: StrategyRegistry
   };
   const { result } = await store.update((draft, ctx) => {
     if (draft.agentCoreGateways.some((g) => g.name === name)) {
-      throw new CliError('ERR_DUPLICATE', `A gateway named ${name} already exists.`, { actions: ['Choose another --name, or remove it first with `agentcore remove gateway`.'], details: { name } });
+      throw new CliError('ERR_DUPLICATE', `A gateway named ${name} already exists.`, {
+        actions: ['Choose another --name, or remove it first with `agentcore remove gateway`.'],
+        details: { name },
+      });
     }
     draft.agentCoreGateways.push(gateway);
     return applyCredentialPlans(draft, ctx, auth?.credentials);
   });
-  return { name, authorizerType: gateway.authorizerType ?? 'NONE', credentialsCreated: result, warnings: [...(auth?.warnings ?? [])] };
+  return {
+    name,
+    authorizerType: gateway.authorizerType ?? 'NONE',
+    credentialsCreated: result,
+    warnings: [...(auth?.warnings ?? [])],
+  };
 }

@@ -24,7 +24,11 @@ export async function createProject(model: ProjectModel, input: CreateProjectInp
   p.throwIfAny('create');
   if (name === undefined) throw new TypeError('unreachable');
   const root = resolve(input.dir, name);
-  const store = await ProjectStore.create(root, { $schema: `./${SCHEMA_FILE}`, name, version: 1, runtimes: [], credentials: [], agentCoreGateways: [] }, { model });
+  const store = await ProjectStore.create(
+    root,
+    { $schema: `./${SCHEMA_FILE}`, name, version: 1, runtimes: [], credentials: [], agentCoreGateways: [] },
+    { model },
+  );
   await writeFileAtomic(join(store.paths.configDir, SCHEMA_FILE), JSON.stringify(model.jsonSchema(), null, 2) + '\n');
   await mkdir(join(root, 'app'), { recursive: true });
   await writeFile(join(root, '.gitignore'), 'node_modules/\n__pycache__/\n', { flag: 'wx' }).catch(() => undefined);

@@ -34,7 +34,10 @@ export interface DevResult {
   pid: number;
 }
 
-export async function startDevSession(config: Interfaces.Config, options: DevRunOptions): Promise<{ session: DevSession; result: DevResult; warnings: string[] }> {
+export async function startDevSession(
+  config: Interfaces.Config,
+  options: DevRunOptions,
+): Promise<{ session: DevSession; result: DevResult; warnings: string[] }> {
   const { store, registry, warnings } = await openProject(config);
   const parsed = await store.load();
   const { startDev } = await import('@agentcore/dev');
@@ -60,10 +63,25 @@ export async function startDevSession(config: Interfaces.Config, options: DevRun
     gateways: parsed.config.agentCoreGateways.flatMap((g) => {
       const url = session.gateways[g.name];
       const skipped = new Set(session.skipped.filter((s) => s.gateway === g.name).map((s) => s.name));
-      return url ? [{ name: g.name, authorizerType: g.authorizerType ?? 'NONE', url, targets: g.targets.map((t) => t.name).filter((n) => !skipped.has(n)) }] : [];
+      return url
+        ? [
+            {
+              name: g.name,
+              authorizerType: g.authorizerType ?? 'NONE',
+              url,
+              targets: g.targets.map((t) => t.name).filter((n) => !skipped.has(n)),
+            },
+          ]
+        : [];
     }),
-    notEmulated: session.skipped.map((s) => ({ name: s.name, ...(s.gateway ? { gateway: s.gateway } : {}), reason: s.reason })),
-    ...(session.issuer ? { issuerDiscoveryUrl: session.issuer.discoveryUrl, issuerClients: session.issuer.clientIds } : {}),
+    notEmulated: session.skipped.map((s) => ({
+      name: s.name,
+      ...(s.gateway ? { gateway: s.gateway } : {}),
+      reason: s.reason,
+    })),
+    ...(session.issuer
+      ? { issuerDiscoveryUrl: session.issuer.discoveryUrl, issuerClients: session.issuer.clientIds }
+      : {}),
     ...(session.sessionFile ? { sessionFile: session.sessionFile } : {}),
     pid: process.pid,
   };

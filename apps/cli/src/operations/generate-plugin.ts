@@ -40,17 +40,29 @@ export interface PluginAnswers {
 /** Placeholder values for one plugin. */
 export function pluginPlaceholders(a: PluginAnswers): Record<string, string> {
   const type = a.name.toUpperCase().replace(/-/g, '_');
-  const pascal = a.name.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  const pascal = a.name
+    .split('-')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
   const inbound = a.direction === 'inbound';
   return {
-    name: a.name, TYPE: type, Pascal: pascal, packageName: a.packageName, direction: a.direction,
-    agentcoreVersion: a.agentcoreVersion, zodVersion: a.zodVersion,
+    name: a.name,
+    TYPE: type,
+    Pascal: pascal,
+    packageName: a.packageName,
+    direction: a.direction,
+    agentcoreVersion: a.agentcoreVersion,
+    zodVersion: a.zodVersion,
     selector: inbound ? 'authorizer-type' : 'outbound-auth',
     attach: inbound ? 'add agent' : 'add gateway-target',
     flagName: inbound ? `${a.name}-allowed-client` : `${a.name}-header`,
     flagKey: inbound ? 'allowedClient' : 'header',
-    summary: inbound ? `Accept callers that present an allowed ${a.name} client id` : `Send the credential to the target in a ${a.name} header`,
-    flagSummary: inbound ? 'Client id callers must present in the x-' + a.name + '-client header.' : 'Header that carries the credential to the target.',
+    summary: inbound
+      ? `Accept callers that present an allowed ${a.name} client id`
+      : `Send the credential to the target in a ${a.name} header`,
+    flagSummary: inbound
+      ? 'Client id callers must present in the x-' + a.name + '-client header.'
+      : 'Header that carries the credential to the target.',
   };
 }
 
@@ -67,7 +79,10 @@ export function outputPath(templatePath: string, direction: PluginDirection): st
 }
 
 /** Pure: template files → the plugin's files. */
-export function planPluginFiles(templates: ReadonlyMap<string, string>, answers: PluginAnswers): { path: string; content: string }[] {
+export function planPluginFiles(
+  templates: ReadonlyMap<string, string>,
+  answers: PluginAnswers,
+): { path: string; content: string }[] {
   const values = pluginPlaceholders(answers);
   return [...templates].flatMap(([path, text]) => {
     const out = outputPath(path, answers.direction);
@@ -95,21 +110,41 @@ function agentcoreVersions(): { agentcoreVersion: string; zodVersion: string } {
 export async function generatePlugin(options: GeneratePluginOptions): Promise<GeneratePluginResult> {
   const name = options.name.trim().toLowerCase();
   if (!PLUGIN_NAME_PATTERN.test(name) || RESERVED_NAMES.has(name)) {
-    throw new CliError('ERR_INVALID_INPUT', `"${options.name}" cannot name a strategy: use kebab case (a letter, then letters, digits and single hyphens), not a built-in or core strategy name.`, {
-      actions: ['Choose a name such as acme-hmac.'],
-      details: { name: options.name },
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      `"${options.name}" cannot name a strategy: use kebab case (a letter, then letters, digits and single hyphens), not a built-in or core strategy name.`,
+      {
+        actions: ['Choose a name such as acme-hmac.'],
+        details: { name: options.name },
+      },
+    );
   }
   const packageName = options.packageName ?? `agentcore-auth-${name}`;
   const dir = resolve(options.dir ?? packageName.replace(/^@[^/]+\//, ''));
   const existing = await readdir(dir).catch(() => undefined);
   if (existing && existing.length > 0) {
-    throw new CliError('ERR_DUPLICATE', `${dir} exists and is not empty; nothing was written.`, { actions: ['Pass --dir with a new or empty folder.'], details: { dir } });
+    throw new CliError('ERR_DUPLICATE', `${dir} exists and is not empty; nothing was written.`, {
+      actions: ['Pass --dir with a new or empty folder.'],
+      details: { dir },
+    });
   }
-  const files = planPluginFiles(await readTemplates(join(TEMPLATES_DIR, 'plugin')), { name, direction: options.direction, packageName, ...agentcoreVersions() });
+  const files = planPluginFiles(await readTemplates(join(TEMPLATES_DIR, 'plugin')), {
+    name,
+    direction: options.direction,
+    packageName,
+    ...agentcoreVersions(),
+  });
   for (const f of files) {
     await mkdir(dirname(join(dir, f.path)), { recursive: true });
     await writeFile(join(dir, f.path), f.content, { flag: 'wx' });
   }
-  return { packageName, type: pluginPlaceholders({ name, direction: options.direction, packageName, agentcoreVersion: '', zodVersion: '' }).TYPE ?? name, direction: options.direction, dir, files: files.map((f) => f.path).sort() };
+  return {
+    packageName,
+    type:
+      pluginPlaceholders({ name, direction: options.direction, packageName, agentcoreVersion: '', zodVersion: '' })
+        .TYPE ?? name,
+    direction: options.direction,
+    dir,
+    files: files.map((f) => f.path).sort(),
+  };
 }

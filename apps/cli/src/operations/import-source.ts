@@ -1,7 +1,14 @@
 /** Where `agentcore import` reads from: a recorded responses file, or AWS (SDK loaded lazily by @agentcore/import). */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { awsSource, fileSource, ImportError, parseAgentcoreArn, parseRecordedResponses, type ControlPlaneSource } from '@agentcore/import';
+import {
+  awsSource,
+  fileSource,
+  ImportError,
+  parseAgentcoreArn,
+  parseRecordedResponses,
+  type ControlPlaneSource,
+} from '@agentcore/import';
 import { readDeployedState, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
@@ -25,7 +32,9 @@ export interface ResolvedSource {
 
 export async function resolveSource(input: SourceInput, cwd: string): Promise<ResolvedSource> {
   if (input.arn !== undefined && input.id !== undefined) {
-    throw new CliError('ERR_INVALID_INPUT', messages.get('error.ArnAndId'), { actions: messages.list('error.ArnAndId.actions', { kind: input.kind }) });
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.ArnAndId'), {
+      actions: messages.list('error.ArnAndId.actions', { kind: input.kind }),
+    });
   }
   const parsed = input.arn !== undefined ? parseAgentcoreArn(input.arn, input.kind) : undefined;
   const identifier = parsed?.id ?? input.id ?? '';
@@ -35,9 +44,14 @@ export async function resolveSource(input: SourceInput, cwd: string): Promise<Re
     try {
       raw = JSON.parse(await readFile(file, 'utf8'));
     } catch (err) {
-      throw new ImportError('ERR_IMPORT_RESPONSES_FILE', messages.get('error.ResponsesFile', { file, reason: (err as Error).message }), {
-        actions: messages.list('error.ResponsesFile.actions'), details: { file },
-      });
+      throw new ImportError(
+        'ERR_IMPORT_RESPONSES_FILE',
+        messages.get('error.ResponsesFile', { file, reason: (err as Error).message }),
+        {
+          actions: messages.list('error.ResponsesFile.actions'),
+          details: { file },
+        },
+      );
     }
     return { source: fileSource(parseRecordedResponses(raw, file)), identifier, origin: 'file' };
   }
@@ -50,7 +64,10 @@ export async function resolveSource(input: SourceInput, cwd: string): Promise<Re
 }
 
 /** Provider ARN → credential name across every deploy target in deployed state (or only `target`). */
-export async function credentialLookup(store: ProjectStore, target?: string): Promise<(arn: string) => string | undefined> {
+export async function credentialLookup(
+  store: ProjectStore,
+  target?: string,
+): Promise<(arn: string) => string | undefined> {
   const state = await readDeployedState(store.paths.deployedStateFile);
   const byArn = new Map<string, string>();
   for (const [name, t] of Object.entries(state?.targets ?? {})) {

@@ -1,7 +1,14 @@
 /** `agentcore import gateway|runtime`: fetch, map through the strategies, then write with ProjectStore.update (or preview). */
 import type { StrategyRegistry } from '@agentcore/auth';
 import { mapGateway, mapRuntime, readGateway, readRuntime } from '@agentcore/import';
-import { GatewayNameSchema, RuntimeNameSchema, type Gateway, type ProjectConfig, type ProjectStore, type Runtime } from '@agentcore/schema';
+import {
+  GatewayNameSchema,
+  RuntimeNameSchema,
+  type Gateway,
+  type ProjectConfig,
+  type ProjectStore,
+  type Runtime,
+} from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { credentialLookup, resolveSource, type SourceInput } from './import-source.js';
@@ -48,9 +55,17 @@ function insert(draft: ProjectConfig, kind: 'gateway' | 'runtime', entry: Gatewa
   }
 }
 
-export async function runImport(store: ProjectStore, registry: StrategyRegistry, input: ImportInput, cwd: string = process.cwd()): Promise<ImportCommandResult> {
+export async function runImport(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: ImportInput,
+  cwd: string = process.cwd(),
+): Promise<ImportCommandResult> {
   const p = new ProblemList();
-  const localName = input.name === undefined ? undefined : p.field('name', input.kind === 'gateway' ? GatewayNameSchema : RuntimeNameSchema, input.name);
+  const localName =
+    input.name === undefined
+      ? undefined
+      : p.field('name', input.kind === 'gateway' ? GatewayNameSchema : RuntimeNameSchema, input.name);
   p.throwIfAny(`import ${input.kind}`);
 
   const { config } = await store.load();
@@ -60,19 +75,44 @@ export async function runImport(store: ProjectStore, registry: StrategyRegistry,
   if (input.kind === 'gateway') {
     const responses = await readGateway(source, identifier);
     const credentialNameForArn = await credentialLookup(store, input.target);
-    ({ gateway: entry, warnings } = mapGateway(responses, { projectName: config.name, localName, registry, credentialNameForArn }));
+    ({ gateway: entry, warnings } = mapGateway(responses, {
+      projectName: config.name,
+      localName,
+      registry,
+      credentialNameForArn,
+    }));
   } else {
-    ({ runtime: entry, warnings } = mapRuntime(await readRuntime(source, identifier), { projectName: config.name, localName, registry }));
+    ({ runtime: entry, warnings } = mapRuntime(await readRuntime(source, identifier), {
+      projectName: config.name,
+      localName,
+      registry,
+    }));
   }
   const derived = (input.kind === 'gateway' ? GatewayNameSchema : RuntimeNameSchema).safeParse(entry.name);
   if (!derived.success) {
-    throw new CliError('ERR_INVALID_INPUT', messages.get('error.LocalNameInvalid', { name: entry.name, kind: input.kind, reason: derived.error.issues[0]?.message ?? '' }), {
-      actions: messages.list('error.LocalNameInvalid.actions'), details: { name: entry.name },
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      messages.get('error.LocalNameInvalid', {
+        name: entry.name,
+        kind: input.kind,
+        reason: derived.error.issues[0]?.message ?? '',
+      }),
+      {
+        actions: messages.list('error.LocalNameInvalid.actions'),
+        details: { name: entry.name },
+      },
+    );
   }
 
   const targets = input.kind === 'gateway' ? (entry as Gateway).targets.map((t) => t.name) : undefined;
-  const base = { kind: input.kind, name: entry.name, source: origin, dryRun: input.dryRun === true, entry, ...(targets ? { targets } : {}) };
+  const base = {
+    kind: input.kind,
+    name: entry.name,
+    source: origin,
+    dryRun: input.dryRun === true,
+    entry,
+    ...(targets ? { targets } : {}),
+  };
   if (input.dryRun) {
     const draft = structuredClone(config);
     insert(draft, input.kind, entry);

@@ -4,7 +4,13 @@
  * credential's client id and secret from agentcore/.env.local > a coded error saying what to do. Never a silent
  * fallback to SigV4. AWS_IAM → SigV4 for deployed runtimes.
  */
-import { isLoopbackUrl, AuthError, type AccessToken, type StrategyRegistry, type InboundStrategy } from '@agentcore/auth';
+import {
+  isLoopbackUrl,
+  AuthError,
+  type AccessToken,
+  type StrategyRegistry,
+  type InboundStrategy,
+} from '@agentcore/auth';
 import { credentialEnvNames, managedCredentialName, type ProjectStore } from '@agentcore/schema';
 import type { InvokeAuth } from '@agentcore/invoke';
 import { CliError } from '../shared/errors.js';
@@ -32,21 +38,34 @@ export function inboundStrategyOf(registry: StrategyRegistry, resource: Resource
   const found = registry.find('inbound', resource.authType)?.strategy;
   if (found?.direction === 'inbound') return found;
   const plugin = registry.installHint(resource.authType);
-  throw new CliError('ERR_STRATEGY_NOT_INSTALLED', messages.get('error.AuthTypeNotInstalled', { name: resource.name, type: resource.authType }), {
-    actions: plugin ? [`Run \`agentcore plugins install ${plugin}\``] : [messages.get('action.InstallPlugin')],
-    details: { name: resource.name, authType: resource.authType, ...(plugin ? { plugin } : {}) },
-  });
+  throw new CliError(
+    'ERR_STRATEGY_NOT_INSTALLED',
+    messages.get('error.AuthTypeNotInstalled', { name: resource.name, type: resource.authType }),
+    {
+      actions: plugin ? [`Run \`agentcore plugins install ${plugin}\``] : [messages.get('action.InstallPlugin')],
+      details: { name: resource.name, authType: resource.authType, ...(plugin ? { plugin } : {}) },
+    },
+  );
 }
 
 function missingCredential(resource: ResourceRef, credential: string, oauthCredentials: readonly string[]): AuthError {
   const others = oauthCredentials.filter((c) => c !== credential);
-  return new AuthError('ERR_CREDENTIAL_MISSING', messages.get('error.NoClientCredentials', { kind: resource.kind, name: resource.name, type: resource.authType, credential }), {
-    actions: [
-      ...messages.list('error.NoClientCredentials.actions', { name: resource.name, kind: resource.kind }),
-      ...(others.length > 0 ? [messages.get('action.IdentityName', { credentials: others.join(', ') })] : []),
-    ],
-    details: { name: resource.name, credential, oauthCredentials },
-  });
+  return new AuthError(
+    'ERR_CREDENTIAL_MISSING',
+    messages.get('error.NoClientCredentials', {
+      kind: resource.kind,
+      name: resource.name,
+      type: resource.authType,
+      credential,
+    }),
+    {
+      actions: [
+        ...messages.list('error.NoClientCredentials.actions', { name: resource.name, kind: resource.kind }),
+        ...(others.length > 0 ? [messages.get('action.IdentityName', { credentials: others.join(', ') })] : []),
+      ],
+      details: { name: resource.name, credential, oauthCredentials },
+    },
+  );
 }
 
 /** The config with every OIDC discovery URL pointed at the dev issuer (the same rewrite `agentcore dev` applies). */
@@ -56,28 +75,47 @@ async function redirectToIssuer<C>(config: C, discoveryUrl: string): Promise<C> 
 }
 
 /** Fetch (or reuse) an access token for a resource whose strategy has `token()`. */
-export async function obtainResourceToken(project: ProjectHandle, resource: ResourceRef, strategy: InboundStrategy, request: TokenRequest): Promise<AccessToken> {
+export async function obtainResourceToken(
+  project: ProjectHandle,
+  resource: ResourceRef,
+  strategy: InboundStrategy,
+  request: TokenRequest,
+): Promise<AccessToken> {
   const token = strategy.token;
   if (!token) throw new TypeError(`strategy ${strategy.type} has no token()`);
   const { config } = await project.store.load();
-  const oauthCredentials = config.credentials.filter((c) => c.authorizerType === 'OAuthCredentialProvider').map((c) => c.name);
+  const oauthCredentials = config.credentials
+    .filter((c) => c.authorizerType === 'OAuthCredentialProvider')
+    .map((c) => c.name);
   const credential = request.identityName ?? managedCredentialName(resource.name);
   if (request.identityName !== undefined && !oauthCredentials.includes(credential)) {
     throw new CliError('ERR_NOT_FOUND', messages.get('error.UnknownIdentity', { credential }), {
-      actions: [oauthCredentials.length > 0 ? messages.get('action.IdentityName', { credentials: oauthCredentials.join(', ') }) : messages.get('action.AddOAuthCredential')],
+      actions: [
+        oauthCredentials.length > 0
+          ? messages.get('action.IdentityName', { credentials: oauthCredentials.join(', ') })
+          : messages.get('action.AddOAuthCredential'),
+      ],
       details: { credential, available: oauthCredentials },
     });
   }
   const names = credentialEnvNames(credential);
-  const [clientId, clientSecret] = await Promise.all([project.store.secrets.get(names.clientId), project.store.secrets.get(names.clientSecret)]);
+  const [clientId, clientSecret] = await Promise.all([
+    project.store.secrets.get(names.clientId),
+    project.store.secrets.get(names.clientSecret),
+  ]);
   if (!clientId || !clientSecret) throw missingCredential(resource, credential, oauthCredentials);
   const parsed = strategy.configSchema.parse(resource.authorizerConfiguration);
   const effective = request.issuerDiscoveryUrl ? await redirectToIssuer(parsed, request.issuerDiscoveryUrl) : parsed;
-  return token.call(strategy, effective, { clientId, clientSecret }, {
-    cacheFile: project.store.paths.tokenCacheFile,
-    ...(request.noCache ? { noCache: true } : {}),
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
+  return token.call(
+    strategy,
+    effective,
+    { clientId, clientSecret },
+    {
+      cacheFile: project.store.paths.tokenCacheFile,
+      ...(request.noCache ? { noCache: true } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    },
+  );
 }
 
 export type AuthSource = 'flag' | 'cache' | 'idp' | 'sigv4' | 'none';
@@ -91,20 +129,34 @@ export interface SelectedAuth {
 
 /** The auth for invoking `resource` at `endpoint` (resource undefined: an endpoint outside any project). */
 export async function selectInvokeAuth(
-  project: ProjectHandle | undefined, resource: ResourceRef | undefined, endpoint: ResolvedEndpoint, request: TokenRequest & { bearerToken?: string },
+  project: ProjectHandle | undefined,
+  resource: ResourceRef | undefined,
+  endpoint: ResolvedEndpoint,
+  request: TokenRequest & { bearerToken?: string },
 ): Promise<SelectedAuth> {
   if (request.bearerToken) return { auth: { kind: 'bearer', token: request.bearerToken }, source: 'flag' };
   if (!project || !resource) return { auth: { kind: 'none' }, source: 'none' };
   const strategy = inboundStrategyOf(project.registry, resource);
   if (strategy?.token) {
-    const token = await obtainResourceToken(project, resource, strategy, { ...request, ...(endpoint.issuerDiscoveryUrl ? { issuerDiscoveryUrl: endpoint.issuerDiscoveryUrl } : {}) });
-    return { auth: { kind: 'bearer', token: token.accessToken }, source: token.fromCache ? 'cache' : 'idp', ...(token.expiresIn !== undefined ? { expiresIn: token.expiresIn } : {}) };
+    const token = await obtainResourceToken(project, resource, strategy, {
+      ...request,
+      ...(endpoint.issuerDiscoveryUrl ? { issuerDiscoveryUrl: endpoint.issuerDiscoveryUrl } : {}),
+    });
+    return {
+      auth: { kind: 'bearer', token: token.accessToken },
+      source: token.fromCache ? 'cache' : 'idp',
+      ...(token.expiresIn !== undefined ? { expiresIn: token.expiresIn } : {}),
+    };
   }
   if (strategy) {
-    throw new AuthError('ERR_CREDENTIAL_MISSING', messages.get('error.StrategyHasNoToken', { name: resource.name, type: resource.authType }), {
-      actions: [messages.get('action.BearerToken')],
-      details: { name: resource.name, authType: resource.authType },
-    });
+    throw new AuthError(
+      'ERR_CREDENTIAL_MISSING',
+      messages.get('error.StrategyHasNoToken', { name: resource.name, type: resource.authType }),
+      {
+        actions: [messages.get('action.BearerToken')],
+        details: { name: resource.name, authType: resource.authType },
+      },
+    );
   }
   // AWS_IAM: SigV4 against AWS; a local runtime (agentcore dev, a loopback --endpoint) takes no AWS signature.
   if (endpoint.target.kind === 'url' && isLoopbackUrl(endpoint.url)) return { auth: { kind: 'none' }, source: 'none' };

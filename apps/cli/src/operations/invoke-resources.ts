@@ -21,14 +21,26 @@ export interface ResourceRef {
 }
 
 export function listResources(config: ProjectConfig): ResourceRef[] {
-  const ref = (kind: ResourceKind, r: { name: string; authorizerType?: string; authorizerConfiguration?: unknown }, dflt: string): ResourceRef => ({
-    kind, name: r.name, authType: r.authorizerType ?? dflt, ...(r.authorizerConfiguration !== undefined ? { authorizerConfiguration: r.authorizerConfiguration } : {}),
+  const ref = (
+    kind: ResourceKind,
+    r: { name: string; authorizerType?: string; authorizerConfiguration?: unknown },
+    dflt: string,
+  ): ResourceRef => ({
+    kind,
+    name: r.name,
+    authType: r.authorizerType ?? dflt,
+    ...(r.authorizerConfiguration !== undefined ? { authorizerConfiguration: r.authorizerConfiguration } : {}),
   });
-  return [...config.runtimes.map((r) => ref('agent', r, 'AWS_IAM')), ...config.agentCoreGateways.map((g) => ref('gateway', g, 'NONE'))];
+  return [
+    ...config.runtimes.map((r) => ref('agent', r, 'AWS_IAM')),
+    ...config.agentCoreGateways.map((g) => ref('gateway', g, 'NONE')),
+  ];
 }
 
 /** Resource names for error details (never configuration values). */
-export function describeResources(list: readonly ResourceRef[]): { name: string; type: ResourceKind; authType: string }[] {
+export function describeResources(
+  list: readonly ResourceRef[],
+): { name: string; type: ResourceKind; authType: string }[] {
   return list.map((r) => ({ name: r.name, type: r.kind, authType: r.authType }));
 }
 
@@ -37,10 +49,21 @@ export function findResource(config: ProjectConfig, name: string, kind?: Resourc
   const hit = all.find((r) => r.name === name);
   if (hit) return hit;
   const available = describeResources(all);
-  throw new CliError('ERR_NOT_FOUND', messages.get('error.UnknownResource', { kind: kind ?? 'agent or gateway', name, available: available.map((a) => a.name).join(', ') || messages.get('none') }), {
-    actions: available.length > 0 ? [messages.get('action.PickResource', { names: available.map((a) => a.name).join(', ') })] : [messages.get('action.AddResource')],
-    details: { name, available },
-  });
+  throw new CliError(
+    'ERR_NOT_FOUND',
+    messages.get('error.UnknownResource', {
+      kind: kind ?? 'agent or gateway',
+      name,
+      available: available.map((a) => a.name).join(', ') || messages.get('none'),
+    }),
+    {
+      actions:
+        available.length > 0
+          ? [messages.get('action.PickResource', { names: available.map((a) => a.name).join(', ') })]
+          : [messages.get('action.AddResource')],
+      details: { name, available },
+    },
+  );
 }
 
 /** The running `agentcore dev` session of the project (loaded only when nothing is deployed). */
@@ -71,7 +94,11 @@ async function deployedResources(store: ProjectStore, deployTarget: string | und
   const selected = selectDeployedTarget(state, deployTarget);
   if (!selected && deployTarget !== undefined) {
     throw new CliError('ERR_NOT_FOUND', messages.get('error.UnknownDeployTarget', { target: deployTarget }), {
-      actions: [messages.get('action.PickDeployTarget', { targets: Object.keys(state.targets).join(', ') || messages.get('none') })],
+      actions: [
+        messages.get('action.PickDeployTarget', {
+          targets: Object.keys(state.targets).join(', ') || messages.get('none'),
+        }),
+      ],
       details: { target: deployTarget, available: Object.keys(state.targets) },
     });
   }
@@ -79,7 +106,11 @@ async function deployedResources(store: ProjectStore, deployTarget: string | und
 }
 
 /** `--endpoint` > deployed runtime ARN > the dev session's runtime URL; undefined when none is known. */
-export async function findRuntimeEndpoint(store: ProjectStore | undefined, name: string | undefined, options: EndpointOptions): Promise<ResolvedEndpoint | undefined> {
+export async function findRuntimeEndpoint(
+  store: ProjectStore | undefined,
+  name: string | undefined,
+  options: EndpointOptions,
+): Promise<ResolvedEndpoint | undefined> {
   if (options.endpoint) {
     const target: InvokeTarget = { kind: 'url', url: options.endpoint };
     return { source: 'flag', target, url: resolveInvokeUrl(target) };
@@ -90,22 +121,41 @@ export async function findRuntimeEndpoint(store: ProjectStore | undefined, name:
   if (arn) {
     const region = deployed?.target.region;
     const target: InvokeTarget = { kind: 'runtime', arn, ...(region ? { region } : {}) };
-    return { source: 'deployed', target, url: runtimeInvocationUrl(arn, region ? { region } : {}), ...(region ? { region } : {}) };
+    return {
+      source: 'deployed',
+      target,
+      url: runtimeInvocationUrl(arn, region ? { region } : {}),
+      ...(region ? { region } : {}),
+    };
   }
   const dev = await readDevSessionOf(store);
   if (!dev) return undefined;
-  const target: InvokeTarget = { kind: 'url', url: dev.runtimes[name] ?? `${dev.runtimeUrl.replace(/\/$/, '')}/runtimes/${encodeURIComponent(name)}/invocations` };
-  return { source: 'dev', target, url: resolveInvokeUrl(target), ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) };
+  const target: InvokeTarget = {
+    kind: 'url',
+    url: dev.runtimes[name] ?? `${dev.runtimeUrl.replace(/\/$/, '')}/runtimes/${encodeURIComponent(name)}/invocations`,
+  };
+  return {
+    source: 'dev',
+    target,
+    url: resolveInvokeUrl(target),
+    ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}),
+  };
 }
 
 /** Deployed `gatewayUrl`, else the dev session's (with the dev issuer it trusts, if any). */
-export async function findGatewayUrl(store: ProjectStore, name: string, options: EndpointOptions): Promise<{ url: string; issuerDiscoveryUrl?: string } | undefined> {
+export async function findGatewayUrl(
+  store: ProjectStore,
+  name: string,
+  options: EndpointOptions,
+): Promise<{ url: string; issuerDiscoveryUrl?: string } | undefined> {
   const deployed = await deployedResources(store, options.deployTarget);
   const url = deployed?.target.resources.mcp?.gateways?.[name]?.gatewayUrl;
   if (url) return { url };
   const dev = await readDevSessionOf(store);
   const devUrl = dev?.gatewayUrls[name];
-  return devUrl ? { url: devUrl, ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) } : undefined;
+  return devUrl
+    ? { url: devUrl, ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) }
+    : undefined;
 }
 
 export function notDeployedError(kind: ResourceKind, name: string): CliError {

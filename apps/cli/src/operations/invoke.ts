@@ -6,7 +6,14 @@ import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProject } from '../shared/project.js';
 import { selectInvokeAuth, type AuthSource, type ProjectHandle } from './invoke-auth.js';
-import { findResource, findRuntimeEndpoint, listResources, notDeployedError, type ResolvedEndpoint, type ResourceRef } from './invoke-resources.js';
+import {
+  findResource,
+  findRuntimeEndpoint,
+  listResources,
+  notDeployedError,
+  type ResolvedEndpoint,
+  type ResourceRef,
+} from './invoke-resources.js';
 
 const messages = loadMessages('invoke');
 
@@ -39,9 +46,15 @@ export interface InvokeRunResult {
   error?: string;
 }
 
-async function openProjectIfAny(config: Interfaces.Config, needed: boolean): Promise<(ProjectHandle & { warnings: string[] }) | undefined> {
+async function openProjectIfAny(
+  config: Interfaces.Config,
+  needed: boolean,
+): Promise<(ProjectHandle & { warnings: string[] }) | undefined> {
   if (!needed) {
-    const found = await findProjectRoot().then(() => true, () => false);
+    const found = await findProjectRoot().then(
+      () => true,
+      () => false,
+    );
     if (!found) return undefined;
   }
   return openProject(config);
@@ -53,7 +66,10 @@ async function pickRuntime(project: ProjectHandle, name: string | undefined): Pr
   const agents = listResources(config).filter((r) => r.kind === 'agent');
   if (agents.length === 1 && agents[0]) return agents[0];
   throw new CliError('ERR_MISSING_FLAGS', messages.get(agents.length === 0 ? 'error.NoAgents' : 'error.WhichAgent'), {
-    actions: agents.length === 0 ? [messages.get('action.AddResource')] : [messages.get('action.PickResource', { names: agents.map((a) => a.name).join(', ') })],
+    actions:
+      agents.length === 0
+        ? [messages.get('action.AddResource')]
+        : [messages.get('action.PickResource', { names: agents.map((a) => a.name).join(', ') })],
     details: { available: agents.map((a) => a.name) },
   });
 }
@@ -62,20 +78,40 @@ function parseHeaders(lines: readonly string[] | undefined): Record<string, stri
   return Object.fromEntries((lines ?? []).map(parseHeaderLine));
 }
 
-export async function runInvoke(config: Interfaces.Config, input: InvokeInput, onEvent: (event: InvokeEvent) => void): Promise<InvokeRunResult & { warnings: string[] }> {
+export async function runInvoke(
+  config: Interfaces.Config,
+  input: InvokeInput,
+  onEvent: (event: InvokeEvent) => void,
+): Promise<InvokeRunResult & { warnings: string[] }> {
   const headers = parseHeaders(input.headers);
   const bareEndpoint = input.endpoint !== undefined && input.runtime === undefined;
   const project = await openProjectIfAny(config, !bareEndpoint);
   // With a bare --endpoint, the project's runtime is used for auth only when it is unambiguous.
-  const resource = project ? await pickRuntime(project, input.runtime).catch((err: unknown) => (bareEndpoint ? undefined : Promise.reject(err))) : undefined;
+  const resource = project
+    ? await pickRuntime(project, input.runtime).catch((err: unknown) =>
+        bareEndpoint ? undefined : Promise.reject(err),
+      )
+    : undefined;
   const endpoint = await findRuntimeEndpoint(project?.store, resource?.name, input);
   if (!endpoint) throw notDeployedError('agent', resource?.name ?? '');
-  const request = { bearerToken: input.bearerToken, identityName: input.identityName, noCache: input.noCache, signal: input.signal };
+  const request = {
+    bearerToken: input.bearerToken,
+    identityName: input.identityName,
+    noCache: input.noCache,
+    signal: input.signal,
+  };
   let selected = await selectInvokeAuth(project, resource, endpoint, request);
-  const call = () => invoke({
-    target: endpoint.target, payload: { prompt: input.prompt }, auth: selected.auth, headers, stream: input.stream, signal: input.signal,
-    ...(input.sessionId ? { sessionId: input.sessionId } : {}), ...(input.userId ? { userId: input.userId } : {}),
-  });
+  const call = () =>
+    invoke({
+      target: endpoint.target,
+      payload: { prompt: input.prompt },
+      auth: selected.auth,
+      headers,
+      stream: input.stream,
+      signal: input.signal,
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+      ...(input.userId ? { userId: input.userId } : {}),
+    });
   let invocation = call();
   let first = true;
   const forward = async (): Promise<void> => {

@@ -26,9 +26,16 @@ export class ProblemList {
   throwIfAny(command: string): void {
     if (this.problems.length === 0) return;
     const lines = this.problems.map((p) => `${p.flag ? `--${p.flag}: ` : ''}${p.message}`);
-    throw new CliError('ERR_INVALID_INPUT', lines.length === 1 ? (lines[0] ?? '') : `Invalid input:\n  - ${lines.join('\n  - ')}`, {
-      actions: [...this.problems.flatMap((p) => (p.action ? [p.action] : [])), `Run \`agentcore ${command} --help\` for usage.`],
-      details: { problems: this.problems },
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      lines.length === 1 ? (lines[0] ?? '') : `Invalid input:\n  - ${lines.join('\n  - ')}`,
+      {
+        actions: [
+          ...this.problems.flatMap((p) => (p.action ? [p.action] : [])),
+          `Run \`agentcore ${command} --help\` for usage.`,
+        ],
+        details: { problems: this.problems },
+      },
+    );
   }
 }

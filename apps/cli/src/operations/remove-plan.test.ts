@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '@agentcore/schema';
-import { applyRemoval, findCredentialReferences, planRemoval, type PlanRemovalResult, type RemovalPlan } from './remove-plan.js';
+import {
+  applyRemoval,
+  findCredentialReferences,
+  planRemoval,
+  type PlanRemovalResult,
+  type RemovalPlan,
+} from './remove-plan.js';
 
-const runtime = (name: string, extra: Record<string, unknown> = {}) => ({ name, build: 'CodeZip' as const, entrypoint: 'main.js', codeLocation: `app/${name}/`, ...extra });
+const runtime = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  build: 'CodeZip' as const,
+  entrypoint: 'main.js',
+  codeLocation: `app/${name}/`,
+  ...extra,
+});
 
 function project(): ProjectConfig {
   return {
     name: 'Demo',
     version: 1,
-    runtimes: [runtime('Echo', { authorizerType: 'CUSTOM_JWT', authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'https://idp/.well-known/openid-configuration' } } }), runtime('Plain')],
+    runtimes: [
+      runtime('Echo', {
+        authorizerType: 'CUSTOM_JWT',
+        authorizerConfiguration: {
+          customJwtAuthorizer: { discoveryUrl: 'https://idp/.well-known/openid-configuration' },
+        },
+      }),
+      runtime('Plain'),
+    ],
     credentials: [
       { authorizerType: 'OAuthCredentialProvider', name: 'Echo-oauth', managed: true, usage: 'inbound' },
       { authorizerType: 'ApiKeyCredentialProvider', name: 'MyKey' },
@@ -19,7 +39,12 @@ function project(): ProjectConfig {
         name: 'gw',
         authorizerType: 'CUSTOM_JWT',
         targets: [
-          { name: 'weather', targetType: 'mcpServer', endpoint: 'https://w.example.com/mcp', outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' } },
+          {
+            name: 'weather',
+            targetType: 'mcpServer',
+            endpoint: 'https://w.example.com/mcp',
+            outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' },
+          },
           { name: 'open', targetType: 'mcpServer', endpoint: 'https://o.example.com/mcp' },
         ],
       },
@@ -40,7 +65,10 @@ describe('planRemoval', () => {
       { kind: 'runtime', name: 'Echo', path: 'runtimes.0', why: 'requested' },
       { kind: 'credential', name: 'Echo-oauth', path: 'credentials.0', why: 'managed' },
     ]);
-    expect(plan.envKeys).toEqual(['AGENTCORE_CREDENTIAL_ECHO_OAUTH_CLIENT_ID', 'AGENTCORE_CREDENTIAL_ECHO_OAUTH_CLIENT_SECRET']);
+    expect(plan.envKeys).toEqual([
+      'AGENTCORE_CREDENTIAL_ECHO_OAUTH_CLIENT_ID',
+      'AGENTCORE_CREDENTIAL_ECHO_OAUTH_CLIENT_SECRET',
+    ]);
     expect(plan.blockedBy).toEqual([]);
   });
 
@@ -50,7 +78,9 @@ describe('planRemoval', () => {
     const plan = planOf(planRemoval(config, { kind: 'agent', name: 'Echo' }));
     expect(plan.removes.map((r) => r.kind)).toEqual(['runtime']);
     expect(plan.envKeys).toEqual([]);
-    expect(plan.kept).toEqual([{ credential: 'Echo-oauth', reason: 'managed', by: 'gateway Echo', path: 'agentCoreGateways.2.name' }]);
+    expect(plan.kept).toEqual([
+      { credential: 'Echo-oauth', reason: 'managed', by: 'gateway Echo', path: 'agentCoreGateways.2.name' },
+    ]);
   });
 
   it('leaves a non-managed credential of the same name alone', () => {
@@ -62,7 +92,10 @@ describe('planRemoval', () => {
   it('removes a gateway with its targets and managed credential, but not the credentials targets use', () => {
     const plan = planOf(planRemoval(project(), { kind: 'gateway', name: 'gw' }));
     expect(plan.removes.map((r) => `${r.kind}:${r.name}:${r.why}`)).toEqual([
-      'gateway:gw:requested', 'gateway-target:weather:contained', 'gateway-target:open:contained', 'credential:gw-oauth:managed',
+      'gateway:gw:requested',
+      'gateway-target:weather:contained',
+      'gateway-target:open:contained',
+      'credential:gw-oauth:managed',
     ]);
     expect(plan.blockedBy).toEqual([]);
   });
@@ -71,28 +104,60 @@ describe('planRemoval', () => {
     const plan = planOf(planRemoval(project(), { kind: 'credential', name: 'MyKey' }));
     expect(plan.envKeys).toEqual(['AGENTCORE_CREDENTIAL_MYKEY']);
     expect(plan.blockedBy).toEqual([
-      { credential: 'MyKey', reason: 'referenced', by: 'gateway gw target weather', path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName' },
+      {
+        credential: 'MyKey',
+        reason: 'referenced',
+        by: 'gateway gw target weather',
+        path: 'agentCoreGateways.0.targets.0.outboundAuth.credentialName',
+      },
     ]);
   });
 
   it('blocks removing the managed credential of an existing agent', () => {
     const plan = planOf(planRemoval(project(), { kind: 'credential', name: 'Echo-oauth' }));
-    expect(plan.blockedBy).toEqual([{ credential: 'Echo-oauth', reason: 'managed', by: 'agent Echo', path: 'runtimes.0.name' }]);
+    expect(plan.blockedBy).toEqual([
+      { credential: 'Echo-oauth', reason: 'managed', by: 'agent Echo', path: 'runtimes.0.name' },
+    ]);
   });
 
   it('finds a target by name alone when unique, and asks for --gateway when not', () => {
     const plan = planOf(planRemoval(project(), { kind: 'gateway-target', name: 'weather' }));
-    expect(plan.removes).toEqual([{ kind: 'gateway-target', name: 'weather', gateway: 'gw', path: 'agentCoreGateways.0.targets.0', why: 'requested' }]);
+    expect(plan.removes).toEqual([
+      {
+        kind: 'gateway-target',
+        name: 'weather',
+        gateway: 'gw',
+        path: 'agentCoreGateways.0.targets.0',
+        why: 'requested',
+      },
+    ]);
     const ambiguous = planRemoval(project(), { kind: 'gateway-target', name: 'open' });
-    expect(ambiguous).toMatchObject({ ok: false, failure: { missing: 'gateway-target', ambiguousIn: ['gw', 'other'] } });
-    expect(planOf(planRemoval(project(), { kind: 'gateway-target', name: 'open', gateway: 'other' })).removes[0]?.path).toBe('agentCoreGateways.1.targets.0');
+    expect(ambiguous).toMatchObject({
+      ok: false,
+      failure: { missing: 'gateway-target', ambiguousIn: ['gw', 'other'] },
+    });
+    expect(
+      planOf(planRemoval(project(), { kind: 'gateway-target', name: 'open', gateway: 'other' })).removes[0]?.path,
+    ).toBe('agentCoreGateways.1.targets.0');
   });
 
   it('reports what is missing with the names that exist', () => {
-    expect(planRemoval(project(), { kind: 'agent', name: 'Nope' })).toEqual({ ok: false, failure: { missing: 'agent', name: 'Nope', available: ['Echo', 'Plain'] } });
-    expect(planRemoval(project(), { kind: 'gateway-target', name: 'x', gateway: 'nope' })).toMatchObject({ ok: false, failure: { missing: 'gateway', available: ['gw', 'other'] } });
-    expect(planRemoval(project(), { kind: 'gateway-target', name: 'x', gateway: 'gw' })).toMatchObject({ ok: false, failure: { missing: 'gateway-target', gateway: 'gw', available: ['weather', 'open'] } });
-    expect(planRemoval(project(), { kind: 'credential', name: 'x' })).toMatchObject({ ok: false, failure: { available: ['Echo-oauth', 'MyKey', 'gw-oauth'] } });
+    expect(planRemoval(project(), { kind: 'agent', name: 'Nope' })).toEqual({
+      ok: false,
+      failure: { missing: 'agent', name: 'Nope', available: ['Echo', 'Plain'] },
+    });
+    expect(planRemoval(project(), { kind: 'gateway-target', name: 'x', gateway: 'nope' })).toMatchObject({
+      ok: false,
+      failure: { missing: 'gateway', available: ['gw', 'other'] },
+    });
+    expect(planRemoval(project(), { kind: 'gateway-target', name: 'x', gateway: 'gw' })).toMatchObject({
+      ok: false,
+      failure: { missing: 'gateway-target', gateway: 'gw', available: ['weather', 'open'] },
+    });
+    expect(planRemoval(project(), { kind: 'credential', name: 'x' })).toMatchObject({
+      ok: false,
+      failure: { available: ['Echo-oauth', 'MyKey', 'gw-oauth'] },
+    });
   });
 });
 
@@ -112,6 +177,8 @@ describe('findCredentialReferences', () => {
     const config = project();
     const refs = findCredentialReferences(config).map((r) => `${r.credential}<-${r.by}`);
     expect(refs).toEqual(['Echo-oauth<-agent Echo', 'gw-oauth<-gateway gw', 'MyKey<-gateway gw target weather']);
-    expect(findCredentialReferences(config, (p) => p.startsWith('agentCoreGateways.0')).map((r) => r.credential)).toEqual(['Echo-oauth']);
+    expect(
+      findCredentialReferences(config, (p) => p.startsWith('agentCoreGateways.0')).map((r) => r.credential),
+    ).toEqual(['Echo-oauth']);
   });
 });

@@ -79,9 +79,14 @@ function collectCredentialNames(value: unknown, path: string, out: { name: strin
  * strategies' own blocks count too), and the managed inbound credential each runtime and gateway owns.
  * `skip(path)` leaves out the resources being removed.
  */
-export function findCredentialReferences(config: ProjectConfig, skip: (path: string) => boolean = () => false): CredentialReference[] {
+export function findCredentialReferences(
+  config: ProjectConfig,
+  skip: (path: string) => boolean = () => false,
+): CredentialReference[] {
   const refs: CredentialReference[] = [];
-  const managed = new Set(config.credentials.filter((c) => c.authorizerType === 'OAuthCredentialProvider' && c.managed).map((c) => c.name));
+  const managed = new Set(
+    config.credentials.filter((c) => c.authorizerType === 'OAuthCredentialProvider' && c.managed).map((c) => c.name),
+  );
   const scan = (value: unknown, path: string, by: string) => {
     const found: { name: string; path: string }[] = [];
     collectCredentialNames(value, path, found);
@@ -93,7 +98,8 @@ export function findCredentialReferences(config: ProjectConfig, skip: (path: str
     const { name: _name, ...rest } = r;
     scan(rest, path, `agent ${r.name}`);
     const owned = managedCredentialName(r.name);
-    if (managed.has(owned)) refs.push({ credential: owned, reason: 'managed', by: `agent ${r.name}`, path: `${path}.name` });
+    if (managed.has(owned))
+      refs.push({ credential: owned, reason: 'managed', by: `agent ${r.name}`, path: `${path}.name` });
   });
   config.agentCoreGateways.forEach((g, gi) => {
     const path = `agentCoreGateways.${gi}`;
@@ -101,7 +107,8 @@ export function findCredentialReferences(config: ProjectConfig, skip: (path: str
     const { targets, name: _name, ...rest } = g;
     scan(rest, path, `gateway ${g.name}`);
     const owned = managedCredentialName(g.name);
-    if (managed.has(owned)) refs.push({ credential: owned, reason: 'managed', by: `gateway ${g.name}`, path: `${path}.name` });
+    if (managed.has(owned))
+      refs.push({ credential: owned, reason: 'managed', by: `gateway ${g.name}`, path: `${path}.name` });
     targets.forEach((t, ti) => {
       const tp = `${path}.targets.${ti}`;
       if (!skip(tp)) scan(t, tp, `gateway ${g.name} target ${t.name}`);
@@ -110,10 +117,16 @@ export function findCredentialReferences(config: ProjectConfig, skip: (path: str
   return refs;
 }
 
-const under = (prefixes: readonly string[]) => (path: string) => prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+const under = (prefixes: readonly string[]) => (path: string) =>
+  prefixes.some((p) => path === p || path.startsWith(`${p}.`));
 
 /** The managed credential of a removed runtime/gateway goes too, unless something that stays still uses it. */
-function planManagedCredential(config: ProjectConfig, owner: string, removedPaths: readonly string[], plan: RemovalPlan): void {
+function planManagedCredential(
+  config: ProjectConfig,
+  owner: string,
+  removedPaths: readonly string[],
+  plan: RemovalPlan,
+): void {
   const name = managedCredentialName(owner);
   const index = config.credentials.findIndex((c) => c.name === name);
   const credential = config.credentials[index];
@@ -128,16 +141,44 @@ function planManagedCredential(config: ProjectConfig, owner: string, removedPath
 }
 
 function planTarget(config: ProjectConfig, request: RemoveRequest, plan: RemovalPlan): PlanRemovalResult {
-  const gateways = config.agentCoreGateways.map((g, gi) => ({ g, gi })).filter(({ g }) => request.gateway === undefined || g.name === request.gateway);
+  const gateways = config.agentCoreGateways
+    .map((g, gi) => ({ g, gi }))
+    .filter(({ g }) => request.gateway === undefined || g.name === request.gateway);
   if (request.gateway !== undefined && gateways.length === 0) {
-    return { ok: false, failure: { missing: 'gateway', name: request.gateway, available: config.agentCoreGateways.map((g) => g.name) } };
+    return {
+      ok: false,
+      failure: { missing: 'gateway', name: request.gateway, available: config.agentCoreGateways.map((g) => g.name) },
+    };
   }
-  const hits = gateways.flatMap(({ g, gi }) => g.targets.flatMap((t, ti) => (t.name === request.name ? [{ g, gi, ti }] : [])));
-  const available = gateways.flatMap(({ g }) => g.targets.map((t) => (request.gateway === undefined ? `${g.name}/${t.name}` : t.name)));
+  const hits = gateways.flatMap(({ g, gi }) =>
+    g.targets.flatMap((t, ti) => (t.name === request.name ? [{ g, gi, ti }] : [])),
+  );
+  const available = gateways.flatMap(({ g }) =>
+    g.targets.map((t) => (request.gateway === undefined ? `${g.name}/${t.name}` : t.name)),
+  );
   const hit = hits[0];
-  if (!hit) return { ok: false, failure: { missing: 'gateway-target', name: request.name, ...(request.gateway ? { gateway: request.gateway } : {}), available } };
-  if (hits.length > 1) return { ok: false, failure: { missing: 'gateway-target', name: request.name, available, ambiguousIn: hits.map((h) => h.g.name) } };
-  plan.removes.push({ kind: 'gateway-target', name: request.name, gateway: hit.g.name, path: `agentCoreGateways.${hit.gi}.targets.${hit.ti}`, why: 'requested' });
+  if (!hit)
+    return {
+      ok: false,
+      failure: {
+        missing: 'gateway-target',
+        name: request.name,
+        ...(request.gateway ? { gateway: request.gateway } : {}),
+        available,
+      },
+    };
+  if (hits.length > 1)
+    return {
+      ok: false,
+      failure: { missing: 'gateway-target', name: request.name, available, ambiguousIn: hits.map((h) => h.g.name) },
+    };
+  plan.removes.push({
+    kind: 'gateway-target',
+    name: request.name,
+    gateway: hit.g.name,
+    path: `agentCoreGateways.${hit.gi}.targets.${hit.ti}`,
+    why: 'requested',
+  });
   return { ok: true, plan };
 }
 
@@ -147,7 +188,11 @@ export function planRemoval(config: ProjectConfig, request: RemoveRequest): Plan
   switch (request.kind) {
     case 'agent': {
       const i = config.runtimes.findIndex((r) => r.name === request.name);
-      if (i < 0) return { ok: false, failure: { missing: 'agent', name: request.name, available: config.runtimes.map((r) => r.name) } };
+      if (i < 0)
+        return {
+          ok: false,
+          failure: { missing: 'agent', name: request.name, available: config.runtimes.map((r) => r.name) },
+        };
       plan.removes.push({ kind: 'runtime', name: request.name, path: `runtimes.${i}`, why: 'requested' });
       planManagedCredential(config, request.name, [`runtimes.${i}`], plan);
       return { ok: true, plan };
@@ -155,9 +200,21 @@ export function planRemoval(config: ProjectConfig, request: RemoveRequest): Plan
     case 'gateway': {
       const i = config.agentCoreGateways.findIndex((g) => g.name === request.name);
       const gateway = config.agentCoreGateways[i];
-      if (!gateway) return { ok: false, failure: { missing: 'gateway', name: request.name, available: config.agentCoreGateways.map((g) => g.name) } };
+      if (!gateway)
+        return {
+          ok: false,
+          failure: { missing: 'gateway', name: request.name, available: config.agentCoreGateways.map((g) => g.name) },
+        };
       plan.removes.push({ kind: 'gateway', name: request.name, path: `agentCoreGateways.${i}`, why: 'requested' });
-      gateway.targets.forEach((t, ti) => plan.removes.push({ kind: 'gateway-target', name: t.name, gateway: gateway.name, path: `agentCoreGateways.${i}.targets.${ti}`, why: 'contained' }));
+      gateway.targets.forEach((t, ti) =>
+        plan.removes.push({
+          kind: 'gateway-target',
+          name: t.name,
+          gateway: gateway.name,
+          path: `agentCoreGateways.${i}.targets.${ti}`,
+          why: 'contained',
+        }),
+      );
       planManagedCredential(config, request.name, [`agentCoreGateways.${i}`], plan);
       return { ok: true, plan };
     }
@@ -166,7 +223,11 @@ export function planRemoval(config: ProjectConfig, request: RemoveRequest): Plan
     case 'credential': {
       const i = config.credentials.findIndex((c) => c.name === request.name);
       const credential = config.credentials[i];
-      if (!credential) return { ok: false, failure: { missing: 'credential', name: request.name, available: config.credentials.map((c) => c.name) } };
+      if (!credential)
+        return {
+          ok: false,
+          failure: { missing: 'credential', name: request.name, available: config.credentials.map((c) => c.name) },
+        };
       plan.removes.push({ kind: 'credential', name: request.name, path: `credentials.${i}`, why: 'requested' });
       plan.envKeys.push(...credentialEnvKeys(credential));
       plan.blockedBy.push(...findCredentialReferences(config).filter((r) => r.credential === request.name));

@@ -6,7 +6,13 @@ import { ConfigValidationError, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import {
-  applyRemoval, planRemoval, type CredentialReference, type RemovalLookupFailure, type RemovalPlan, type RemovedEntry, type RemoveRequest,
+  applyRemoval,
+  planRemoval,
+  type CredentialReference,
+  type RemovalLookupFailure,
+  type RemovalPlan,
+  type RemovedEntry,
+  type RemoveRequest,
 } from './remove-plan.js';
 
 const messages = loadMessages('remove');
@@ -34,23 +40,37 @@ export interface RemoveResult {
 function notFoundError(f: RemovalLookupFailure): CliError {
   const where = f.gateway ? messages.get('error.NotFound.inGateway', { gateway: f.gateway }) : '';
   if (f.ambiguousIn) {
-    return new CliError('ERR_INVALID_INPUT', messages.get('error.Ambiguous', { name: f.name, gateways: f.ambiguousIn.join(', ') }), {
-      actions: [messages.get('error.Ambiguous.action', { gateway: f.ambiguousIn[0] ?? '' })],
-      details: { kind: f.missing, name: f.name, gateways: f.ambiguousIn },
-    });
+    return new CliError(
+      'ERR_INVALID_INPUT',
+      messages.get('error.Ambiguous', { name: f.name, gateways: f.ambiguousIn.join(', ') }),
+      {
+        actions: [messages.get('error.Ambiguous.action', { gateway: f.ambiguousIn[0] ?? '' })],
+        details: { kind: f.missing, name: f.name, gateways: f.ambiguousIn },
+      },
+    );
   }
   return new CliError('ERR_NOT_FOUND', messages.get('error.NotFound', { kind: f.missing, name: f.name, where }), {
-    actions: [f.available.length > 0 ? messages.get('error.NotFound.available', { names: f.available.join(', ') }) : messages.get('error.NotFound.none', { kind: f.missing })],
+    actions: [
+      f.available.length > 0
+        ? messages.get('error.NotFound.available', { names: f.available.join(', ') })
+        : messages.get('error.NotFound.none', { kind: f.missing }),
+    ],
     details: { kind: f.missing, name: f.name, ...(f.gateway ? { gateway: f.gateway } : {}), available: f.available },
   });
 }
 
 function inUseError(plan: RemovalPlan): CliError {
-  const lines = plan.blockedBy.map((b) => `  - ${messages.get(`reference.${b.reason}`, { credential: b.credential, by: b.by, path: b.path })}`);
-  return new CliError('ERR_IN_USE', `${messages.get('error.InUse', { kind: plan.request.kind, name: plan.request.name })}\n${lines.join('\n')}`, {
-    actions: [messages.get('error.InUse.action.fix'), messages.get('error.InUse.action.force')],
-    details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy },
-  });
+  const lines = plan.blockedBy.map(
+    (b) => `  - ${messages.get(`reference.${b.reason}`, { credential: b.credential, by: b.by, path: b.path })}`,
+  );
+  return new CliError(
+    'ERR_IN_USE',
+    `${messages.get('error.InUse', { kind: plan.request.kind, name: plan.request.name })}\n${lines.join('\n')}`,
+    {
+      actions: [messages.get('error.InUse.action.fix'), messages.get('error.InUse.action.force')],
+      details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy },
+    },
+  );
 }
 
 function toResult(plan: RemovalPlan, envKeys: string[], options: RemoveOptions): RemoveResult {
@@ -72,30 +92,50 @@ export async function missingNameError(store: ProjectStore, request: Omit<Remove
   const planned = planRemoval(config, { ...request, name: '' });
   const available = planned.ok ? [] : planned.failure.available;
   return new CliError('ERR_MISSING_FLAGS', messages.get('error.NameRequired', { kind: request.kind }), {
-    actions: [available.length > 0 ? messages.get('error.NameRequired.action', { names: available.join(', ') }) : messages.get('error.NotFound.none', { kind: request.kind })],
+    actions: [
+      available.length > 0
+        ? messages.get('error.NameRequired.action', { names: available.join(', ') })
+        : messages.get('error.NotFound.none', { kind: request.kind }),
+    ],
     details: { missing: ['--name'], available },
   });
 }
 
 /** Compute the plan without changing anything (also what `--dry-run` returns). */
-export async function previewRemoval(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
+export async function previewRemoval(
+  store: ProjectStore,
+  request: RemoveRequest,
+  options: RemoveOptions = {},
+): Promise<RemoveResult> {
   const { config } = await store.load();
   const planned = planRemoval(config, request);
   if (!planned.ok) throw notFoundError(planned.failure);
   const present = new Set(await store.secrets.keys());
-  return toResult(planned.plan, planned.plan.envKeys.filter((k) => present.has(k)), { ...options, dryRun: true });
+  return toResult(
+    planned.plan,
+    planned.plan.envKeys.filter((k) => present.has(k)),
+    { ...options, dryRun: true },
+  );
 }
 
 /** --force was given, but an installed strategy's rule requires what the references name: nothing was written. */
 function forceRejectedError(plan: RemovalPlan, err: ConfigValidationError): CliError {
-  return new CliError('ERR_IN_USE', messages.get('error.ForceRejected', { kind: plan.request.kind, name: plan.request.name }), {
-    actions: [messages.get('error.ForceRejected.action', { paths: plan.blockedBy.map((b) => b.by).join(', ') })],
-    details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy, issues: err.issues },
-    cause: err,
-  });
+  return new CliError(
+    'ERR_IN_USE',
+    messages.get('error.ForceRejected', { kind: plan.request.kind, name: plan.request.name }),
+    {
+      actions: [messages.get('error.ForceRejected.action', { paths: plan.blockedBy.map((b) => b.by).join(', ') })],
+      details: { kind: plan.request.kind, name: plan.request.name, blockedBy: plan.blockedBy, issues: err.issues },
+      cause: err,
+    },
+  );
 }
 
-export async function removeResource(store: ProjectStore, request: RemoveRequest, options: RemoveOptions = {}): Promise<RemoveResult> {
+export async function removeResource(
+  store: ProjectStore,
+  request: RemoveRequest,
+  options: RemoveOptions = {},
+): Promise<RemoveResult> {
   if (options.dryRun) return previewRemoval(store, request, options);
   let forcedPlan: RemovalPlan | undefined;
   try {
@@ -121,10 +161,21 @@ export async function removeResource(store: ProjectStore, request: RemoveRequest
 /** Human preview lines: one per config entry and one for the `.env.local` keys (names only). */
 export function describeRemoval(result: RemoveResult): string[] {
   const lines = result.removed.map((r) =>
-    messages.get(`preview.${r.kind}${r.why === 'requested' ? '' : `.${r.why}`}`, { name: r.name, gateway: r.gateway ?? '', path: r.path }),
+    messages.get(`preview.${r.kind}${r.why === 'requested' ? '' : `.${r.why}`}`, {
+      name: r.name,
+      gateway: r.gateway ?? '',
+      path: r.path,
+    }),
   );
   if (result.envKeys.length > 0) lines.push(messages.get('preview.envKeys', { keys: result.envKeys.join(', ') }));
   for (const k of result.kept) lines.push(messages.get('preview.kept', { credential: k.credential, by: k.by }));
-  for (const b of result.blockedBy) lines.push(messages.get(result.dryRun ? 'preview.blocked' : 'preview.orphaned', { credential: b.credential, by: b.by, path: b.path }));
+  for (const b of result.blockedBy)
+    lines.push(
+      messages.get(result.dryRun ? 'preview.blocked' : 'preview.orphaned', {
+        credential: b.credential,
+        by: b.by,
+        path: b.path,
+      }),
+    );
   return lines;
 }

@@ -48,11 +48,15 @@ export async function exportSchema(model: ProjectModel, input: SchemaInput): Pro
   try {
     await writeFileAtomic(file, serializeSchema(schema));
   } catch (err) {
-    throw new CliError('ERR_INVALID_INPUT', messages.get('error.WriteFailed', { file, reason: (err as NodeJS.ErrnoException).code ?? 'error' }), {
-      actions: [messages.get('error.WriteFailed.action')],
-      details: { file },
-      cause: err,
-    });
+    throw new CliError(
+      'ERR_INVALID_INPUT',
+      messages.get('error.WriteFailed', { file, reason: (err as NodeJS.ErrnoException).code ?? 'error' }),
+      {
+        actions: [messages.get('error.WriteFailed.action')],
+        details: { file },
+        cause: err,
+      },
+    );
   }
   return { file, title };
 }

@@ -4,7 +4,13 @@
  * `findTarget` and `describeTarget` are pure; `showGatewayTarget` only loads the config.
  */
 import type { StrategyRegistry } from '@agentcore/auth';
-import { TARGET_TYPE_INFO, type GatewayTarget, type OutboundAuth, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
+import {
+  TARGET_TYPE_INFO,
+  type GatewayTarget,
+  type OutboundAuth,
+  type ProjectConfig,
+  type ProjectStore,
+} from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { targetSource } from './status.js';
@@ -47,27 +53,50 @@ export function findTarget(config: ProjectConfig, input: ShowGatewayTargetInput)
   const gateways = config.agentCoreGateways.filter((g) => input.gateway === undefined || g.name === input.gateway);
   if (input.gateway !== undefined && gateways.length === 0) {
     const names = config.agentCoreGateways.map((g) => g.name);
-    return { ok: false, error: new CliError('ERR_NOT_FOUND', messages.get('error.GatewayNotFound', { gateway: input.gateway }), {
-      actions: [names.length ? messages.get('action.useOneOf', { names: names.join(', ') }) : messages.get('action.addGateway')],
-      details: { gateway: input.gateway, available: names },
-    }) };
+    return {
+      ok: false,
+      error: new CliError('ERR_NOT_FOUND', messages.get('error.GatewayNotFound', { gateway: input.gateway }), {
+        actions: [
+          names.length
+            ? messages.get('action.useOneOf', { names: names.join(', ') })
+            : messages.get('action.addGateway'),
+        ],
+        details: { gateway: input.gateway, available: names },
+      }),
+    };
   }
-  const hits = gateways.flatMap((g) => g.targets.filter((t) => t.name === input.name).map((target) => ({ gateway: g.name, target })));
+  const hits = gateways.flatMap((g) =>
+    g.targets.filter((t) => t.name === input.name).map((target) => ({ gateway: g.name, target })),
+  );
   const [hit, ...others] = hits;
   if (!hit) {
     const available = gateways.flatMap((g) => g.targets.map((t) => (input.gateway ? t.name : `${g.name}/${t.name}`)));
     const where = input.gateway ? ` in gateway ${input.gateway}` : '';
-    return { ok: false, error: new CliError('ERR_NOT_FOUND', messages.get('error.TargetNotFound', { name: input.name, where }), {
-      actions: [available.length ? messages.get('action.useOneOf', { names: available.join(', ') }) : messages.get('action.addTarget')],
-      details: { name: input.name, available },
-    }) };
+    return {
+      ok: false,
+      error: new CliError('ERR_NOT_FOUND', messages.get('error.TargetNotFound', { name: input.name, where }), {
+        actions: [
+          available.length
+            ? messages.get('action.useOneOf', { names: available.join(', ') })
+            : messages.get('action.addTarget'),
+        ],
+        details: { name: input.name, available },
+      }),
+    };
   }
   if (others.length > 0) {
     const names = hits.map((h) => h.gateway);
-    return { ok: false, error: new CliError('ERR_INVALID_INPUT', messages.get('error.TargetAmbiguous', { name: input.name, gateways: names.join(', ') }), {
-      actions: [messages.get('action.addGatewayFlag', { gateways: names.join(' | ') })],
-      details: { name: input.name, gateways: names },
-    }) };
+    return {
+      ok: false,
+      error: new CliError(
+        'ERR_INVALID_INPUT',
+        messages.get('error.TargetAmbiguous', { name: input.name, gateways: names.join(', ') }),
+        {
+          actions: [messages.get('action.addGatewayFlag', { gateways: names.join(' | ') })],
+          details: { name: input.name, gateways: names },
+        },
+      ),
+    };
   }
   return { ok: true, gateway: hit.gateway, target: hit.target };
 }
@@ -75,7 +104,8 @@ export function findTarget(config: ProjectConfig, input: ShowGatewayTargetInput)
 /** The URL the gateway calls for a target, as far as the config knows it (placeholders for what only AWS knows). */
 export function targetCallUrl(target: GatewayTarget): string | undefined {
   if (target.endpoint) return target.endpoint;
-  if (target.apiGateway) return `https://${target.apiGateway.restApiId}.execute-api.<region>.amazonaws.com/${target.apiGateway.stage}`;
+  if (target.apiGateway)
+    return `https://${target.apiGateway.restApiId}.execute-api.<region>.amazonaws.com/${target.apiGateway.stage}`;
   if (target.schemaSource) return `<server of ${targetSource(target)}>`;
   return undefined;
 }
@@ -90,10 +120,21 @@ function attempt<T>(fn: () => T | undefined, onError: (err: unknown) => void): T
   }
 }
 
-export function describeTarget(registry: StrategyRegistry, gateway: string, target: GatewayTarget, onError: (err: unknown) => void = () => undefined): ShowGatewayTargetResult {
+export function describeTarget(
+  registry: StrategyRegistry,
+  gateway: string,
+  target: GatewayTarget,
+  onError: (err: unknown) => void = () => undefined,
+): ShowGatewayTargetResult {
   const auth = target.outboundAuth;
   const type = auth?.type ?? 'NONE';
-  const base = { gateway, name: target.name, targetType: target.targetType, targetTypeCli: TARGET_TYPE_INFO[target.targetType].cli ?? target.targetType, source: targetSource(target) };
+  const base = {
+    gateway,
+    name: target.name,
+    targetType: target.targetType,
+    targetTypeCli: TARGET_TYPE_INFO[target.targetType].cli ?? target.targetType,
+    source: targetSource(target),
+  };
   const credential = auth?.credentialName ? { credentialName: auth.credentialName } : {};
   const found = registry.find('outbound', type);
   if (!auth || !found || found.strategy.direction !== 'outbound') {
@@ -104,14 +145,29 @@ export function describeTarget(registry: StrategyRegistry, gateway: string, targ
   const config = { ...auth, type };
   const description = attempt(() => strategy.describe?.(config), onError) ?? type;
   const previewEndpoint = targetCallUrl(target);
-  const preview = previewEndpoint && strategy.preview ? attempt(() => strategy.preview?.(config, previewEndpoint), onError) : undefined;
+  const preview =
+    previewEndpoint && strategy.preview
+      ? attempt(() => strategy.preview?.(config, previewEndpoint), onError)
+      : undefined;
   return {
     ...base,
-    outboundAuth: { type, description, plugin: found.source.packageName, ...credential, config: auth, ...(preview && previewEndpoint ? { previewEndpoint, preview } : {}) },
+    outboundAuth: {
+      type,
+      description,
+      plugin: found.source.packageName,
+      ...credential,
+      config: auth,
+      ...(preview && previewEndpoint ? { previewEndpoint, preview } : {}),
+    },
   };
 }
 
-export async function showGatewayTarget(store: ProjectStore, registry: StrategyRegistry, input: ShowGatewayTargetInput, onStrategyError?: (type: string, err: unknown) => void): Promise<ShowGatewayTargetResult> {
+export async function showGatewayTarget(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: ShowGatewayTargetInput,
+  onStrategyError?: (type: string, err: unknown) => void,
+): Promise<ShowGatewayTargetResult> {
   const { config } = await store.load();
   const found = findTarget(config, input);
   if (!found.ok) throw found.error;

@@ -7,15 +7,27 @@ const messages = loadMessages('status');
 /** Left-aligned columns separated by two spaces. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 const yesNo = (b: boolean) => messages.get(b ? 'value.yes' : 'value.no');
-const headers = (section: string) => messages.get(`columns.${section}`).split('|').map((s) => s.trim());
+const headers = (section: string) =>
+  messages
+    .get(`columns.${section}`)
+    .split('|')
+    .map((s) => s.trim());
 
 function section(title: string, empty: string, head: string[], rows: string[][]): string[] {
-  return ['', messages.get(title, { count: rows.length }), ...(rows.length === 0 ? [`  ${messages.get(empty)}`] : formatTable(head, rows).map((l) => `  ${l}`))];
+  return [
+    '',
+    messages.get(title, { count: rows.length }),
+    ...(rows.length === 0 ? [`  ${messages.get(empty)}`] : formatTable(head, rows).map((l) => `  ${l}`)),
+  ];
 }
 
 function describeOutbound(a: StatusResult['targets'][number]['outboundAuth']): string {
@@ -24,19 +36,38 @@ function describeOutbound(a: StatusResult['targets'][number]['outboundAuth']): s
 }
 
 export function renderStatus(s: StatusResult): string[] {
-  const kind = (k: string) => (k === 'ApiKeyCredentialProvider' ? 'api-key' : k === 'OAuthCredentialProvider' ? 'oauth' : k);
+  const kind = (k: string) =>
+    k === 'ApiKeyCredentialProvider' ? 'api-key' : k === 'OAuthCredentialProvider' ? 'oauth' : k;
   return [
     messages.get('heading.project', { name: s.project.name, file: s.project.configFile }),
-    ...section('heading.runtimes', 'empty.runtimes', headers('runtimes'), s.runtimes.map((r) => [
-      r.name, r.protocol, r.codeLocationExists ? r.codeLocation : `${r.codeLocation} ${messages.get('value.missing')}`, r.inboundAuth.description,
-    ])),
-    ...section('heading.gateways', 'empty.gateways', headers('gateways'), s.gateways.map((g) => [g.name, g.inboundAuth.description, String(g.targetCount)])),
-    ...section('heading.targets', 'empty.targets', headers('targets'), s.targets.map((t) => [
-      `${t.gateway}/${t.name}`, t.targetType, t.source,
-      describeOutbound(t.outboundAuth),
-    ])),
-    ...section('heading.credentials', 'empty.credentials', headers('credentials'), s.credentials.map((c) => [
-      c.name, kind(c.kind), yesNo(c.managed), yesNo(c.secretsPresent),
-    ])),
+    ...section(
+      'heading.runtimes',
+      'empty.runtimes',
+      headers('runtimes'),
+      s.runtimes.map((r) => [
+        r.name,
+        r.protocol,
+        r.codeLocationExists ? r.codeLocation : `${r.codeLocation} ${messages.get('value.missing')}`,
+        r.inboundAuth.description,
+      ]),
+    ),
+    ...section(
+      'heading.gateways',
+      'empty.gateways',
+      headers('gateways'),
+      s.gateways.map((g) => [g.name, g.inboundAuth.description, String(g.targetCount)]),
+    ),
+    ...section(
+      'heading.targets',
+      'empty.targets',
+      headers('targets'),
+      s.targets.map((t) => [`${t.gateway}/${t.name}`, t.targetType, t.source, describeOutbound(t.outboundAuth)]),
+    ),
+    ...section(
+      'heading.credentials',
+      'empty.credentials',
+      headers('credentials'),
+      s.credentials.map((c) => [c.name, kind(c.kind), yesNo(c.managed), yesNo(c.secretsPresent)]),
+    ),
   ];
 }

@@ -3,7 +3,13 @@
  * (config + registry + disk facts in, data out); `collectStatus` gathers the facts. Never reads secret values.
  */
 import type { StrategyRegistry } from '@agentcore/auth';
-import { effectiveAuthorizerType, TARGET_TYPE_INFO, type GatewayTarget, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
+import {
+  effectiveAuthorizerType,
+  TARGET_TYPE_INFO,
+  type GatewayTarget,
+  type ProjectConfig,
+  type ProjectStore,
+} from '@agentcore/schema';
 import { credentialEnvKeys } from './remove-plan.js';
 import type { DiskFacts } from './validate-checks.js';
 import { gatherDiskFacts } from './validate.js';
@@ -77,25 +83,37 @@ function safely<T>(type: string, fn: () => T, options: BuildStatusOptions): T | 
   }
 }
 
-function inboundStatus(registry: StrategyRegistry, kind: 'runtime' | 'gateway', resource: { authorizerType?: string; authorizerConfiguration?: unknown }, options: BuildStatusOptions): AuthStatus {
+function inboundStatus(
+  registry: StrategyRegistry,
+  kind: 'runtime' | 'gateway',
+  resource: { authorizerType?: string; authorizerConfiguration?: unknown },
+  options: BuildStatusOptions,
+): AuthStatus {
   const type = effectiveAuthorizerType(kind, resource);
   const found = registry.find('inbound', type);
   if (!found || found.strategy.direction !== 'inbound') return { type, description: type };
   const { strategy } = found;
-  const description = strategy.describe ? safely(type, () => strategy.describe?.(resource.authorizerConfiguration), options) : undefined;
+  const description = strategy.describe
+    ? safely(type, () => strategy.describe?.(resource.authorizerConfiguration), options)
+    : undefined;
   return { type, description: description ?? type, plugin: found.source.packageName };
 }
 
 export function targetSource(target: GatewayTarget): string {
   if (target.endpoint) return target.endpoint;
-  if (target.schemaSource) return 'inline' in target.schemaSource ? target.schemaSource.inline.path : target.schemaSource.s3.uri;
+  if (target.schemaSource)
+    return 'inline' in target.schemaSource ? target.schemaSource.inline.path : target.schemaSource.s3.uri;
   if (target.apiGateway) return `${target.apiGateway.restApiId}/${target.apiGateway.stage}`;
   if (target.lambdaFunctionArn) return target.lambdaFunctionArn.lambdaArn;
   if (target.compute) return String(target.compute.host ?? 'compute');
   return '-';
 }
 
-function outboundStatus(registry: StrategyRegistry, target: GatewayTarget, options: BuildStatusOptions): TargetStatus['outboundAuth'] {
+function outboundStatus(
+  registry: StrategyRegistry,
+  target: GatewayTarget,
+  options: BuildStatusOptions,
+): TargetStatus['outboundAuth'] {
   const auth = target.outboundAuth;
   const type = auth?.type ?? 'NONE';
   const credentialName = auth?.credentialName;
@@ -109,11 +127,22 @@ function outboundStatus(registry: StrategyRegistry, target: GatewayTarget, optio
   const config = { ...auth, type };
   const description = strategy.describe ? safely(type, () => strategy.describe?.(config), options) : undefined;
   const endpoint = target.endpoint;
-  const preview = endpoint && strategy.preview ? safely(type, () => strategy.preview?.(config, endpoint), options) : undefined;
-  return { type, description: description ?? type, plugin: found.source.packageName, ...base, ...(preview ? { preview } : {}) };
+  const preview =
+    endpoint && strategy.preview ? safely(type, () => strategy.preview?.(config, endpoint), options) : undefined;
+  return {
+    type,
+    description: description ?? type,
+    plugin: found.source.packageName,
+    ...base,
+    ...(preview ? { preview } : {}),
+  };
 }
 
-export function buildStatus(config: ProjectConfig, registry: StrategyRegistry, options: BuildStatusOptions): StatusResult {
+export function buildStatus(
+  config: ProjectConfig,
+  registry: StrategyRegistry,
+  options: BuildStatusOptions,
+): StatusResult {
   return {
     project: { name: config.name, root: options.root, configFile: options.configFile },
     runtimes: config.runtimes.map((r) => ({
@@ -124,9 +153,19 @@ export function buildStatus(config: ProjectConfig, registry: StrategyRegistry, o
       codeLocationExists: options.facts.existingPaths.has(r.codeLocation),
       inboundAuth: inboundStatus(registry, 'runtime', r, options),
     })),
-    gateways: config.agentCoreGateways.map((g) => ({ name: g.name, inboundAuth: inboundStatus(registry, 'gateway', g, options), targetCount: g.targets.length })),
+    gateways: config.agentCoreGateways.map((g) => ({
+      name: g.name,
+      inboundAuth: inboundStatus(registry, 'gateway', g, options),
+      targetCount: g.targets.length,
+    })),
     targets: config.agentCoreGateways.flatMap((g) =>
-      g.targets.map((t) => ({ gateway: g.name, name: t.name, targetType: t.targetType, source: targetSource(t), outboundAuth: outboundStatus(registry, t, options) })),
+      g.targets.map((t) => ({
+        gateway: g.name,
+        name: t.name,
+        targetType: t.targetType,
+        source: targetSource(t),
+        outboundAuth: outboundStatus(registry, t, options),
+      })),
     ),
     credentials: config.credentials.map((c) => {
       const envKeys = credentialEnvKeys(c).map((key) => ({ key, present: options.facts.presentEnvKeys.has(key) }));
@@ -142,9 +181,18 @@ export function buildStatus(config: ProjectConfig, registry: StrategyRegistry, o
   };
 }
 
-export async function collectStatus(store: ProjectStore, registry: StrategyRegistry, onStrategyError?: BuildStatusOptions['onStrategyError']): Promise<{ status: StatusResult; warnings: string[] }> {
+export async function collectStatus(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  onStrategyError?: BuildStatusOptions['onStrategyError'],
+): Promise<{ status: StatusResult; warnings: string[] }> {
   const { config, warnings } = await store.load();
   const facts = await gatherDiskFacts(store, config);
-  const status = buildStatus(config, registry, { root: store.paths.root, configFile: store.paths.configFile, facts, ...(onStrategyError ? { onStrategyError } : {}) });
+  const status = buildStatus(config, registry, {
+    root: store.paths.root,
+    configFile: store.paths.configFile,
+    facts,
+    ...(onStrategyError ? { onStrategyError } : {}),
+  });
   return { status, warnings };
 }

@@ -3,7 +3,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { StrategyRegistry } from '@agentcore/auth';
 import { readDeployedState, selectDeployedTarget, writeFileAtomic, type ProjectStore } from '@agentcore/schema';
-import { createSynthError, referencedFiles, synthesizeTemplate, synthMessages, type CfnTemplate } from '../synth/index.js';
+import {
+  createSynthError,
+  referencedFiles,
+  synthesizeTemplate,
+  synthMessages,
+  type CfnTemplate,
+} from '../synth/index.js';
 
 export interface SynthInput {
   /** Write the template here (relative to the current folder); otherwise it is returned/printed. */
@@ -25,16 +31,24 @@ export interface SynthCommandResult {
 }
 
 /** Credential name → provider ARN from deployed state; `target` must exist when given. */
-export async function credentialArnsFromState(store: ProjectStore, target?: string): Promise<{ arns: Record<string, string>; deployTarget?: string }> {
+export async function credentialArnsFromState(
+  store: ProjectStore,
+  target?: string,
+): Promise<{ arns: Record<string, string>; deployTarget?: string }> {
   const state = await readDeployedState(store.paths.deployedStateFile);
   const selected = state ? selectDeployedTarget(state, target) : undefined;
   if (target !== undefined && !selected) {
     const known = state ? Object.keys(state.targets) : [];
-    const action = known.length ? synthMessages.get('target.useKnown', { known: known.join(', ') }) : synthMessages.get('target.noState');
+    const action = known.length
+      ? synthMessages.get('target.useKnown', { known: known.join(', ') })
+      : synthMessages.get('target.noState');
     throw createSynthError('ERR_SYNTH_TARGET_UNKNOWN', 'TargetUnknown', { target, action }, { target, known });
   }
   const creds = selected?.target.resources.credentials ?? {};
-  return { arns: Object.fromEntries(Object.entries(creds).map(([name, c]) => [name, c.credentialProviderArn])), deployTarget: selected?.name };
+  return {
+    arns: Object.fromEntries(Object.entries(creds).map(([name, c]) => [name, c.credentialProviderArn])),
+    deployTarget: selected?.name,
+  };
 }
 
 async function readFiles(root: string, paths: readonly string[]): Promise<Record<string, string>> {
@@ -46,10 +60,18 @@ async function readFiles(root: string, paths: readonly string[]): Promise<Record
   return files;
 }
 
-export async function runSynth(store: ProjectStore, registry: StrategyRegistry, input: SynthInput, cwd: string = process.cwd()): Promise<SynthCommandResult> {
+export async function runSynth(
+  store: ProjectStore,
+  registry: StrategyRegistry,
+  input: SynthInput,
+  cwd: string = process.cwd(),
+): Promise<SynthCommandResult> {
   const { config, warnings } = await store.load();
   const { arns, deployTarget } = await credentialArnsFromState(store, input.target);
-  const files = await readFiles(store.paths.root, config.agentCoreGateways.flatMap((g) => referencedFiles(g.targets)));
+  const files = await readFiles(
+    store.paths.root,
+    config.agentCoreGateways.flatMap((g) => referencedFiles(g.targets)),
+  );
   const { template, resources, parameters } = synthesizeTemplate(config, { registry, credentialArns: arns, files });
   const base = { resources, parameters, ...(deployTarget ? { deployTarget } : {}), warnings };
   if (input.out === undefined) return { ...base, template };

@@ -30,7 +30,10 @@ function cliName(t: TargetType): string {
 function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; methods: string[] } | undefined {
   const i = spec.lastIndexOf(':');
   const filterPath = i > 0 ? spec.slice(0, i) : spec;
-  const methods = (i > 0 ? spec.slice(i + 1) : 'GET').split('+').map((m) => m.trim().toUpperCase()).filter(Boolean);
+  const methods = (i > 0 ? spec.slice(i + 1) : 'GET')
+    .split('+')
+    .map((m) => m.trim().toUpperCase())
+    .filter(Boolean);
   if (!filterPath.startsWith('/') || methods.length === 0) {
     p.add({ flag: 'tool-filter', message: `--tool-filter ${spec} must look like /path:GET+POST` });
     return undefined;
@@ -39,10 +42,17 @@ function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; me
 }
 
 export function buildTargetFields(type: TargetType, input: TargetInput, p: ProblemList): Partial<GatewayTarget> {
-  for (const [key, spec] of Object.entries(FLAG_FIELD) as [keyof TargetInput, (typeof FLAG_FIELD)[keyof TargetInput]][]) {
+  for (const [key, spec] of Object.entries(FLAG_FIELD) as [
+    keyof TargetInput,
+    (typeof FLAG_FIELD)[keyof TargetInput],
+  ][]) {
     const v = input[key];
     const given = Array.isArray(v) ? v.length > 0 : v !== undefined;
-    if (given && !spec.types.includes(type)) p.add({ flag: spec.flag, message: `--${spec.flag} is for ${spec.types.map(cliName).join('/')} targets, not ${cliName(type)}` });
+    if (given && !spec.types.includes(type))
+      p.add({
+        flag: spec.flag,
+        message: `--${spec.flag} is for ${spec.types.map(cliName).join('/')} targets, not ${cliName(type)}`,
+      });
   }
   const need = (value: string | undefined, flag: string) => {
     if (!value) p.add({ flag, message: `${cliName(type)} targets need --${flag}` });
@@ -51,18 +61,35 @@ export function buildTargetFields(type: TargetType, input: TargetInput, p: Probl
   switch (type) {
     case 'mcpServer':
       // The schema's own URL rule, checked here so a bad URL is an input error naming --endpoint.
-      return { endpoint: input.endpoint ? (p.field('endpoint', HttpUrlSchema, input.endpoint) ?? '') : need(input.endpoint, 'endpoint') };
+      return {
+        endpoint: input.endpoint
+          ? (p.field('endpoint', HttpUrlSchema, input.endpoint) ?? '')
+          : need(input.endpoint, 'endpoint'),
+      };
     case 'openApiSchema':
     case 'smithyModel': {
       const s = need(input.schema, 'schema');
       return { schemaSource: s.startsWith('s3://') ? { s3: { uri: s } } : { inline: { path: s } } };
     }
     case 'apiGateway': {
-      const filters = (input.toolFilters?.length ? input.toolFilters : ['/*:GET']).flatMap((f) => parseToolFilter(f, p) ?? []);
-      return { apiGateway: { restApiId: need(input.restApiId, 'rest-api-id'), stage: need(input.stage, 'stage'), apiGatewayToolConfiguration: { toolFilters: filters } } };
+      const filters = (input.toolFilters?.length ? input.toolFilters : ['/*:GET']).flatMap(
+        (f) => parseToolFilter(f, p) ?? [],
+      );
+      return {
+        apiGateway: {
+          restApiId: need(input.restApiId, 'rest-api-id'),
+          stage: need(input.stage, 'stage'),
+          apiGatewayToolConfiguration: { toolFilters: filters },
+        },
+      };
     }
     case 'lambdaFunctionArn':
-      return { lambdaFunctionArn: { lambdaArn: need(input.lambdaArn, 'lambda-arn'), toolSchemaFile: need(input.toolSchemaFile, 'tool-schema-file') } };
+      return {
+        lambdaFunctionArn: {
+          lambdaArn: need(input.lambdaArn, 'lambda-arn'),
+          toolSchemaFile: need(input.toolSchemaFile, 'tool-schema-file'),
+        },
+      };
     default:
       p.add({ flag: 'type', message: `${type} targets cannot be created from the CLI` });
       return {};

@@ -57,7 +57,8 @@ export function checkProject(config: ProjectConfig, facts: DiskFacts): ProjectCh
   const checks: ProjectCheck[] = [];
   config.credentials.forEach((c, i) => {
     for (const key of credentialEnvKeys(c)) {
-      if (!facts.presentEnvKeys.has(key)) checks.push({ code: 'SECRET_MISSING', path: `credentials.${i}`, params: { credential: c.name, key } });
+      if (!facts.presentEnvKeys.has(key))
+        checks.push({ code: 'SECRET_MISSING', path: `credentials.${i}`, params: { credential: c.name, key } });
     }
   });
   const declared = new Set(config.credentials.map((c) => c.name));
@@ -68,11 +69,16 @@ export function checkProject(config: ProjectConfig, facts: DiskFacts): ProjectCh
   }
   config.runtimes.forEach((r, i) => {
     if (!facts.existingPaths.has(r.codeLocation)) {
-      checks.push({ code: 'CODE_LOCATION_MISSING', path: `runtimes.${i}.codeLocation`, params: { name: r.name, codeLocation: r.codeLocation } });
+      checks.push({
+        code: 'CODE_LOCATION_MISSING',
+        path: `runtimes.${i}.codeLocation`,
+        params: { name: r.name, codeLocation: r.codeLocation },
+      });
       return;
     }
     const file = join(r.codeLocation, entrypointFile(r.entrypoint));
-    if (!facts.existingPaths.has(file)) checks.push({ code: 'ENTRYPOINT_MISSING', path: `runtimes.${i}.entrypoint`, params: { name: r.name, file } });
+    if (!facts.existingPaths.has(file))
+      checks.push({ code: 'ENTRYPOINT_MISSING', path: `runtimes.${i}.entrypoint`, params: { name: r.name, file } });
   });
   return checks;
 }

@@ -6,7 +6,15 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigValidationError, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
 import { loadMessages } from '../shared/messages.js';
-import { checkProject, countResources, envKeysToCheck, pathsToCheck, type DiskFacts, type ProjectCheck, type ProjectCounts } from './validate-checks.js';
+import {
+  checkProject,
+  countResources,
+  envKeysToCheck,
+  pathsToCheck,
+  type DiskFacts,
+  type ProjectCheck,
+  type ProjectCounts,
+} from './validate-checks.js';
 
 const messages = loadMessages('validate');
 
@@ -30,7 +38,13 @@ export async function gatherDiskFacts(store: ProjectStore, config: ProjectConfig
   for (const key of envKeysToCheck(config)) if (await store.secrets.has(key)) presentEnvKeys.add(key);
   const existingPaths = new Set<string>();
   for (const p of pathsToCheck(config)) {
-    if (await access(join(store.paths.root, p)).then(() => true, () => false)) existingPaths.add(p);
+    if (
+      await access(join(store.paths.root, p)).then(
+        () => true,
+        () => false,
+      )
+    )
+      existingPaths.add(p);
   }
   return { presentEnvKeys, existingPaths };
 }
@@ -43,6 +57,15 @@ export async function validateProject(store: ProjectStore): Promise<ValidateResu
   const checked = store.model.check(await store.readRaw());
   if (!checked.config) throw new ConfigValidationError(store.paths.configFile, checked.issues);
   const { config } = checked;
-  const findings = checkProject(config, await gatherDiskFacts(store, config)).map((c) => ({ ...c, message: describeCheck(c) }));
-  return { valid: true, configFile: store.paths.configFile, counts: countResources(config), modelWarnings: checked.warnings, findings };
+  const findings = checkProject(config, await gatherDiskFacts(store, config)).map((c) => ({
+    ...c,
+    message: describeCheck(c),
+  }));
+  return {
+    valid: true,
+    configFile: store.paths.configFile,
+    counts: countResources(config),
+    modelWarnings: checked.warnings,
+    findings,
+  };
 }

@@ -21,7 +21,9 @@ export abstract class AttachStrategyCommand<R> extends AgentcoreCommand<R> {
   }
 
   /** Parse argv with the static flags plus every installed strategy's flags. */
-  protected async parseWithStrategies(command: AttachCommand): Promise<{ flags: Record<string, unknown>; values: FlagValues; registry: StrategyRegistry }> {
+  protected async parseWithStrategies(
+    command: AttachCommand,
+  ): Promise<{ flags: Record<string, unknown>; values: FlagValues; registry: StrategyRegistry }> {
     const { registry, warnings } = await loadRegistry(this.config);
     this.strategyRegistry = registry;
     warnings.forEach((w) => this.addWarning(w));

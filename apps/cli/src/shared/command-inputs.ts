@@ -12,7 +12,8 @@ import { splitList } from './flags.js';
 type Values = Readonly<Record<string, unknown>>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? splitList(v as string[]) : typeof v === 'string' ? splitList(v) : undefined);
+const list = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? splitList(v as string[]) : typeof v === 'string' ? splitList(v) : undefined;
 
 export function agentInput(flags: Values, values: FlagValues): AddAgentInput {
   return {

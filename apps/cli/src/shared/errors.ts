@@ -31,13 +31,18 @@ export function toAgentcoreError(err: unknown, commandId?: string): AgentcoreErr
   if (err instanceof Error) {
     const o = err as Error & OclifLike;
     if (o.oclif?.exit !== undefined || /Flag|flag|argument|Expected/.test(err.constructor.name + err.message)) {
-      const help = commandId ? `Run \`agentcore ${commandId.replace(/:/g, ' ')} --help\` for usage.` : 'Run `agentcore --help` for usage.';
+      const help = commandId
+        ? `Run \`agentcore ${commandId.replace(/:/g, ' ')} --help\` for usage.`
+        : 'Run `agentcore --help` for usage.';
       return new CliError('ERR_USAGE', err.message.replace(/\nSee more help with --help$/, ''), {
         exitCode: o.oclif?.exit ?? 2,
         actions: [...(o.suggestions ?? []), help],
       });
     }
-    return new CliError('ERR_INTERNAL', err.message, { actions: ['This is a bug in agentcore: please report it with the command you ran (no secrets).'], cause: err });
+    return new CliError('ERR_INTERNAL', err.message, {
+      actions: ['This is a bug in agentcore: please report it with the command you ran (no secrets).'],
+      cause: err,
+    });
   }
   return new CliError('ERR_INTERNAL', String(err));
 }

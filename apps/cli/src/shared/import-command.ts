@@ -33,7 +33,11 @@ interface ImportFlagValues {
 
 export abstract class ImportCommand extends AgentcoreCommand<ImportResult> {
   /** Import, print the dry-run preview or the outcome, and report the project's and the import's warnings. */
-  protected async import(kind: ImportCommandResult['kind'], flags: ImportFlagValues, messages: Messages): Promise<ImportResult> {
+  protected async import(
+    kind: ImportCommandResult['kind'],
+    flags: ImportFlagValues,
+    messages: Messages,
+  ): Promise<ImportResult> {
     const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
     const { warnings: importWarnings, ...result } = await runImport(store, registry, {

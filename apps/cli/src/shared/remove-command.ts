@@ -20,7 +20,11 @@ export function removeFlags(messages: Messages) {
 
 export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
   /** Plan, print the preview, apply (unless --dry-run) and print the outcome. */
-  protected async remove(request: Omit<RemoveRequest, 'name'> & { name?: string }, options: { force: boolean; dryRun: boolean }, messages: Messages): Promise<RemoveResult> {
+  protected async remove(
+    request: Omit<RemoveRequest, 'name'> & { name?: string },
+    options: { force: boolean; dryRun: boolean },
+    messages: Messages,
+  ): Promise<RemoveResult> {
     const { store, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
     const { name } = request;
@@ -29,7 +33,8 @@ export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
     this.log(shared.get(result.dryRun ? 'preview.header.dryRun' : 'preview.header'));
     for (const line of describeRemoval(result)) this.log(`  - ${line}`);
     if (!result.dryRun) this.log(messages.get('success', { name: result.name }));
-    if (result.forced) this.addWarning(shared.get('warning.Forced', { by: [...new Set(result.blockedBy.map((b) => b.by))].join(', ') }));
+    if (result.forced)
+      this.addWarning(shared.get('warning.Forced', { by: [...new Set(result.blockedBy.map((b) => b.by))].join(', ') }));
     return result;
   }
 }

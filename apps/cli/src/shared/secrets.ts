@@ -20,7 +20,9 @@ let stdinText: Promise<string> | undefined;
 
 async function readStdin(flag: string): Promise<string> {
   if (process.stdin.isTTY) {
-    throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.StdinIsTty', { flag }), { actions: [`Pipe the value in: \`printf %s "$VALUE" | agentcore … --${flag} -\``] });
+    throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.StdinIsTty', { flag }), {
+      actions: [`Pipe the value in: \`printf %s "$VALUE" | agentcore … --${flag} -\``],
+    });
   }
   stdinText ??= (async () => {
     const chunks: Buffer[] = [];
@@ -30,14 +32,26 @@ async function readStdin(flag: string): Promise<string> {
   return stdinText;
 }
 
-export async function resolveSecret(source: SecretSource, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedSecret> {
+export async function resolveSecret(
+  source: SecretSource,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedSecret> {
   if (source.value === '-') {
     const v = (await readStdin(source.flag)).replace(/\r?\n$/, '');
-    if (v === '') throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.EmptySecret', { flag: source.flag }), { actions: ['Pipe a non-empty value on stdin.'] });
+    if (v === '')
+      throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.EmptySecret', { flag: source.flag }), {
+        actions: ['Pipe a non-empty value on stdin.'],
+      });
     return { value: v };
   }
   if (source.value !== undefined) {
-    return { value: source.value, warning: cliMessages.get('warning.SecretOnCommandLine', { flag: source.flag, env: source.envName ?? 'an environment variable' }) };
+    return {
+      value: source.value,
+      warning: cliMessages.get('warning.SecretOnCommandLine', {
+        flag: source.flag,
+        env: source.envName ?? 'an environment variable',
+      }),
+    };
   }
   if (source.envName && env[source.envName]) return { value: env[source.envName] };
   return { value: undefined };

@@ -35,13 +35,19 @@ function stableOrder<T extends { plugin: { name: string } }>(config: PjsonSource
     const i = core.indexOf(name);
     return i < 0 ? core.length : i;
   };
-  return [...items].sort((a, b) => rank(a.plugin.name) - rank(b.plugin.name) || a.plugin.name.localeCompare(b.plugin.name));
+  return [...items].sort(
+    (a, b) => rank(a.plugin.name) - rank(b.plugin.name) || a.plugin.name.localeCompare(b.plugin.name),
+  );
 }
 
-export function buildRegistry(config: PjsonSource, res: StrategyHookResults): { registry: StrategyRegistry; warnings: string[] } {
+export function buildRegistry(
+  config: PjsonSource,
+  res: StrategyHookResults,
+): { registry: StrategyRegistry; warnings: string[] } {
   const registry = new StrategyRegistry({ installHints: installHints(config) });
   const warnings: string[] = [];
-  for (const f of stableOrder(config, res.failures)) warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
+  for (const f of stableOrder(config, res.failures))
+    warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
   for (const s of stableOrder(config, res.successes)) {
     const list: unknown = s.result;
     if (!Array.isArray(list)) {

@@ -11,7 +11,9 @@ export function helpGroupFor(packageName: string, type: string): string {
 }
 
 function toOclifFlag(flag: StrategyFlag, helpGroup: string): Interfaces.Flag<unknown> {
-  const summary = flag.secret ? `${flag.summary} Use - to read it from stdin${flag.env ? ` or set ${flag.env}` : ''}.` : flag.summary;
+  const summary = flag.secret
+    ? `${flag.summary} Use - to read it from stdin${flag.env ? ` or set ${flag.env}` : ''}.`
+    : flag.summary;
   if (flag.kind === 'boolean') return Flags.boolean({ summary, helpGroup }) as Interfaces.Flag<unknown>;
   const helpValue = flag.options ? flag.options.join('|') : undefined;
   if (flag.multiple) return Flags.string({ summary, helpGroup, multiple: true, helpValue }) as Interfaces.Flag<unknown>;
@@ -19,7 +21,10 @@ function toOclifFlag(flag: StrategyFlag, helpGroup: string): Interfaces.Flag<unk
 }
 
 /** The oclif flags all installed strategies contribute to one attach command. */
-export function contributedFlags(registry: StrategyRegistry, command: AttachCommand): Record<string, Interfaces.Flag<unknown>> {
+export function contributedFlags(
+  registry: StrategyRegistry,
+  command: AttachCommand,
+): Record<string, Interfaces.Flag<unknown>> {
   const out: Record<string, Interfaces.Flag<unknown>> = {};
   for (const { entry, flags } of registry.flagsFor(command)) {
     const group = helpGroupFor(entry.source.packageName, entry.strategy.type);

@@ -2,7 +2,14 @@
  * Turns parsed oclif flags into strategy flag values: comma-splits repeatable flags, resolves secret flags
  * (stdin / env / literal-with-warning) and checks `options` case-insensitively.
  */
-import { ATTACH_COMMANDS, normalizeStrategyName, type AttachCommand, type FlagValues, type Strategy, type StrategyRegistry } from '@agentcore/auth';
+import {
+  ATTACH_COMMANDS,
+  normalizeStrategyName,
+  type AttachCommand,
+  type FlagValues,
+  type Strategy,
+  type StrategyRegistry,
+} from '@agentcore/auth';
 import { CliError } from './errors.js';
 import { splitList } from './flags.js';
 import { resolveSecret } from './secrets.js';
@@ -10,10 +17,17 @@ import { resolveSecret } from './secrets.js';
 /** Whether the command's selector flag (`--outbound-auth` / `--authorizer-type`) names this strategy. */
 function isSelected(command: AttachCommand, strategy: Strategy, flags: Record<string, unknown>): boolean {
   const selector = flags[ATTACH_COMMANDS[command].direction === 'outbound' ? 'outbound-auth' : 'authorizer-type'];
-  return typeof selector === 'string' && [strategy.type, strategy.cliName].some((n) => normalizeStrategyName(n) === normalizeStrategyName(selector));
+  return (
+    typeof selector === 'string' &&
+    [strategy.type, strategy.cliName].some((n) => normalizeStrategyName(n) === normalizeStrategyName(selector))
+  );
 }
 
-export async function strategyValues(registry: StrategyRegistry, command: AttachCommand, flags: Record<string, unknown>): Promise<{ values: FlagValues; warnings: string[] }> {
+export async function strategyValues(
+  registry: StrategyRegistry,
+  command: AttachCommand,
+  flags: Record<string, unknown>,
+): Promise<{ values: FlagValues; warnings: string[] }> {
   const values: Record<string, string | readonly string[] | boolean | undefined> = {};
   const warnings: string[] = [];
   for (const [k, v] of Object.entries(flags)) {
@@ -27,7 +41,11 @@ export async function strategyValues(registry: StrategyRegistry, command: Attach
     for (const d of descriptors) {
       const raw = values[d.name];
       if (d.secret) {
-        const r = await resolveSecret({ flag: d.name, value: typeof raw === 'string' ? raw : undefined, envName: selected ? d.env : undefined });
+        const r = await resolveSecret({
+          flag: d.name,
+          value: typeof raw === 'string' ? raw : undefined,
+          envName: selected ? d.env : undefined,
+        });
         values[d.name] = r.value;
         if (r.warning) warnings.push(r.warning);
       }
@@ -35,7 +53,10 @@ export async function strategyValues(registry: StrategyRegistry, command: Attach
       if (d.options && typeof v === 'string') {
         const match = d.options.find((o) => o.toLowerCase() === v.toLowerCase());
         if (!match) {
-          throw new CliError('ERR_INVALID_INPUT', `--${d.name} must be one of ${d.options.join(', ')} (got ${v}).`, { actions: [`Use one of: ${d.options.join(', ')}`], details: { flag: d.name, choices: d.options } });
+          throw new CliError('ERR_INVALID_INPUT', `--${d.name} must be one of ${d.options.join(', ')} (got ${v}).`, {
+            actions: [`Use one of: ${d.options.join(', ')}`],
+            details: { flag: d.name, choices: d.options },
+          });
         }
         values[d.name] = match;
       }

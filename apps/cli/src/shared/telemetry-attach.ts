@@ -10,7 +10,11 @@ import type { AttachCommand, SafeAttributes, Strategy, StrategyRegistry } from '
 import { ProjectStore, type ProjectConfig } from '@agentcore/schema';
 import { enumValue } from '@agentcore/telemetry/record';
 
-const COMMANDS: Readonly<Record<string, AttachCommand>> = { 'add:agent': 'add agent', 'add:gateway': 'add gateway', 'add:gateway-target': 'add gateway-target' };
+const COMMANDS: Readonly<Record<string, AttachCommand>> = {
+  'add:agent': 'add agent',
+  'add:gateway': 'add gateway',
+  'add:gateway-target': 'add gateway-target',
+};
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 const field = (v: unknown, key: string): string | undefined => {
@@ -26,14 +30,24 @@ function neutral(strategies: readonly Strategy[]): SafeAttributes {
   return Object.assign({}, ...strategies.map((s) => s.telemetry?.(undefined) ?? {})) as SafeAttributes;
 }
 
-export function attachTelemetry(command: AttachCommand, registry: StrategyRegistry, project: Readonly<ProjectConfig>, result: unknown): SafeAttributes {
+export function attachTelemetry(
+  command: AttachCommand,
+  registry: StrategyRegistry,
+  project: Readonly<ProjectConfig>,
+  result: unknown,
+): SafeAttributes {
   const name = field(result, 'name');
   if (command === 'add agent' || command === 'add gateway') {
-    const resource = command === 'add agent' ? project.runtimes.find((r) => r.name === name) : project.agentCoreGateways.find((g) => g.name === name);
+    const resource =
+      command === 'add agent'
+        ? project.runtimes.find((r) => r.name === name)
+        : project.agentCoreGateways.find((g) => g.name === name);
     if (!resource) return {};
     const type = resource.authorizerType ?? (command === 'add agent' ? 'AWS_IAM' : 'NONE');
     const found = registry.find('inbound', type);
-    const attrs = found ? strategyAttrs(found.strategy, resource.authorizerConfiguration) : neutral(registry.inbound(command === 'add agent' ? 'runtime' : 'gateway'));
+    const attrs = found
+      ? strategyAttrs(found.strategy, resource.authorizerConfiguration)
+      : neutral(registry.inbound(command === 'add agent' ? 'runtime' : 'gateway'));
     return { ...attrs, authorizer_type: enumValue(type) };
   }
   const gateway = project.agentCoreGateways.find((g) => g.name === field(result, 'gateway'));
@@ -41,12 +55,18 @@ export function attachTelemetry(command: AttachCommand, registry: StrategyRegist
   if (!target) return {};
   const type = target.outboundAuth?.type ?? 'NONE';
   const found = registry.find('outbound', type);
-  const attrs = found ? strategyAttrs(found.strategy, target.outboundAuth) : neutral(registry.outbound(target.targetType));
+  const attrs = found
+    ? strategyAttrs(found.strategy, target.outboundAuth)
+    : neutral(registry.outbound(target.targetType));
   return { ...attrs, target_type: enumValue(snake(target.targetType)), outbound_auth: enumValue(type) };
 }
 
 /** Attributes for the attach command `commandId` that produced `result` (reads the project as stored). */
-export async function loadAttachTelemetry(commandId: string | undefined, registry: StrategyRegistry, result: unknown): Promise<SafeAttributes | undefined> {
+export async function loadAttachTelemetry(
+  commandId: string | undefined,
+  registry: StrategyRegistry,
+  result: unknown,
+): Promise<SafeAttributes | undefined> {
   const command = commandId ? COMMANDS[commandId] : undefined;
   if (!command || result === undefined) return undefined;
   const store = await ProjectStore.open({ model: registry.model() });

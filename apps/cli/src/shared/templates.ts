@@ -23,7 +23,10 @@ export function findTemplate(id: string): AgentTemplate | undefined {
 
 /** Copy a template into `dest` (which must not exist yet). */
 export async function scaffoldTemplate(template: AgentTemplate, dest: string): Promise<void> {
-  const exists = await access(dest).then(() => true, () => false);
+  const exists = await access(dest).then(
+    () => true,
+    () => false,
+  );
   if (exists) return;
   await cp(join(TEMPLATES_DIR, template.dir), dest, { recursive: true, errorOnExist: true, force: false });
 }

@@ -22,6 +22,14 @@ export class SynthError extends AgentcoreError<SynthErrorCode> {
 }
 
 /** A coded error whose message and actions come from `error.<key>` / `error.<key>.actions` of messages/synth.md. */
-export function createSynthError(code: SynthErrorCode, key: string, values: Readonly<Record<string, string | number>>, details: Record<string, unknown> = {}): SynthError {
-  return new SynthError(code, synthMessages.get(`error.${key}`, values), { actions: synthMessages.list(`error.${key}.actions`, values), details });
+export function createSynthError(
+  code: SynthErrorCode,
+  key: string,
+  values: Readonly<Record<string, string | number>>,
+  details: Record<string, unknown> = {},
+): SynthError {
+  return new SynthError(code, synthMessages.get(`error.${key}`, values), {
+    actions: synthMessages.list(`error.${key}.actions`, values),
+    details,
+  });
 }

@@ -5,9 +5,17 @@ import type { SynthOptions } from './template-types.js';
 
 /** `reason` is a `target.<reason>` key of messages/synth.md (with a matching `.action`). */
 function unsupported(target: GatewayTarget, reason: string, values: Readonly<Record<string, string>> = {}): SynthError {
-  return createSynthError('ERR_SYNTH_UNSUPPORTED', 'TargetUnsupported', {
-    target: target.name, targetType: target.targetType, reason: synthMessages.get(`target.${reason}`, values), action: synthMessages.get(`target.${reason}.action`, values),
-  }, { target: target.name, targetType: target.targetType, reason });
+  return createSynthError(
+    'ERR_SYNTH_UNSUPPORTED',
+    'TargetUnsupported',
+    {
+      target: target.name,
+      targetType: target.targetType,
+      reason: synthMessages.get(`target.${reason}`, values),
+      action: synthMessages.get(`target.${reason}.action`, values),
+    },
+    { target: target.name, targetType: target.targetType, reason },
+  );
 }
 
 function fileText(target: GatewayTarget, path: string, options: SynthOptions): string {
@@ -19,11 +27,21 @@ function fileText(target: GatewayTarget, path: string, options: SynthOptions): s
 function apiSchema(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
   const source = target.schemaSource;
   if (!source) throw unsupported(target, 'noSchemaSource');
-  if ('s3' in source) return { S3: { Uri: source.s3.uri, ...(source.s3.bucketOwnerAccountId ? { BucketOwnerAccountId: source.s3.bucketOwnerAccountId } : {}) } };
+  if ('s3' in source)
+    return {
+      S3: {
+        Uri: source.s3.uri,
+        ...(source.s3.bucketOwnerAccountId ? { BucketOwnerAccountId: source.s3.bucketOwnerAccountId } : {}),
+      },
+    };
   return { InlinePayload: fileText(target, source.inline.path, options) };
 }
 
-const SCHEMA_KEYS: Readonly<Record<string, string>> = { type: 'Type', required: 'Required', description: 'Description' };
+const SCHEMA_KEYS: Readonly<Record<string, string>> = {
+  type: 'Type',
+  required: 'Required',
+  description: 'Description',
+};
 
 /** JSON-schema-ish tool input (`{type, properties, items, required}`) → CloudFormation `SchemaDefinition`. */
 function schemaDefinition(raw: unknown): Record<string, unknown> {
@@ -33,7 +51,8 @@ function schemaDefinition(raw: unknown): Record<string, unknown> {
     const key = SCHEMA_KEYS[k];
     if (key) out[key] = v;
     else if (k === 'items') out.Items = schemaDefinition(v);
-    else if (k === 'properties' && typeof v === 'object' && v !== null) out.Properties = Object.fromEntries(Object.entries(v).map(([p, d]) => [p, schemaDefinition(d)]));
+    else if (k === 'properties' && typeof v === 'object' && v !== null)
+      out.Properties = Object.fromEntries(Object.entries(v).map(([p, d]) => [p, schemaDefinition(d)]));
   }
   return out;
 }
@@ -57,7 +76,12 @@ function toolDefinitions(target: GatewayTarget, text: string): Record<string, un
 
 function toolOverride(raw: unknown): Record<string, unknown> {
   const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return { Name: o.name, ...(o.description !== undefined ? { Description: o.description } : {}), Path: o.path, Method: o.method };
+  return {
+    Name: o.name,
+    ...(o.description !== undefined ? { Description: o.description } : {}),
+    Path: o.path,
+    Method: o.method,
+  };
 }
 
 export function targetConfiguration(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
@@ -89,7 +113,9 @@ export function targetConfiguration(target: GatewayTarget, options: SynthOptions
     case 'lambdaFunctionArn': {
       const l = target.lambdaFunctionArn;
       if (!l) throw unsupported(target, 'noLambda');
-      const schema = l.toolSchemaFile.startsWith('s3://') ? { S3: { Uri: l.toolSchemaFile } } : { InlinePayload: toolDefinitions(target, fileText(target, l.toolSchemaFile, options)) };
+      const schema = l.toolSchemaFile.startsWith('s3://')
+        ? { S3: { Uri: l.toolSchemaFile } }
+        : { InlinePayload: toolDefinitions(target, fileText(target, l.toolSchemaFile, options)) };
       return { Mcp: { Lambda: { LambdaArn: l.lambdaArn, ToolSchema: schema } } };
     }
     default:
@@ -100,8 +126,18 @@ export function targetConfiguration(target: GatewayTarget, options: SynthOptions
 /** Local files the targets need read (inline schemas), relative to the project root. */
 export function referencedFiles(targets: readonly GatewayTarget[]): string[] {
   return targets.flatMap((t) => {
-    if ((t.targetType === 'openApiSchema' || t.targetType === 'smithyModel') && t.schemaSource && 'inline' in t.schemaSource) return [t.schemaSource.inline.path];
-    if (t.targetType === 'lambdaFunctionArn' && t.lambdaFunctionArn && !t.lambdaFunctionArn.toolSchemaFile.startsWith('s3://')) return [t.lambdaFunctionArn.toolSchemaFile];
+    if (
+      (t.targetType === 'openApiSchema' || t.targetType === 'smithyModel') &&
+      t.schemaSource &&
+      'inline' in t.schemaSource
+    )
+      return [t.schemaSource.inline.path];
+    if (
+      t.targetType === 'lambdaFunctionArn' &&
+      t.lambdaFunctionArn &&
+      !t.lambdaFunctionArn.toolSchemaFile.startsWith('s3://')
+    )
+      return [t.lambdaFunctionArn.toolSchemaFile];
     return [];
   });
 }

@@ -21,7 +21,11 @@ export interface SynthResult {
 export function sortKeysDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeysDeep) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])])) as T;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
+    ) as T;
   }
   return value;
 }
@@ -35,12 +39,18 @@ export function synthesizeTemplate(config: ProjectConfig, options: SynthOptions)
   for (const runtime of config.runtimes) {
     const id = ids.take(`Runtime${pascal(runtime.name)}`, `runtime/${runtime.name}`);
     resources[id] = runtimeResource(config.name, runtime, id, options, params);
-    outputs[`${id}Arn`] = { Description: `ARN of runtime ${runtime.name}`, Value: { 'Fn::GetAtt': [id, 'AgentRuntimeArn'] } };
+    outputs[`${id}Arn`] = {
+      Description: `ARN of runtime ${runtime.name}`,
+      Value: { 'Fn::GetAtt': [id, 'AgentRuntimeArn'] },
+    };
   }
   for (const gateway of config.agentCoreGateways) {
     const gwId = ids.take(`Gateway${pascal(gateway.name)}`, `gateway/${gateway.name}`);
     resources[gwId] = gatewayResource(config.name, gateway, gwId, options, params);
-    outputs[`${gwId}Url`] = { Description: `URL of gateway ${gateway.name}`, Value: { 'Fn::GetAtt': [gwId, 'GatewayUrl'] } };
+    outputs[`${gwId}Url`] = {
+      Description: `URL of gateway ${gateway.name}`,
+      Value: { 'Fn::GetAtt': [gwId, 'GatewayUrl'] },
+    };
     for (const target of gateway.targets) {
       const tId = ids.take(`${gwId}Target${pascal(target.name)}`, `gateway/${gateway.name}/target/${target.name}`);
       resources[tId] = targetResource(gateway, gwId, target, options, params);

@@ -9,7 +9,8 @@ import { cliMessages, loadMessages } from '../shared/messages.js';
 import type { LaunchModule, WizardOutcome } from './launch-types.js';
 import type { AddCommand } from './specs/index.js';
 
-export type InteractiveCommand = 'add agent' | 'add gateway' | 'add gateway-target' | 'add credential' | 'invoke' | 'fetch access';
+export type InteractiveCommand =
+  'add agent' | 'add gateway' | 'add gateway-target' | 'add credential' | 'invoke' | 'fetch access';
 
 /**
  * The one list of required inputs per command. Each requirement is a list of alternatives; an alternative is a set
@@ -30,7 +31,16 @@ const given = (v: unknown): boolean => v !== undefined && v !== '' && !(Array.is
 export function missingInputs(command: InteractiveCommand, values: Readonly<Record<string, unknown>>): string[] {
   return REQUIRED_INPUTS[command]
     .filter((alternatives) => !alternatives.some((set) => set.every((f) => given(values[f]))))
-    .map((alternatives) => alternatives.map((set) => set.filter((f) => !given(values[f])).map((f) => (f === 'prompt' ? '<prompt>' : `--${f}`)).join(' with ')).join(' or '));
+    .map((alternatives) =>
+      alternatives
+        .map((set) =>
+          set
+            .filter((f) => !given(values[f]))
+            .map((f) => (f === 'prompt' ? '<prompt>' : `--${f}`))
+            .join(' with '),
+        )
+        .join(' or '),
+    );
 }
 
 export interface TerminalInfo {
@@ -44,14 +54,20 @@ export interface TerminalInfo {
 export function isInteractive(t: TerminalInfo): boolean {
   const env = t.env ?? process.env;
   const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
-  return !t.json && !ci && (t.stdinIsTTY ?? process.stdin.isTTY === true) && (t.stdoutIsTTY ?? process.stdout.isTTY === true);
+  return (
+    !t.json && !ci && (t.stdinIsTTY ?? process.stdin.isTTY === true) && (t.stdoutIsTTY ?? process.stdout.isTTY === true)
+  );
 }
 
 /**
  * True when the wizard should open (inputs missing, at a terminal). Without a terminal a missing input fails at
  * once with ERR_MISSING_FLAGS (exit 2) naming every missing flag, so scripts never hang waiting for input.
  */
-export function needsWizard(command: InteractiveCommand, values: Readonly<Record<string, unknown>>, terminal: TerminalInfo): boolean {
+export function needsWizard(
+  command: InteractiveCommand,
+  values: Readonly<Record<string, unknown>>,
+  terminal: TerminalInfo,
+): boolean {
   const missing = missingInputs(command, values);
   if (missing.length === 0) return false;
   if (isInteractive(terminal)) return true;
@@ -79,7 +95,10 @@ export function answersOrThrow(outcome: WizardOutcome): Extract<WizardOutcome, {
 /** The user left a screen (Esc on a first step, Ctrl-C): ERR_CANCELLED, exit 130. */
 export function throwCancelled(): never {
   const m = loadMessages('interactive');
-  throw new CliError('ERR_CANCELLED', m.get('error.Cancelled'), { actions: m.list('error.Cancelled.actions'), exitCode: 130 });
+  throw new CliError('ERR_CANCELLED', m.get('error.Cancelled'), {
+    actions: m.list('error.Cancelled.actions'),
+    exitCode: 130,
+  });
 }
 
 /** Registry and store of an attach command (a credential wizard needs neither). */

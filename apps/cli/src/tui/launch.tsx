@@ -19,7 +19,10 @@ import { WizardApp } from './wizard/WizardApp.js';
 export async function runInk<T>(element: (done: (value: T) => void) => ReactElement): Promise<T> {
   let settle: (value: T) => void = () => undefined;
   const result = new Promise<T>((resolve) => (settle = resolve));
-  const app = render(element((v) => settle(v)), { exitOnCtrlC: false });
+  const app = render(
+    element((v) => settle(v)),
+    { exitOnCtrlC: false },
+  );
   const value = await result;
   // Let React commit the closing render (screens render nothing once done), so no stale frame stays on screen.
   await new Promise((r) => setTimeout(r, 20));
@@ -29,7 +32,11 @@ export async function runInk<T>(element: (done: (value: T) => void) => ReactElem
   return value;
 }
 
-export function launchAddWizard(command: AddCommand, deps: AttachWizardDeps, preset: Answers = {}): Promise<WizardOutcome> {
+export function launchAddWizard(
+  command: AddCommand,
+  deps: AttachWizardDeps,
+  preset: Answers = {},
+): Promise<WizardOutcome> {
   const spec = ADD_WIZARDS[command]({ ...deps, preset });
   return runInk<WizardOutcome>((done) => <WizardApp spec={spec} preset={preset} onExit={done} />);
 }
@@ -47,5 +54,7 @@ export function launchTokenScreen(texts: TokenScreenTexts): Promise<TokenOutcome
 }
 
 export function launchChat(texts: ChatTexts, send: ChatSend, sessionId?: string): Promise<ChatState> {
-  return runInk<ChatState>((done) => <ChatScreen texts={texts} send={send} {...(sessionId ? { sessionId } : {})} onExit={done} />);
+  return runInk<ChatState>((done) => (
+    <ChatScreen texts={texts} send={send} {...(sessionId ? { sessionId } : {})} onExit={done} />
+  ));
 }

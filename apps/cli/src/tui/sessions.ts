@@ -17,13 +17,19 @@ import { maskSecret } from './wizard/mask.js';
 const im = loadMessages('interactive');
 
 /** `fetch access` without `--name` at a terminal: pick one of the project's agents and gateways (with auth types). */
-export async function pickAccessResource(project: ProjectContext, type: ResourceKind | undefined): Promise<string | undefined> {
+export async function pickAccessResource(
+  project: ProjectContext,
+  type: ResourceKind | undefined,
+): Promise<string | undefined> {
   const m = loadMessages('fetch.access');
   const { config } = await project.store.load();
   const resources = listResources(config).filter((r) => !type || r.kind === type);
   if (resources.length === 0) return undefined;
   const { launchPicker } = await loadLaunch();
-  const items = resources.map((r) => ({ value: r.name, label: m.get('prompt.pick.item', { name: r.name, type: r.kind, authType: r.authType }) }));
+  const items = resources.map((r) => ({
+    value: r.name,
+    label: m.get('prompt.pick.item', { name: r.name, type: r.kind, authType: r.authType }),
+  }));
   const picked = await launchPicker(m.get('prompt.pick'), items, im.get('keys.home'));
   return picked.status === 'picked' ? picked.value : throwCancelled();
 }
@@ -36,14 +42,22 @@ export function maskedTokenLine(token: string): string {
 export type ChatInput = Omit<InvokeInput, 'prompt' | 'stream'>;
 
 /** Which runtime to chat with: `--runtime`, the only one, or picked from a list. */
-async function chatRuntime(project: ProjectContext, runtime: string | undefined, question = 'prompt.pick-agent'): Promise<string | undefined> {
+async function chatRuntime(
+  project: ProjectContext,
+  runtime: string | undefined,
+  question = 'prompt.pick-agent',
+): Promise<string | undefined> {
   if (runtime !== undefined) return runtime;
   const { config } = await project.store.load();
   const agents = listResources(config).filter((r) => r.kind === 'agent');
   if (agents.length <= 1) return agents[0]?.name;
   const m = loadMessages('invoke');
   const { launchPicker } = await loadLaunch();
-  const picked = await launchPicker(m.get(question), agents.map((a) => ({ value: a.name, label: `${a.name} (${a.authType})` })), im.get('keys.home'));
+  const picked = await launchPicker(
+    m.get(question),
+    agents.map((a) => ({ value: a.name, label: `${a.name} (${a.authType})` })),
+    im.get('keys.home'),
+  );
   return picked.status === 'picked' ? picked.value : throwCancelled();
 }
 
@@ -59,7 +73,10 @@ async function confirmToken(project: ProjectContext, name: string, input: ChatIn
   const { launchTokenScreen } = await loadLaunch();
   const texts = {
     title: m.get('prompt.token.title', { name }),
-    token: m.get('prompt.token.value', { token: maskSecret(selected.auth.token), source: m.get(`prompt.token.source.${selected.source}`) }),
+    token: m.get('prompt.token.value', {
+      token: maskSecret(selected.auth.token),
+      source: m.get(`prompt.token.source.${selected.source}`),
+    }),
     keys: m.get('prompt.token.keys'),
   };
   const outcome = await launchTokenScreen(texts);
@@ -83,7 +100,10 @@ export async function pickInvokeRuntime(config: Interfaces.Config): Promise<stri
 }
 
 /** `invoke` without a prompt at a terminal: a chat; returns the last turn's result (as the flag path would). */
-export async function chatInteractively(config: Interfaces.Config, input: ChatInput): Promise<InvokeRunResult & { warnings: string[] }> {
+export async function chatInteractively(
+  config: Interfaces.Config,
+  input: ChatInput,
+): Promise<InvokeRunResult & { warnings: string[] }> {
   const project = await openProject(config);
   const runtime = await chatRuntime(project, input.runtime);
   const bearerToken = input.bearerToken ?? (runtime ? await confirmToken(project, runtime, input) : undefined);
@@ -102,10 +122,30 @@ export async function chatInteractively(config: Interfaces.Config, input: ChatIn
       keys: m.get('prompt.chat.keys'),
     },
     async (prompt, session, onText) => {
-      last = await runInvoke(config, { ...input, ...(runtime ? { runtime } : {}), ...(bearerToken ? { bearerToken } : {}), ...(session ? { sessionId: session } : {}), prompt, stream: true }, (e) => {
-        onText(e.type === 'text' ? e.text : e.type === 'json' ? `${JSON.stringify(e.value)}\n` : `\n${m.get('agentError', { message: e.message })}`);
-      });
-      return { ...(last.sessionId ? { sessionId: last.sessionId } : {}), ...(last.error !== undefined ? { error: last.error } : {}) };
+      last = await runInvoke(
+        config,
+        {
+          ...input,
+          ...(runtime ? { runtime } : {}),
+          ...(bearerToken ? { bearerToken } : {}),
+          ...(session ? { sessionId: session } : {}),
+          prompt,
+          stream: true,
+        },
+        (e) => {
+          onText(
+            e.type === 'text'
+              ? e.text
+              : e.type === 'json'
+                ? `${JSON.stringify(e.value)}\n`
+                : `\n${m.get('agentError', { message: e.message })}`,
+          );
+        },
+      );
+      return {
+        ...(last.sessionId ? { sessionId: last.sessionId } : {}),
+        ...(last.error !== undefined ? { error: last.error } : {}),
+      };
     },
     sessionId,
   );

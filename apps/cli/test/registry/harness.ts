@@ -7,7 +7,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  npm, publishPackage, publishWorkspace, routedEnv, startCacheMirror, startRegistry, workspacePackages, type CacheMirror, type LocalRegistry,
+  npm,
+  publishPackage,
+  publishWorkspace,
+  routedEnv,
+  startCacheMirror,
+  startRegistry,
+  workspacePackages,
+  type CacheMirror,
+  type LocalRegistry,
 } from '../../../../tools/local-registry.mjs';
 import { isolatedUserEnv, runNodeScript, type RunOptions, type RunResult } from '../helpers.js';
 
@@ -27,11 +35,18 @@ export async function startHarness(): Promise<RegistryHarness> {
   let mirror: CacheMirror | undefined;
   try {
     mirror = await startCacheMirror();
-    const npmEnv = routedEnv({ registryUrl: registry.url, mirrorUrl: mirror.url, cacheDir: join(dir, 'npm-cache') }, { PATH: process.env.PATH, HOME: join(dir, 'npm-home') });
+    const npmEnv = routedEnv(
+      { registryUrl: registry.url, mirrorUrl: mirror.url, cacheDir: join(dir, 'npm-cache') },
+      { PATH: process.env.PATH, HOME: join(dir, 'npm-home') },
+    );
     const published = await publishWorkspace(registry.url, { env: npmEnv });
     const m = mirror;
     return {
-      dir, registry, mirror: m, npmEnv, published,
+      dir,
+      registry,
+      mirror: m,
+      npmEnv,
+      published,
       close: async () => {
         await registry.stop();
         await m.close();
@@ -46,19 +61,36 @@ export async function startHarness(): Promise<RegistryHarness> {
   }
 }
 
-type Pjson = Record<string, unknown> & { name: string; version: string; dependencies?: Record<string, string>; oclif?: { plugins?: string[] } };
+type Pjson = Record<string, unknown> & {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  oclif?: { plugins?: string[] };
+};
 
 /**
  * Publish a variant of a workspace package: its packed files copied to a temp folder, package.json changed by
  * `mutate`, and the oclif manifest's version kept equal to the package's (no "Mismatched version" warning).
  */
-export async function publishVariant(h: RegistryHarness, name: string, mutate: (pjson: Pjson) => void, tag: string): Promise<string> {
+export async function publishVariant(
+  h: RegistryHarness,
+  name: string,
+  mutate: (pjson: Pjson) => void,
+  tag: string,
+): Promise<string> {
   const source = workspacePackages().find((p) => p.name === name);
   if (!source) throw new Error(`no workspace package ${name}`);
   const out = await mkdtemp(join(h.dir, 'variant-'));
   const pjson = JSON.parse(await readFile(join(source.dir, 'package.json'), 'utf8')) as Pjson;
-  const files = ['package.json', 'README.md', ...((pjson.files as string[] | undefined) ?? []).filter((f) => !f.startsWith('!'))];
-  for (const f of files) await cp(join(source.dir, f), join(out, f), { recursive: true }).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
+  const files = [
+    'package.json',
+    'README.md',
+    ...((pjson.files as string[] | undefined) ?? []).filter((f) => !f.startsWith('!')),
+  ];
+  for (const f of files)
+    await cp(join(source.dir, f), join(out, f), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   mutate(pjson);
   await writeFile(join(out, 'package.json'), JSON.stringify(pjson, null, 2) + '\n');
   const manifestFile = join(out, 'oclif.manifest.json');

@@ -13,9 +13,15 @@ export function toCodedError(err: unknown, commandId: string | undefined): Agent
   if (err instanceof Error) {
     const exit = (err as Error & { oclif?: { exit?: number } }).oclif?.exit;
     if (exit !== undefined || /Flag|Arg|argument|Expected|exactly one/i.test(err.constructor.name + err.message)) {
-      return new CustomJwtError('ERR_USAGE', err.message.replace(/\nSee more help with --help$/, ''), { actions: [help], exitCode: exit ?? 2 });
+      return new CustomJwtError('ERR_USAGE', err.message.replace(/\nSee more help with --help$/, ''), {
+        actions: [help],
+        exitCode: exit ?? 2,
+      });
     }
-    return new CustomJwtError('ERR_INTERNAL', err.message, { actions: ['This is a bug in @agentcore/auth-custom-jwt: please report it with the command you ran (no tokens).'], cause: err });
+    return new CustomJwtError('ERR_INTERNAL', err.message, {
+      actions: ['This is a bug in @agentcore/auth-custom-jwt: please report it with the command you ran (no tokens).'],
+      cause: err,
+    });
   }
   return new CustomJwtError('ERR_INTERNAL', String(err), { actions: [help] });
 }

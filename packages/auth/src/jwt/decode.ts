@@ -22,8 +22,13 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> |
 /** Split and decode `header.payload.signature`. Encrypted (5-part) tokens and garbage are rejected with a reason. */
 export function decodeJwt(token: string): DecodeJwtResult {
   const parts = token.split('.');
-  if (parts.length === 5) return { ok: false, reason: 'the token is an encrypted JWE; AgentCore expects a signed JWT (JWS) access token' };
-  if (parts.length !== 3) return { ok: false, reason: `the token has ${parts.length} dot-separated parts; a JWT has 3 (header.payload.signature)` };
+  if (parts.length === 5)
+    return { ok: false, reason: 'the token is an encrypted JWE; AgentCore expects a signed JWT (JWS) access token' };
+  if (parts.length !== 3)
+    return {
+      ok: false,
+      reason: `the token has ${parts.length} dot-separated parts; a JWT has 3 (header.payload.signature)`,
+    };
   const [h = '', p = ''] = parts;
   const header = decodeSegment(h, 'header');
   if (typeof header === 'string') return { ok: false, reason: header };
@@ -33,9 +38,12 @@ export function decodeJwt(token: string): DecodeJwtResult {
 }
 
 /** The bearer token of an `Authorization` header value, or a reason it is missing or malformed. */
-export function extractBearerToken(value: string | readonly string[] | undefined): { ok: true; token: string } | { ok: false; reason: string } {
+export function extractBearerToken(
+  value: string | readonly string[] | undefined,
+): { ok: true; token: string } | { ok: false; reason: string } {
   const header = Array.isArray(value) ? value[0] : (value as string | undefined);
-  if (header === undefined || header === '') return { ok: false, reason: 'no Authorization header: send `Authorization: Bearer <access token>`' };
+  if (header === undefined || header === '')
+    return { ok: false, reason: 'no Authorization header: send `Authorization: Bearer <access token>`' };
   const m = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
   if (!m || !m[1]) return { ok: false, reason: 'the Authorization header is not of the form `Bearer <access token>`' };
   return { ok: true, token: m[1] };

@@ -9,9 +9,24 @@ import { discoverIssuer, type IssuerMetadata } from '../oidc/discovery.js';
 import { decodeJwt, extractBearerToken } from './decode.js';
 import { verifySignature } from './keys.js';
 import { checkAlgorithm, checkConstraints, checkIssuer, checkTimes } from './rules.js';
-import { DEFAULT_CLOCK_TOLERANCE_SEC, type AuthorizeJwtOptions, type JwtAuthorizerConfig, type JwtInspection, type JwtRuleName, type JwtRuleOutcome } from './types.js';
+import {
+  DEFAULT_CLOCK_TOLERANCE_SEC,
+  type AuthorizeJwtOptions,
+  type JwtAuthorizerConfig,
+  type JwtInspection,
+  type JwtRuleName,
+  type JwtRuleOutcome,
+} from './types.js';
 
-const AUTHENTICITY_RULES: ReadonlySet<JwtRuleName> = new Set(['token', 'algorithm', 'discovery', 'signature', 'issuer', 'exp', 'nbf']);
+const AUTHENTICITY_RULES: ReadonlySet<JwtRuleName> = new Set([
+  'token',
+  'algorithm',
+  'discovery',
+  'signature',
+  'issuer',
+  'exp',
+  'nbf',
+]);
 
 /** HTTP status AWS answers with when `rule` fails: 401 for an unauthenticated token, 403 for a valid one that is not allowed. */
 export function statusForRule(rule: JwtRuleName): 401 | 403 {
@@ -29,7 +44,10 @@ function principalOf(payload: Readonly<Record<string, unknown>>): Principal {
 }
 
 /** The decision for a list of outcomes: the first failure, else the principal. */
-export function decideJwt(rules: readonly JwtRuleOutcome[], payload: Readonly<Record<string, unknown>> | undefined): VerifyResult {
+export function decideJwt(
+  rules: readonly JwtRuleOutcome[],
+  payload: Readonly<Record<string, unknown>> | undefined,
+): VerifyResult {
   const failed = rules.find((r) => r.status === 'fail');
   if (failed) {
     return {
@@ -44,7 +62,14 @@ export function decideJwt(rules: readonly JwtRuleOutcome[], payload: Readonly<Re
   return { ok: true, principal: principalOf(payload ?? {}) };
 }
 
-async function checkWithIssuer(token: string, header: Readonly<Record<string, unknown>>, payload: Readonly<Record<string, unknown>>, algorithmOk: boolean, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions): Promise<JwtRuleOutcome[]> {
+async function checkWithIssuer(
+  token: string,
+  header: Readonly<Record<string, unknown>>,
+  payload: Readonly<Record<string, unknown>>,
+  algorithmOk: boolean,
+  config: JwtAuthorizerConfig,
+  options: AuthorizeJwtOptions,
+): Promise<JwtRuleOutcome[]> {
   let metadata: IssuerMetadata;
   try {
     metadata = await discoverIssuer(config.discoveryUrl, {
@@ -54,28 +79,52 @@ async function checkWithIssuer(token: string, header: Readonly<Record<string, un
     });
   } catch (err) {
     return [
-      { rule: 'discovery', status: 'fail', reason: `could not read the discovery document ${config.discoveryUrl}: ${(err as Error).message}`, expected: config.discoveryUrl },
+      {
+        rule: 'discovery',
+        status: 'fail',
+        reason: `could not read the discovery document ${config.discoveryUrl}: ${(err as Error).message}`,
+        expected: config.discoveryUrl,
+      },
       { rule: 'signature', status: 'skipped', reason: 'no keys without the discovery document' },
       { rule: 'issuer', status: 'skipped', reason: 'no issuer without the discovery document' },
     ];
   }
-  const discovery: JwtRuleOutcome = { rule: 'discovery', status: 'pass', reason: `issuer ${metadata.issuer}, keys at ${metadata.jwks_uri ?? '(none)'}`, actual: { issuer: metadata.issuer, jwks_uri: metadata.jwks_uri } };
+  const discovery: JwtRuleOutcome = {
+    rule: 'discovery',
+    status: 'pass',
+    reason: `issuer ${metadata.issuer}, keys at ${metadata.jwks_uri ?? '(none)'}`,
+    actual: { issuer: metadata.issuer, jwks_uri: metadata.jwks_uri },
+  };
   let signature: JwtRuleOutcome;
-  if (!algorithmOk) signature = { rule: 'signature', status: 'skipped', reason: 'not checked: the algorithm is not allowed' };
-  else if (!metadata.jwks_uri) signature = { rule: 'signature', status: 'fail', reason: `the discovery document ${config.discoveryUrl} has no jwks_uri, so no signature can be verified` };
+  if (!algorithmOk)
+    signature = { rule: 'signature', status: 'skipped', reason: 'not checked: the algorithm is not allowed' };
+  else if (!metadata.jwks_uri)
+    signature = {
+      rule: 'signature',
+      status: 'fail',
+      reason: `the discovery document ${config.discoveryUrl} has no jwks_uri, so no signature can be verified`,
+    };
   else signature = await verifySignature(token, metadata.jwks_uri, header.kid, options);
   return [discovery, signature, checkIssuer(payload, metadata.issuer)];
 }
 
 /** Evaluate every rule for `token` against `config` and decide. `offline` skips discovery, signature and issuer. */
-export async function inspectJwt(token: string | undefined, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<JwtInspection> {
+export async function inspectJwt(
+  token: string | undefined,
+  config: JwtAuthorizerConfig,
+  options: AuthorizeJwtOptions = {},
+): Promise<JwtInspection> {
   if (token === undefined || token.trim() === '') {
-    const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' }];
+    const rules: JwtRuleOutcome[] = [
+      { rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' },
+    ];
     return { rules, result: decideJwt(rules, undefined) };
   }
   const decoded = decodeJwt(token.trim());
   if (!decoded.ok) {
-    const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'fail', reason: `the bearer token is not a JWT: ${decoded.reason}` }];
+    const rules: JwtRuleOutcome[] = [
+      { rule: 'token', status: 'fail', reason: `the bearer token is not a JWT: ${decoded.reason}` },
+    ];
     return { rules, result: decideJwt(rules, undefined) };
   }
   const { header, payload } = decoded.jwt;
@@ -98,12 +147,20 @@ export async function inspectJwt(token: string | undefined, config: JwtAuthorize
 }
 
 /** The authorizer's decision for `token` (see {@link inspectJwt} for the rule-by-rule report). */
-export async function authorizeJwt(token: string | undefined, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<VerifyResult> {
+export async function authorizeJwt(
+  token: string | undefined,
+  config: JwtAuthorizerConfig,
+  options: AuthorizeJwtOptions = {},
+): Promise<VerifyResult> {
   return (await inspectJwt(token, config, options)).result;
 }
 
 /** The decision for an HTTP request: its `Authorization: Bearer` token (missing or malformed → 401) through {@link authorizeJwt}. */
-export async function authorizeRequest(request: InboundRequest, config: JwtAuthorizerConfig, options: AuthorizeJwtOptions = {}): Promise<VerifyResult> {
+export async function authorizeRequest(
+  request: InboundRequest,
+  config: JwtAuthorizerConfig,
+  options: AuthorizeJwtOptions = {},
+): Promise<VerifyResult> {
   const name = Object.keys(request.headers).find((k) => k.toLowerCase() === 'authorization');
   const bearer = extractBearerToken(name === undefined ? undefined : request.headers[name]);
   if (!bearer.ok) return { ok: false, status: 401, rule: 'token', reason: bearer.reason };

@@ -20,7 +20,10 @@ async function keySetFor(jwksUri: string, options: VerifySignatureOptions): Prom
   const hit = keySets.get(cacheKey);
   if (hit) return hit;
   const { createRemoteJWKSet } = await import('jose');
-  const set = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: cooldown, timeoutDuration: options.timeoutMs ?? 5000 });
+  const set = createRemoteJWKSet(new URL(jwksUri), {
+    cooldownDuration: cooldown,
+    timeoutDuration: options.timeoutMs ?? 5000,
+  });
   keySets.set(cacheKey, set);
   return set;
 }
@@ -35,11 +38,20 @@ function describeFailure(err: unknown, jwksUri: string, kid: unknown): { reason:
   const kidText = typeof kid === 'string' ? `kid ${JSON.stringify(kid)}` : 'no kid';
   switch (code) {
     case 'ERR_JWKS_NO_MATCHING_KEY':
-      return { reason: `the issuer's JWKS (${jwksUri}) has no key for ${kidText}, even after refetching it; the token was signed by another issuer or with a key that is not published (yet)`, actual: kid };
+      return {
+        reason: `the issuer's JWKS (${jwksUri}) has no key for ${kidText}, even after refetching it; the token was signed by another issuer or with a key that is not published (yet)`,
+        actual: kid,
+      };
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return { reason: `the signature does not verify with the issuer's key (${kidText}): the token was signed by someone else or altered`, actual: kid };
+      return {
+        reason: `the signature does not verify with the issuer's key (${kidText}): the token was signed by someone else or altered`,
+        actual: kid,
+      };
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-      return { reason: `the issuer's JWKS has several keys matching ${kidText} and none verifies the signature`, actual: kid };
+      return {
+        reason: `the issuer's JWKS has several keys matching ${kidText} and none verifies the signature`,
+        actual: kid,
+      };
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
       return { reason: 'the token algorithm is not allowed' };
     case 'ERR_JWKS_TIMEOUT':
@@ -52,12 +64,22 @@ function describeFailure(err: unknown, jwksUri: string, kid: unknown): { reason:
 }
 
 /** Verify the token's signature with the key set published at `jwksUri` (asymmetric algorithms only). */
-export async function verifySignature(token: string, jwksUri: string, kid: unknown, options: VerifySignatureOptions = {}): Promise<JwtRuleOutcome> {
+export async function verifySignature(
+  token: string,
+  jwksUri: string,
+  kid: unknown,
+  options: VerifySignatureOptions = {},
+): Promise<JwtRuleOutcome> {
   try {
     const getKey = await keySetFor(jwksUri, options);
     const { compactVerify } = await import('jose');
     await compactVerify(token, getKey, { algorithms: [...ALLOWED_JWT_ALGORITHMS] });
-    return { rule: 'signature', status: 'pass', reason: `signed by the issuer's key ${typeof kid === 'string' ? JSON.stringify(kid) : ''}`.trim(), actual: kid };
+    return {
+      rule: 'signature',
+      status: 'pass',
+      reason: `signed by the issuer's key ${typeof kid === 'string' ? JSON.stringify(kid) : ''}`.trim(),
+      actual: kid,
+    };
   } catch (err) {
     return { rule: 'signature', status: 'fail', ...describeFailure(err, jwksUri, kid) };
   }

@@ -40,7 +40,9 @@ export interface TokenCacheKeyInput {
 /** Hex SHA-256 of the key material; scope order does not matter. */
 export function tokenCacheKey(input: TokenCacheKeyInput): string {
   const scopes = [...new Set(input.scopes ?? [])].sort().join(' ');
-  return createHash('sha256').update(JSON.stringify([input.issuer, input.clientId, scopes])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.issuer, input.clientId, scopes]))
+    .digest('hex');
 }
 
 /** The cached token for `key` when it is still valid for more than the skew, with what remains of its life. */
@@ -57,7 +59,11 @@ export function putCachedToken(cache: TokenCacheFile, key: string, token: Access
   const entries: Record<string, CachedToken> = {};
   for (const [k, v] of Object.entries(cache.entries)) if (v.expiresAt > nowMs) entries[k] = v;
   if (token.expiresIn !== undefined && token.expiresIn > CACHE_SKEW_SEC) {
-    entries[key] = { accessToken: token.accessToken, tokenType: token.tokenType, expiresAt: nowMs + token.expiresIn * 1000 };
+    entries[key] = {
+      accessToken: token.accessToken,
+      tokenType: token.tokenType,
+      expiresAt: nowMs + token.expiresIn * 1000,
+    };
   }
   return { version: TOKEN_CACHE_VERSION, entries };
 }

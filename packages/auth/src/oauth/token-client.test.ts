@@ -29,7 +29,9 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
   let dir: string;
   const counts = () => ({ ...idp.stats });
   beforeAll(async () => {
-    idp = await startOidcIssuer({ clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:read', 'agents:write'] }] });
+    idp = await startOidcIssuer({
+      clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:read', 'agents:write'] }],
+    });
     dir = await mkdtemp(join(tmpdir(), 'agentcore-token-'));
   });
   afterAll(async () => {
@@ -38,14 +40,29 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
   });
 
   it('gets a JWT with client_secret_post and the requested scopes', async () => {
-    const token = await fetchClientCredentialsToken({ discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:read'] });
+    const token = await fetchClientCredentialsToken({
+      discoveryUrl: idp.discoveryUrl,
+      clientId: 'agent-client',
+      clientSecret: SECRET,
+      scopes: ['agents:read'],
+    });
     expect(token).toMatchObject({ tokenType: 'bearer', expiresIn: 3600, fromCache: false });
-    expect(decodeJwt(token.accessToken)).toMatchObject({ iss: idp.issuer, client_id: 'agent-client', scope: 'agents:read' });
+    expect(decodeJwt(token.accessToken)).toMatchObject({
+      iss: idp.issuer,
+      client_id: 'agent-client',
+      scope: 'agents:read',
+    });
   });
 
   it('reuses a cached token with zero requests to the issuer, and never stores the secret', async () => {
     const cacheFile = join(dir, '.cli', 'token-cache.json');
-    const opts = { discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:write'], cacheFile };
+    const opts = {
+      discoveryUrl: idp.discoveryUrl,
+      clientId: 'agent-client',
+      clientSecret: SECRET,
+      scopes: ['agents:write'],
+      cacheFile,
+    };
     const first = await fetchClientCredentialsToken(opts);
     const before = counts();
     const second = await fetchClientCredentialsToken(opts);
@@ -74,7 +91,9 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
 
   it('names invalid_client and the status, without the secret', async () => {
     const wrong = 'wrong-secret-xyz';
-    const err = await codeOf(fetchClientCredentialsToken({ discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: wrong }));
+    const err = await codeOf(
+      fetchClientCredentialsToken({ discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: wrong }),
+    );
     expect(err.code).toBe('ERR_TOKEN_REQUEST');
     expect(err.details).toMatchObject({ status: 401, error: 'invalid_client' });
     expect(err.actions[0]).toMatch(/client id and client secret/);
@@ -86,7 +105,13 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
     await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
     const port = (down.address() as AddressInfo).port;
     await new Promise((r) => down.close(r));
-    const err = await codeOf(fetchClientCredentialsToken({ discoveryUrl: `http://127.0.0.1:${port}/.well-known/openid-configuration`, clientId: 'c', clientSecret: SECRET }));
+    const err = await codeOf(
+      fetchClientCredentialsToken({
+        discoveryUrl: `http://127.0.0.1:${port}/.well-known/openid-configuration`,
+        clientId: 'c',
+        clientSecret: SECRET,
+      }),
+    );
     expect(err.code).toBe('ERR_DISCOVERY');
     expect(err.actions.length).toBeGreaterThan(0);
   });
@@ -94,9 +119,16 @@ describe('fetchClientCredentialsToken against a real oidc-provider', () => {
 
 describe('client authentication and metadata checks', () => {
   it('falls back to client_secret_basic when the issuer offers only that', async () => {
-    const idp = await startTestIssuer({ authMethod: 'client_secret_basic', clientAuthMethods: ['client_secret_basic'] });
+    const idp = await startTestIssuer({
+      authMethod: 'client_secret_basic',
+      clientAuthMethods: ['client_secret_basic'],
+    });
     try {
-      const token = await fetchClientCredentialsToken({ discoveryUrl: idp.discoveryUrl, clientId: 'agent-client', clientSecret: SECRET });
+      const token = await fetchClientCredentialsToken({
+        discoveryUrl: idp.discoveryUrl,
+        clientId: 'agent-client',
+        clientSecret: SECRET,
+      });
       expect(decodeJwt(token.accessToken).client_id).toBe('agent-client');
     } finally {
       await idp.close();
@@ -105,18 +137,32 @@ describe('client authentication and metadata checks', () => {
 
   it('rejects metadata without token_endpoint or without the client_credentials grant', async () => {
     let doc: Record<string, unknown> = {};
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc)));
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc)),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       doc = { issuer: base, jwks_uri: `${base}/jwks` };
       clearDiscoveryCache();
-      const a = await codeOf(fetchClientCredentialsToken({ discoveryUrl: `${base}/.well-known/openid-configuration`, clientId: 'c', clientSecret: SECRET }));
+      const a = await codeOf(
+        fetchClientCredentialsToken({
+          discoveryUrl: `${base}/.well-known/openid-configuration`,
+          clientId: 'c',
+          clientSecret: SECRET,
+        }),
+      );
       expect(a.code).toBe('ERR_DISCOVERY');
       expect(a.details.reason).toBe('no_token_endpoint');
       doc = { issuer: base, token_endpoint: `${base}/token`, grant_types_supported: ['authorization_code'] };
       clearDiscoveryCache();
-      const b = await codeOf(fetchClientCredentialsToken({ discoveryUrl: `${base}/.well-known/openid-configuration`, clientId: 'c', clientSecret: SECRET }));
+      const b = await codeOf(
+        fetchClientCredentialsToken({
+          discoveryUrl: `${base}/.well-known/openid-configuration`,
+          clientId: 'c',
+          clientSecret: SECRET,
+        }),
+      );
       expect(b.code).toBe('ERR_DISCOVERY');
       expect(b.details.reason).toBe('grant_not_supported');
       expect(b.actions[0]).toMatch(/client_credentials/);

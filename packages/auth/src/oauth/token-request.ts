@@ -29,27 +29,41 @@ export function selectClientAuthMethod(metadata: IssuerMetadata): ClientAuthMeth
   const methods = metadata.token_endpoint_auth_methods_supported;
   if (!methods || methods.includes('client_secret_post')) return 'client_secret_post';
   if (methods.includes('client_secret_basic')) return 'client_secret_basic';
-  throw new AuthError('ERR_DISCOVERY', `The issuer ${metadata.issuer} supports neither client_secret_post nor client_secret_basic client authentication (it lists ${methods.join(', ') || 'none'}).`, {
-    actions: ['Configure the app client at your identity provider to authenticate with a client secret.'],
-    details: { issuer: metadata.issuer, reason: 'client_auth_unsupported', supported: methods },
-  });
+  throw new AuthError(
+    'ERR_DISCOVERY',
+    `The issuer ${metadata.issuer} supports neither client_secret_post nor client_secret_basic client authentication (it lists ${methods.join(', ') || 'none'}).`,
+    {
+      actions: ['Configure the app client at your identity provider to authenticate with a client secret.'],
+      details: { issuer: metadata.issuer, reason: 'client_auth_unsupported', supported: methods },
+    },
+  );
 }
 
 /** Checks that the metadata allows a client_credentials request at all; returns the token endpoint. */
 export function assertClientCredentialsSupported(metadata: IssuerMetadata): string {
   const endpoint = metadata.token_endpoint;
   if (typeof endpoint !== 'string' || endpoint === '') {
-    throw new AuthError('ERR_DISCOVERY', `The OIDC configuration of ${metadata.issuer} has no token_endpoint, so no token can be requested.`, {
-      actions: ['Check that the discovery URL belongs to an OAuth 2.0 authorization server that issues tokens.'],
-      details: { issuer: metadata.issuer, reason: 'no_token_endpoint' },
-    });
+    throw new AuthError(
+      'ERR_DISCOVERY',
+      `The OIDC configuration of ${metadata.issuer} has no token_endpoint, so no token can be requested.`,
+      {
+        actions: ['Check that the discovery URL belongs to an OAuth 2.0 authorization server that issues tokens.'],
+        details: { issuer: metadata.issuer, reason: 'no_token_endpoint' },
+      },
+    );
   }
   const grants = metadata.grant_types_supported;
   if (grants && !grants.includes('client_credentials')) {
-    throw new AuthError('ERR_DISCOVERY', `The issuer ${metadata.issuer} does not support the client_credentials grant (it lists ${grants.join(', ')}); only machine-to-machine tokens can be fetched automatically.`, {
-      actions: ['Enable the client_credentials grant for this app client at your identity provider, or pass a token yourself with --bearer-token.'],
-      details: { issuer: metadata.issuer, reason: 'grant_not_supported', supported: grants },
-    });
+    throw new AuthError(
+      'ERR_DISCOVERY',
+      `The issuer ${metadata.issuer} does not support the client_credentials grant (it lists ${grants.join(', ')}); only machine-to-machine tokens can be fetched automatically.`,
+      {
+        actions: [
+          'Enable the client_credentials grant for this app client at your identity provider, or pass a token yourself with --bearer-token.',
+        ],
+        details: { issuer: metadata.issuer, reason: 'grant_not_supported', supported: grants },
+      },
+    );
   }
   if (new URL(endpoint).protocol !== 'https:' && !isLoopbackUrl(endpoint)) {
     throw new AuthError('ERR_DISCOVERY', `The token endpoint ${endpoint} is not HTTPS.`, {
@@ -69,23 +83,42 @@ function redact(text: string, secret: string): string {
   return secret.length > 0 ? text.split(secret).join('****') : text;
 }
 
-export async function clientCredentialsTokenRequest(metadata: IssuerMetadata, client: ClientCredentials, options: TokenRequestOptions = {}): Promise<Response> {
+export async function clientCredentialsTokenRequest(
+  metadata: IssuerMetadata,
+  client: ClientCredentials,
+  options: TokenRequestOptions = {},
+): Promise<Response> {
   const endpoint = assertClientCredentialsSupported(metadata);
   const method = selectClientAuthMethod(metadata);
-  const auth = method === 'client_secret_post' ? oauth.ClientSecretPost(client.clientSecret) : oauth.ClientSecretBasic(client.clientSecret);
+  const auth =
+    method === 'client_secret_post'
+      ? oauth.ClientSecretPost(client.clientSecret)
+      : oauth.ClientSecretBasic(client.clientSecret);
   const scope = [...(options.scopes ?? [])].join(' ');
   const dispatcher = options.dispatcher;
   // Node's built-in fetch unless a dispatcher is given (undici is then loaded, on this path only).
-  const customFetch = async (url: string, init: oauth.CustomFetchOptions<'POST', URLSearchParams>): Promise<Response> =>
+  const customFetch = async (
+    url: string,
+    init: oauth.CustomFetchOptions<'POST', URLSearchParams>,
+  ): Promise<Response> =>
     dispatcher ? (await import('undici')).fetch(url, { ...init, dispatcher }) : fetch(url, init);
   try {
-    return await oauth.clientCredentialsGrantRequest(toAuthorizationServer(metadata), { client_id: client.clientId }, auth, scope ? { scope } : {}, {
-      signal: options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      [oauth.allowInsecureRequests]: isLoopbackUrl(endpoint),
-      [oauth.customFetch]: customFetch,
-    });
+    return await oauth.clientCredentialsGrantRequest(
+      toAuthorizationServer(metadata),
+      { client_id: client.clientId },
+      auth,
+      scope ? { scope } : {},
+      {
+        signal: options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        [oauth.allowInsecureRequests]: isLoopbackUrl(endpoint),
+        [oauth.customFetch]: customFetch,
+      },
+    );
   } catch (err) {
-    const reason = redact(err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err), client.clientSecret);
+    const reason = redact(
+      err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err),
+      client.clientSecret,
+    );
     throw new AuthError('ERR_TOKEN_REQUEST', `Could not reach the token endpoint ${endpoint}: ${reason}`, {
       actions: ['Check that the identity provider is running and reachable from this machine.'],
       details: { url: endpoint, reason: 'unreachable' },
@@ -97,14 +130,18 @@ export async function clientCredentialsTokenRequest(metadata: IssuerMetadata, cl
 function actionsFor(error: string | undefined): string[] {
   switch (error) {
     case 'invalid_client':
-      return ['Check the client id and client secret stored for this credential in agentcore/.env.local (re-add it to replace them).'];
+      return [
+        'Check the client id and client secret stored for this credential in agentcore/.env.local (re-add it to replace them).',
+      ];
     case 'unauthorized_client':
     case 'unsupported_grant_type':
       return ['Enable the client_credentials grant for this app client at your identity provider.'];
     case 'invalid_scope':
-      return ['Check that the requested scopes (the resource\'s allowedScopes) exist at the identity provider and are allowed for this client.'];
+      return [
+        "Check that the requested scopes (the resource's allowedScopes) exist at the identity provider and are allowed for this client.",
+      ];
     default:
-      return ['Check the identity provider\'s logs for this client.'];
+      return ["Check the identity provider's logs for this client."];
   }
 }
 
@@ -120,30 +157,73 @@ async function readOAuthError(response: Response): Promise<{ error?: string; des
   }
 }
 
-function rejected(endpoint: string, status: number, error: string | undefined, description: string | undefined, secret: string): AuthError {
-  const what = [error, description].filter(Boolean).map((s) => redact(String(s), secret)).join(': ');
-  return new AuthError('ERR_TOKEN_REQUEST', `The token endpoint refused the request (HTTP ${status}${what ? `, ${what}` : ''}).`, {
-    actions: actionsFor(error),
-    details: { url: endpoint, status, ...(error ? { error } : {}), ...(description ? { errorDescription: redact(description, secret) } : {}) },
-  });
+function rejected(
+  endpoint: string,
+  status: number,
+  error: string | undefined,
+  description: string | undefined,
+  secret: string,
+): AuthError {
+  const what = [error, description]
+    .filter(Boolean)
+    .map((s) => redact(String(s), secret))
+    .join(': ');
+  return new AuthError(
+    'ERR_TOKEN_REQUEST',
+    `The token endpoint refused the request (HTTP ${status}${what ? `, ${what}` : ''}).`,
+    {
+      actions: actionsFor(error),
+      details: {
+        url: endpoint,
+        status,
+        ...(error ? { error } : {}),
+        ...(description ? { errorDescription: redact(description, secret) } : {}),
+      },
+    },
+  );
 }
 
-export async function processClientCredentialsTokenResponse(metadata: IssuerMetadata, client: ClientCredentials, response: Response): Promise<AccessToken> {
+export async function processClientCredentialsTokenResponse(
+  metadata: IssuerMetadata,
+  client: ClientCredentials,
+  response: Response,
+): Promise<AccessToken> {
   const endpoint = metadata.token_endpoint ?? '';
   try {
-    const body = await oauth.processClientCredentialsResponse(toAuthorizationServer(metadata), { client_id: client.clientId }, response);
-    return { accessToken: body.access_token, tokenType: body.token_type, ...(body.expires_in !== undefined ? { expiresIn: body.expires_in } : {}) };
+    const body = await oauth.processClientCredentialsResponse(
+      toAuthorizationServer(metadata),
+      { client_id: client.clientId },
+      response,
+    );
+    return {
+      accessToken: body.access_token,
+      tokenType: body.token_type,
+      ...(body.expires_in !== undefined ? { expiresIn: body.expires_in } : {}),
+    };
   } catch (err) {
-    if (err instanceof oauth.ResponseBodyError) throw rejected(endpoint, err.status, err.error, err.error_description, client.clientSecret);
+    if (err instanceof oauth.ResponseBodyError)
+      throw rejected(endpoint, err.status, err.error, err.error_description, client.clientSecret);
     if (err instanceof oauth.WWWAuthenticateChallengeError) {
       const body = await readOAuthError(err.response);
-      throw rejected(endpoint, err.status, body.error ?? err.cause[0]?.parameters.error, body.description ?? err.cause[0]?.parameters.error_description, client.clientSecret);
+      throw rejected(
+        endpoint,
+        err.status,
+        body.error ?? err.cause[0]?.parameters.error,
+        body.description ?? err.cause[0]?.parameters.error_description,
+        client.clientSecret,
+      );
     }
     const reason = redact(err instanceof Error ? err.message : String(err), client.clientSecret);
-    throw new AuthError('ERR_TOKEN_RESPONSE', `The token endpoint returned an unusable response (HTTP ${response.status}): ${reason}`, {
-      actions: ['Check that the token endpoint is an OAuth 2.0 token endpoint returning JSON with access_token and token_type.'],
-      details: { url: endpoint, status: response.status },
-      cause: err,
-    });
+    throw new AuthError(
+      'ERR_TOKEN_RESPONSE',
+      `The token endpoint returned an unusable response (HTTP ${response.status}): ${reason}`,
+      {
+        actions: [
+          'Check that the token endpoint is an OAuth 2.0 token endpoint returning JSON with access_token and token_type.',
+        ],
+        details: { url: endpoint, status: response.status },
+        cause: err,
+      },
+    );
   }
 }

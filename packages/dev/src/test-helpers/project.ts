@@ -8,7 +8,9 @@ import type { ProjectConfig } from '@agentcore/schema';
 export const TEMPLATES = fileURLToPath(new URL('../../../../apps/cli/templates/', import.meta.url));
 export const INSPECT_AGENT = fileURLToPath(new URL('./inspect-agent.mjs', import.meta.url));
 
-export async function tempProject(apps: Record<string, { from: string; file: string }>): Promise<{ root: string; cleanup(): Promise<void> }> {
+export async function tempProject(
+  apps: Record<string, { from: string; file: string }>,
+): Promise<{ root: string; cleanup(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'agentcore-dev-test-'));
   for (const [name, { from, file }] of Object.entries(apps)) {
     await mkdir(join(root, 'app', name), { recursive: true });

@@ -1,12 +1,27 @@
 /** Test-only strategies registered straight into a StrategyRegistry (the dev package never imports the plugins). */
 import { z } from 'zod';
-import { authorizeRequest, StrategyRegistry, STRATEGY_CONTRACT_VERSION, type InboundStrategy, type JwtAuthorizerConfig, type OutboundStrategy } from '@agentcore/auth';
+import {
+  authorizeRequest,
+  StrategyRegistry,
+  STRATEGY_CONTRACT_VERSION,
+  type InboundStrategy,
+  type JwtAuthorizerConfig,
+  type OutboundStrategy,
+} from '@agentcore/auth';
 
 type JwtBlock = { customJwtAuthorizer: JwtAuthorizerConfig };
-type KeyAuth = { type: string; credentialName?: string; apiKey?: { location?: string; parameterName?: string; prefix?: string } };
+type KeyAuth = {
+  type: string;
+  credentialName?: string;
+  apiKey?: { location?: string; parameterName?: string; prefix?: string };
+};
 
 export const testJwt: InboundStrategy<JwtBlock> = {
-  type: 'CUSTOM_JWT', cliName: 'custom-jwt', direction: 'inbound', summary: 'test JWT', contractVersion: STRATEGY_CONTRACT_VERSION,
+  type: 'CUSTOM_JWT',
+  cliName: 'custom-jwt',
+  direction: 'inbound',
+  summary: 'test JWT',
+  contractVersion: STRATEGY_CONTRACT_VERSION,
   appliesTo: ['runtime', 'gateway'],
   configSchema: z.any() as z.ZodType<JwtBlock>,
   fromFlags: () => ({ ok: false, problems: [] }),
@@ -14,7 +29,11 @@ export const testJwt: InboundStrategy<JwtBlock> = {
 };
 
 export const testApiKey: OutboundStrategy<KeyAuth> = {
-  type: 'API_KEY', cliName: 'api-key', direction: 'outbound', summary: 'test API key', contractVersion: STRATEGY_CONTRACT_VERSION,
+  type: 'API_KEY',
+  cliName: 'api-key',
+  direction: 'outbound',
+  summary: 'test API key',
+  contractVersion: STRATEGY_CONTRACT_VERSION,
   appliesTo: ['mcpServer'],
   fieldsSchema: z.object({}).loose(),
   credentialKind: 'ApiKeyCredentialProvider',

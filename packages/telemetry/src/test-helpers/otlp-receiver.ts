@@ -18,7 +18,13 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-type OtlpValue = { stringValue?: string; boolValue?: boolean; intValue?: string | number; doubleValue?: number; arrayValue?: { values?: OtlpValue[] } };
+type OtlpValue = {
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: string | number;
+  doubleValue?: number;
+  arrayValue?: { values?: OtlpValue[] };
+};
 type OtlpKv = { key: string; value: OtlpValue };
 
 function decode(v: OtlpValue): unknown {
@@ -46,15 +52,28 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method === 'POST' && req.url === '/v1/traces') {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans?: { resource?: { attributes?: OtlpKv[] }; scopeSpans?: { spans?: { name: string; attributes?: OtlpKv[]; status?: { code?: number } }[] }[] }[] };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          resourceSpans?: {
+            resource?: { attributes?: OtlpKv[] };
+            scopeSpans?: { spans?: { name: string; attributes?: OtlpKv[]; status?: { code?: number } }[] }[];
+          }[];
+        };
         for (const rs of body.resourceSpans ?? []) {
           for (const ss of rs.scopeSpans ?? []) {
-            for (const s of ss.spans ?? []) spans.push({ name: s.name, attributes: toRecord(s.attributes), resource: toRecord(rs.resource?.attributes), status: s.status });
+            for (const s of ss.spans ?? [])
+              spans.push({
+                name: s.name,
+                attributes: toRecord(s.attributes),
+                resource: toRecord(rs.resource?.attributes),
+                status: s.status,
+              });
           }
         }
         waiters.splice(0).forEach((w) => w());
       }
-      void Promise.resolve(options.onRequest?.(++requests)).finally(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+      void Promise.resolve(options.onRequest?.(++requests)).finally(() =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+      );
     });
   });
   server.on('connection', () => connections++);
@@ -66,7 +85,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     spans,
     waitForSpans(n, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${n} spans within ${timeoutMs} ms, got ${spans.length}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`expected ${n} spans within ${timeoutMs} ms, got ${spans.length}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (spans.length >= n) {
             clearTimeout(timer);
@@ -76,9 +98,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         check();
       });
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -23,7 +23,10 @@ export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResul
     'runtime-version': Flags.string({ summary: messages.get('flags.runtime-version.summary') }),
     protocol: Flags.string({ summary: messages.get('flags.protocol.summary'), helpValue: 'HTTP|MCP|A2A|AGUI' }),
     description: Flags.string({ summary: messages.get('flags.description.summary') }),
-    'authorizer-type': Flags.string({ summary: messages.get('flags.authorizer-type.summary'), helpValue: 'AWS_IAM|<installed>' }),
+    'authorizer-type': Flags.string({
+      summary: messages.get('flags.authorizer-type.summary'),
+      helpValue: 'AWS_IAM|<installed>',
+    }),
   };
 
   async run(): Promise<AddAgentCommandResult> {

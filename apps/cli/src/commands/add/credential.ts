@@ -13,7 +13,7 @@ export default class AddCredential extends AgentcoreCommand<AddCredentialCommand
   static override description = messages.get('description');
   static override examples = messages.list('examples');
   static override flags = {
-    name: Flags.string({ summary: messages.get('flags.name.summary'), }),
+    name: Flags.string({ summary: messages.get('flags.name.summary') }),
     type: Flags.string({ summary: messages.get('flags.type.summary'), helpValue: 'api-key|oauth' }),
     'api-key': Flags.string({ summary: messages.get('flags.api-key.summary') }),
     'discovery-url': Flags.string({ summary: messages.get('flags.discovery-url.summary') }),

@@ -17,9 +17,15 @@ export default class AddGateway extends AttachStrategyCommand<AddGatewayCommandR
   static override flags = {
     name: Flags.string({ summary: messages.get('flags.name.summary') }),
     description: Flags.string({ summary: messages.get('flags.description.summary') }),
-    'authorizer-type': Flags.string({ summary: messages.get('flags.authorizer-type.summary'), helpValue: 'NONE|AWS_IAM|<installed>' }),
+    'authorizer-type': Flags.string({
+      summary: messages.get('flags.authorizer-type.summary'),
+      helpValue: 'NONE|AWS_IAM|<installed>',
+    }),
     'semantic-search': Flags.boolean({ summary: messages.get('flags.semantic-search.summary'), allowNo: true }),
-    'exception-level': Flags.string({ summary: messages.get('flags.exception-level.summary'), helpValue: 'NONE|DEBUG' }),
+    'exception-level': Flags.string({
+      summary: messages.get('flags.exception-level.summary'),
+      helpValue: 'NONE|DEBUG',
+    }),
   };
 
   async run(): Promise<AddGatewayCommandResult> {

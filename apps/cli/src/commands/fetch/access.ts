@@ -27,16 +27,28 @@ export default class FetchAccess extends AgentcoreCommand<FetchAccessCommandResu
     project.warnings.forEach((w) => this.addWarning(w));
     const type = flags.type === 'agent' || flags.type === 'gateway' ? flags.type : undefined;
     // At a terminal without --name: pick from the project's agents and gateways; the token is then shown masked.
-    const tui = flags.name === undefined && isInteractive({ json: this.jsonEnabled() }) ? await import('../../tui/sessions.js') : undefined;
+    const tui =
+      flags.name === undefined && isInteractive({ json: this.jsonEnabled() })
+        ? await import('../../tui/sessions.js')
+        : undefined;
     const name = tui ? await tui.pickAccessResource(project, type) : flags.name;
     const { warnings, ...result } = await fetchAccess(project, {
-      name, type, identityName: flags['identity-name'], deployTarget: flags.target, noCache: flags['no-cache'],
+      name,
+      type,
+      identityName: flags['identity-name'],
+      deployTarget: flags.target,
+      noCache: flags['no-cache'],
     });
     warnings.forEach((w) => this.addWarning(w));
     this.log(messages.get('result.header', { name: result.name, type: result.type, authType: result.authType }));
     if (result.url) this.log(messages.get('result.url', { url: result.url }));
     if (result.token !== undefined) {
-      this.log(messages.get('result.expires', { expiresIn: result.expiresIn ?? '?', cached: result.fromCache ? messages.get('cached') : '' }));
+      this.log(
+        messages.get('result.expires', {
+          expiresIn: result.expiresIn ?? '?',
+          cached: result.fromCache ? messages.get('cached') : '',
+        }),
+      );
       this.log(tui ? tui.maskedTokenLine(result.token) : result.token);
     }
     if (result.message) this.log(result.message);

@@ -24,8 +24,14 @@ export default class GatewayTargetShow extends AgentcoreCommand<ShowGatewayTarge
     const { args, flags } = await this.parse(GatewayTargetShow);
     const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const result = await showGatewayTarget(store, registry, { name: args.name, ...(flags.gateway ? { gateway: flags.gateway } : {}) }, (type, err) =>
-      this.addWarning(messages.get('warning.StrategyFailed', { type, reason: err instanceof Error ? err.name : 'error' })),
+    const result = await showGatewayTarget(
+      store,
+      registry,
+      { name: args.name, ...(flags.gateway ? { gateway: flags.gateway } : {}) },
+      (type, err) =>
+        this.addWarning(
+          messages.get('warning.StrategyFailed', { type, reason: err instanceof Error ? err.name : 'error' }),
+        ),
     );
     const auth = result.outboundAuth;
     this.log(messages.get('output.title', { name: result.name, type: result.targetTypeCli, gateway: result.gateway }));

@@ -16,13 +16,22 @@ export default class PluginsGenerate extends AgentcoreCommand<PluginsGenerateRes
   };
   static override flags = {
     dir: Flags.string({ summary: messages.get('flags.dir.summary') }),
-    direction: Flags.string({ summary: messages.get('flags.direction.summary'), options: ['inbound', 'outbound'], default: 'outbound' }),
+    direction: Flags.string({
+      summary: messages.get('flags.direction.summary'),
+      options: ['inbound', 'outbound'],
+      default: 'outbound',
+    }),
     'package-name': Flags.string({ summary: messages.get('flags.package-name.summary') }),
   };
 
   async run(): Promise<PluginsGenerateResult> {
     const { args, flags } = await this.parse(PluginsGenerate);
-    const result = await generatePlugin({ name: args.name, direction: flags.direction as PluginDirection, dir: flags.dir, packageName: flags['package-name'] });
+    const result = await generatePlugin({
+      name: args.name,
+      direction: flags.direction as PluginDirection,
+      dir: flags.dir,
+      packageName: flags['package-name'],
+    });
     this.log(messages.get('success', { packageName: result.packageName, dir: result.dir, type: result.type }));
     return result;
   }

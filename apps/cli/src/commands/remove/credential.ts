@@ -14,6 +14,10 @@ export default class RemoveCredential extends RemoveCommand {
 
   async run(): Promise<RemoveCredentialResult> {
     const { flags } = await this.parse(RemoveCredential);
-    return this.remove({ kind: 'credential', name: flags.name }, { force: flags.force, dryRun: flags['dry-run'] }, messages);
+    return this.remove(
+      { kind: 'credential', name: flags.name },
+      { force: flags.force, dryRun: flags['dry-run'] },
+      messages,
+    );
   }
 }

@@ -18,7 +18,11 @@ export default class RemoveGatewayTarget extends RemoveCommand {
 
   async run(): Promise<RemoveGatewayTargetResult> {
     const { flags } = await this.parse(RemoveGatewayTarget);
-    const request = { kind: 'gateway-target' as const, name: flags.name, ...(flags.gateway ? { gateway: flags.gateway } : {}) };
+    const request = {
+      kind: 'gateway-target' as const,
+      name: flags.name,
+      ...(flags.gateway ? { gateway: flags.gateway } : {}),
+    };
     return this.remove(request, { force: flags.force, dryRun: flags['dry-run'] }, messages);
   }
 }

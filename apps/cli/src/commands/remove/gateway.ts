@@ -14,6 +14,10 @@ export default class RemoveGateway extends RemoveCommand {
 
   async run(): Promise<RemoveGatewayResult> {
     const { flags } = await this.parse(RemoveGateway);
-    return this.remove({ kind: 'gateway', name: flags.name }, { force: flags.force, dryRun: flags['dry-run'] }, messages);
+    return this.remove(
+      { kind: 'gateway', name: flags.name },
+      { force: flags.force, dryRun: flags['dry-run'] },
+      messages,
+    );
   }
 }

@@ -27,11 +27,25 @@ export default class TelemetryAudit extends AgentcoreCommand<TelemetryAuditResul
     if (entries.length === 0) this.log(messages.get('empty'));
     for (const entry of entries) {
       const { event } = entry;
-      const delivery = entry.delivery === 'queued' ? messages.get('delivery.queued', { endpoint: entry.endpoint ?? '' }) : messages.get('delivery.local_only');
+      const delivery =
+        entry.delivery === 'queued'
+          ? messages.get('delivery.queued', { endpoint: entry.endpoint ?? '' })
+          : messages.get('delivery.local_only');
       const status = event.error_code ? `${event.status} ${event.error_code}` : event.status;
-      this.log(messages.get('entry.heading', { started: event.started_at, command: event.command, status, duration: event.duration_ms, delivery }));
+      this.log(
+        messages.get('entry.heading', {
+          started: event.started_at,
+          command: event.command,
+          status,
+          duration: event.duration_ms,
+          delivery,
+        }),
+      );
       this.log(JSON.stringify(event, null, 2));
-      if (entry.dropped.length > 0) this.log(messages.get('entry.dropped', { keys: entry.dropped.map((d) => `${d.key} (${d.reason})`).join(', ') }));
+      if (entry.dropped.length > 0)
+        this.log(
+          messages.get('entry.dropped', { keys: entry.dropped.map((d) => `${d.key} (${d.reason})`).join(', ') }),
+        );
     }
     return { file: auditPath(dir), entries };
   }

@@ -1,6 +1,14 @@
 import { Flags } from '@oclif/core';
 import { agentcoreConfigDir } from '@agentcore/schema';
-import { auditPath, decideConsent, enableTelemetry, normalizeEndpoint, statePath, TelemetryError, type TelemetryState } from '@agentcore/telemetry';
+import {
+  auditPath,
+  decideConsent,
+  enableTelemetry,
+  normalizeEndpoint,
+  statePath,
+  TelemetryError,
+  type TelemetryState,
+} from '@agentcore/telemetry';
 import { AgentcoreCommand } from '../../shared/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
 
@@ -27,14 +35,31 @@ export default class TelemetryEnable extends AgentcoreCommand<TelemetryEnableRes
   async run(): Promise<TelemetryEnableResult> {
     const { flags } = await this.parse(TelemetryEnable);
     if (flags.endpoint !== undefined && !normalizeEndpoint(flags.endpoint)) {
-      throw new TelemetryError('ERR_TELEMETRY_ENDPOINT_INVALID', messages.get('error.EndpointInvalid'), { actions: messages.list('error.EndpointInvalid.actions'), exitCode: 2 });
+      throw new TelemetryError('ERR_TELEMETRY_ENDPOINT_INVALID', messages.get('error.EndpointInvalid'), {
+        actions: messages.list('error.EndpointInvalid.actions'),
+        exitCode: 2,
+      });
     }
     const dir = agentcoreConfigDir();
     const stored = await enableTelemetry(dir, { endpoint: flags['local-only'] ? null : flags.endpoint });
     const effective = decideConsent(process.env, stored);
-    if (!effective.enabled) this.addWarning(messages.get('warning.overridden', { file: statePath(dir), reason: messages.get(`reason.${effective.source}`) }));
-    const delivery = effective.endpoint ? messages.get('delivery.endpoint', { endpoint: effective.endpoint }) : messages.get('delivery.local');
+    if (!effective.enabled)
+      this.addWarning(
+        messages.get('warning.overridden', {
+          file: statePath(dir),
+          reason: messages.get(`reason.${effective.source}`),
+        }),
+      );
+    const delivery = effective.endpoint
+      ? messages.get('delivery.endpoint', { endpoint: effective.endpoint })
+      : messages.get('delivery.local');
     this.log(messages.get('success', { delivery }));
-    return { stored, effective: effective.enabled, ...(effective.endpoint ? { endpoint: effective.endpoint } : {}), stateFile: statePath(dir), auditFile: auditPath(dir) };
+    return {
+      stored,
+      effective: effective.enabled,
+      ...(effective.endpoint ? { endpoint: effective.endpoint } : {}),
+      stateFile: statePath(dir),
+      auditFile: auditPath(dir),
+    };
   }
 }

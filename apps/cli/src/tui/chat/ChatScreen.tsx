@@ -13,7 +13,17 @@ export interface ChatTexts {
   keys: string;
 }
 
-export function ChatScreen({ texts, send, sessionId, onExit }: { texts: ChatTexts; send: ChatSend; sessionId?: string; onExit(state: ChatState): void }) {
+export function ChatScreen({
+  texts,
+  send,
+  sessionId,
+  onExit,
+}: {
+  texts: ChatTexts;
+  send: ChatSend;
+  sessionId?: string;
+  onExit(state: ChatState): void;
+}) {
   const chat = useChat(send, onExit, sessionId);
   const { state } = chat;
   useInput((input, key) => {
@@ -26,12 +36,20 @@ export function ChatScreen({ texts, send, sessionId, onExit }: { texts: ChatText
       {state.sessionId ? <Text dimColor>{texts.session(state.sessionId)}</Text> : null}
       {state.turns.map((t, i) => (
         <Box key={i} flexDirection="column">
-          <Text><Text color="cyan">{texts.you} </Text>{t.prompt}</Text>
-          <Text><Text color="green">{texts.agent} </Text>{t.reply}</Text>
+          <Text>
+            <Text color="cyan">{texts.you} </Text>
+            {t.prompt}
+          </Text>
+          <Text>
+            <Text color="green">{texts.agent} </Text>
+            {t.reply}
+          </Text>
           {t.error ? <Text color="red">✖ {t.error}</Text> : null}
         </Box>
       ))}
-      {state.sending ? <Text dimColor>{texts.sending}</Text> : (
+      {state.sending ? (
+        <Text dimColor>{texts.sending}</Text>
+      ) : (
         <Box>
           <Text color="cyan">› </Text>
           <TextInput value={state.draft} onChange={chat.edit} onSubmit={chat.send} />

@@ -13,7 +13,14 @@ export interface TokenScreenTexts {
 export function TokenScreen({ texts, onExit }: { texts: TokenScreenTexts; onExit(o: TokenOutcome): void }) {
   const [closed, setClosed] = useState(false);
   useInput((input, key) => {
-    const outcome: TokenOutcome | undefined = key.ctrl && input === 'c' ? { status: 'cancelled' } : key.escape ? { status: 'skip' } : key.return ? { status: 'use' } : undefined;
+    const outcome: TokenOutcome | undefined =
+      key.ctrl && input === 'c'
+        ? { status: 'cancelled' }
+        : key.escape
+          ? { status: 'skip' }
+          : key.return
+            ? { status: 'use' }
+            : undefined;
     if (!outcome) return;
     setClosed(true);
     onExit(outcome);
@@ -22,7 +29,7 @@ export function TokenScreen({ texts, onExit }: { texts: TokenScreenTexts; onExit
   return (
     <Box flexDirection="column">
       <Text bold>{texts.title}</Text>
-      <Text>  {texts.token}</Text>
+      <Text> {texts.token}</Text>
       <Text dimColor>{texts.keys}</Text>
     </Box>
   );

@@ -20,7 +20,13 @@ export type ChatAction =
   | { type: 'finished'; sessionId?: string; error?: string }
   | { type: 'close' };
 
-export const initialChat = (sessionId?: string): ChatState => ({ turns: [], draft: '', sending: false, closed: false, ...(sessionId ? { sessionId } : {}) });
+export const initialChat = (sessionId?: string): ChatState => ({
+  turns: [],
+  draft: '',
+  sending: false,
+  closed: false,
+  ...(sessionId ? { sessionId } : {}),
+});
 
 function updateLast(turns: readonly ChatTurn[], f: (t: ChatTurn) => ChatTurn): ChatTurn[] {
   return turns.map((t, i) => (i === turns.length - 1 ? f(t) : t));

@@ -3,7 +3,11 @@ import { useEffect, useReducer, useRef } from 'react';
 import { chatReducer, initialChat, type ChatState } from './chat-reducer.js';
 
 /** One turn: stream `prompt` to the agent, calling `onText` as text arrives; resolves with the session id. */
-export type ChatSend = (prompt: string, sessionId: string | undefined, onText: (text: string) => void) => Promise<{ sessionId?: string; error?: string }>;
+export type ChatSend = (
+  prompt: string,
+  sessionId: string | undefined,
+  onText: (text: string) => void,
+) => Promise<{ sessionId?: string; error?: string }>;
 
 export function useChat(send: ChatSend, onClose: (state: ChatState) => void, sessionId?: string) {
   const [state, dispatch] = useReducer(chatReducer, sessionId, initialChat);
@@ -13,8 +17,10 @@ export function useChat(send: ChatSend, onClose: (state: ChatState) => void, ses
     const last = state.turns[state.turns.length - 1];
     if (!state.sending || !last || sent.current >= state.turns.length) return;
     sent.current = state.turns.length;
-    send(last.prompt, state.sessionId, (text) => dispatch({ type: 'text', text }))
-      .then((r) => dispatch({ type: 'finished', ...r }), (err: unknown) => dispatch({ type: 'finished', error: err instanceof Error ? err.message : String(err) }));
+    send(last.prompt, state.sessionId, (text) => dispatch({ type: 'text', text })).then(
+      (r) => dispatch({ type: 'finished', ...r }),
+      (err: unknown) => dispatch({ type: 'finished', error: err instanceof Error ? err.message : String(err) }),
+    );
   }, [state.sending, state.turns, state.sessionId, send]);
   useEffect(() => {
     if (state.closed) onClose(state);

@@ -17,7 +17,10 @@ export function HomeScreen({ onExit }: { onExit(outcome: HomeOutcome): void }) {
     if (key.escape || (key.ctrl && input === 'c')) exit({ status: 'cancelled' });
   });
   if (chosen) return null;
-  const items = [...HOME_ACTIONS.map((a) => ({ key: a.id, value: a.id as string, label: m.get(a.label) })), { key: 'quit', value: 'quit', label: m.get('home.quit') }];
+  const items = [
+    ...HOME_ACTIONS.map((a) => ({ key: a.id, value: a.id as string, label: m.get(a.label) })),
+    { key: 'quit', value: 'quit', label: m.get('home.quit') },
+  ];
   return (
     <Box flexDirection="column">
       <Text bold>{m.get('home.title')}</Text>

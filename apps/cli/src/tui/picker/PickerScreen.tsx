@@ -10,7 +10,17 @@ export interface PickerItem {
 
 export type PickerOutcome = { status: 'picked'; value: string } | { status: 'cancelled' };
 
-export function PickerScreen({ title, items, keys, onExit }: { title: string; items: readonly PickerItem[]; keys: string; onExit(o: PickerOutcome): void }) {
+export function PickerScreen({
+  title,
+  items,
+  keys,
+  onExit,
+}: {
+  title: string;
+  items: readonly PickerItem[];
+  keys: string;
+  onExit(o: PickerOutcome): void;
+}) {
   const [closed, setClosed] = useState(false);
   const exit = (o: PickerOutcome) => {
     setClosed(true);
@@ -23,7 +33,10 @@ export function PickerScreen({ title, items, keys, onExit }: { title: string; it
   return (
     <Box flexDirection="column">
       <Text bold>{title}</Text>
-      <SelectInput items={items.map((i) => ({ key: i.value, value: i.value, label: i.label }))} onSelect={(i) => exit({ status: 'picked', value: i.value })} />
+      <SelectInput
+        items={items.map((i) => ({ key: i.value, value: i.value, label: i.label }))}
+        onSelect={(i) => exit({ status: 'picked', value: i.value })}
+      />
       <Text dimColor>{keys}</Text>
     </Box>
   );

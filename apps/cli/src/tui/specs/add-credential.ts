@@ -9,7 +9,13 @@ export function addCredentialSpec(): WizardSpec {
   const byType: Record<string, WizardStep[]> = {
     'api-key': [{ key: 'api-key', flag: 'api-key', kind: 'secret', message: m.get('prompt.api-key') }],
     oauth: [
-      { key: 'discovery-url', flag: 'discovery-url', kind: 'text', message: m.get('prompt.discovery-url'), validate: fieldCheck(HttpUrlSchema) },
+      {
+        key: 'discovery-url',
+        flag: 'discovery-url',
+        kind: 'text',
+        message: m.get('prompt.discovery-url'),
+        validate: fieldCheck(HttpUrlSchema),
+      },
       { key: 'client-id', flag: 'client-id', kind: 'text', message: m.get('prompt.client-id') },
       { key: 'client-secret', flag: 'client-secret', kind: 'secret', message: m.get('prompt.client-secret') },
       { key: 'scopes', flag: 'scopes', kind: 'list', message: m.get('prompt.scopes'), optional: true },
@@ -19,8 +25,24 @@ export function addCredentialSpec(): WizardSpec {
     id: 'add credential',
     title: m.get('prompt.title'),
     plan: (a) => [
-      { key: 'name', flag: 'name', kind: 'text', message: m.get('prompt.name'), hint: m.get('flags.name.summary'), validate: fieldCheck(CredentialNameSchema) },
-      { key: 'type', flag: 'type', kind: 'select', message: m.get('prompt.type'), options: [{ value: 'api-key', label: m.get('prompt.type.api-key') }, { value: 'oauth', label: m.get('prompt.type.oauth') }] },
+      {
+        key: 'name',
+        flag: 'name',
+        kind: 'text',
+        message: m.get('prompt.name'),
+        hint: m.get('flags.name.summary'),
+        validate: fieldCheck(CredentialNameSchema),
+      },
+      {
+        key: 'type',
+        flag: 'type',
+        kind: 'select',
+        message: m.get('prompt.type'),
+        options: [
+          { value: 'api-key', label: m.get('prompt.type.api-key') },
+          { value: 'oauth', label: m.get('prompt.type.oauth') },
+        ],
+      },
       ...(typeof a.type === 'string' ? (byType[a.type] ?? []) : []),
     ],
   };

@@ -2,8 +2,21 @@
  * The auth part of an attach wizard, built from the registry: a select of the built-ins plus the installed
  * strategies that apply to the resource, then the chosen strategy's own `prompts(ctx)` (with `when` applied).
  */
-import type { FlagContext, InboundStrategy, InputProblem, OutboundStrategy, StrategyPrompt, StrategyRegistry } from '@agentcore/auth';
-import { allowedOutboundAuth, BUILTIN_OUTBOUND, TARGET_TYPE_INFO, type InboundResourceKind, type TargetType } from '@agentcore/schema';
+import type {
+  FlagContext,
+  InboundStrategy,
+  InputProblem,
+  OutboundStrategy,
+  StrategyPrompt,
+  StrategyRegistry,
+} from '@agentcore/auth';
+import {
+  allowedOutboundAuth,
+  BUILTIN_OUTBOUND,
+  TARGET_TYPE_INFO,
+  type InboundResourceKind,
+  type TargetType,
+} from '@agentcore/schema';
 import { loadMessages } from '../../shared/messages.js';
 import type { Answers, StepOption, WizardStep } from '../wizard/types.js';
 
@@ -26,7 +39,10 @@ export function inboundChoices(registry: StrategyRegistry, resource: InboundReso
   const strategies = registry.inbound(resource);
   return {
     flag: 'authorizer-type',
-    options: [...builtins.map((b) => ({ value: b, label: m.get(`auth.builtin.${b}`) })), ...strategies.map(strategyOption)],
+    options: [
+      ...builtins.map((b) => ({ value: b, label: m.get(`auth.builtin.${b}`) })),
+      ...strategies.map(strategyOption),
+    ],
     strategies,
   };
 }
@@ -41,14 +57,19 @@ export function outboundChoices(registry: StrategyRegistry, targetType: TargetTy
   const strategies = registry.outbound(targetType).filter((s) => allowed.includes(s.type));
   return {
     flag: 'outbound-auth',
-    options: [...builtins.map((b) => ({ value: b, label: m.get(`auth.builtin.${b}`) })), ...strategies.map(strategyOption)],
+    options: [
+      ...builtins.map((b) => ({ value: b, label: m.get(`auth.builtin.${b}`) })),
+      ...strategies.map(strategyOption),
+    ],
     strategies,
   };
 }
 
 export function chosenStrategy(choices: AuthChoices, answers: Answers): AnyStrategy | undefined {
   const v = answers[choices.flag];
-  return typeof v === 'string' ? choices.strategies.find((s) => norm(s.cliName) === norm(v) || norm(s.type) === norm(v)) : undefined;
+  return typeof v === 'string'
+    ? choices.strategies.find((s) => norm(s.cliName) === norm(v) || norm(s.type) === norm(v))
+    : undefined;
 }
 
 function promptStep(strategy: AnyStrategy, p: StrategyPrompt, i: number): WizardStep {
@@ -68,10 +89,19 @@ function promptStep(strategy: AnyStrategy, p: StrategyPrompt, i: number): Wizard
 /** The auth select (skipped when nothing can be chosen), then the chosen strategy's prompts for these answers. */
 export function authSteps(choices: AuthChoices, message: string, answers: Answers, ctx: FlagContext): WizardStep[] {
   if (choices.options.length === 0) return [];
-  const select: WizardStep = { key: choices.flag, flag: choices.flag, kind: 'select', message, options: choices.options };
+  const select: WizardStep = {
+    key: choices.flag,
+    flag: choices.flag,
+    kind: 'select',
+    message,
+    options: choices.options,
+  };
   const strategy = chosenStrategy(choices, answers);
   const prompts = strategy?.prompts?.(ctx) ?? [];
-  return [select, ...prompts.flatMap((p, i) => (!p.when || p.when(answers) ? [promptStep(strategy as AnyStrategy, p, i)] : []))];
+  return [
+    select,
+    ...prompts.flatMap((p, i) => (!p.when || p.when(answers) ? [promptStep(strategy as AnyStrategy, p, i)] : [])),
+  ];
 }
 
 /** What the strategy's `fromFlags` (the flag path's own check) says about these answers. */

@@ -2,13 +2,24 @@
 import { Box, Text } from 'ink';
 import type { AnsweredStep } from '../wizard/use-wizard.js';
 
-export function ReviewStep({ title, answered, none }: { title: string; answered: readonly AnsweredStep[]; none: string }) {
+export function ReviewStep({
+  title,
+  answered,
+  none,
+}: {
+  title: string;
+  answered: readonly AnsweredStep[];
+  none: string;
+}) {
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text bold color="cyan">{title}</Text>
+      <Text bold color="cyan">
+        {title}
+      </Text>
       {answered.map((a) => (
         <Text key={a.key}>
-          {'  '}{a.message}: <Text bold>{a.text === '' ? none : a.text}</Text>
+          {'  '}
+          {a.message}: <Text bold>{a.text === '' ? none : a.text}</Text>
         </Text>
       ))}
     </Box>

@@ -8,12 +8,17 @@ export function TextStep({ step, draft, error, texts, onChange, onSubmit }: Step
   return (
     <Box flexDirection="column">
       <StepHeader message={step.message} optional={step.optional ? texts.optional : undefined} />
-      {step.hint ? <Text dimColor>  {step.hint}</Text> : null}
+      {step.hint ? <Text dimColor> {step.hint}</Text> : null}
       <Box>
         <Text color="cyan">› </Text>
-        <TextInput value={draft} onChange={onChange} onSubmit={() => onSubmit()} {...(step.kind === 'secret' ? { mask: '•' } : {})} />
+        <TextInput
+          value={draft}
+          onChange={onChange}
+          onSubmit={() => onSubmit()}
+          {...(step.kind === 'secret' ? { mask: '•' } : {})}
+        />
       </Box>
-      {step.kind === 'json' && draft.trim() !== '' && !error ? <Text color="green">  ✔ {texts.jsonOk}</Text> : null}
+      {step.kind === 'json' && draft.trim() !== '' && !error ? <Text color="green"> ✔ {texts.jsonOk}</Text> : null}
     </Box>
   );
 }

@@ -10,8 +10,14 @@ import { useEffect } from 'react';
 
 const m = loadMessages('interactive');
 const TEXTS: StepTexts = {
-  optional: m.get('label.optional'), yes: m.get('label.yes'), no: m.get('label.no'), jsonOk: m.get('label.json-ok'),
-  required: m.get('error.Required'), pickOne: m.get('error.PickOne'), claimsEmpty: m.get('label.claims-empty'), claimsDone: m.get('label.claims-done'),
+  optional: m.get('label.optional'),
+  yes: m.get('label.yes'),
+  no: m.get('label.no'),
+  jsonOk: m.get('label.json-ok'),
+  required: m.get('error.Required'),
+  pickOne: m.get('error.PickOne'),
+  claimsEmpty: m.get('label.claims-empty'),
+  claimsDone: m.get('label.claims-done'),
 };
 
 export interface WizardAppProps {
@@ -35,13 +41,39 @@ export function WizardApp({ spec, preset = {}, onExit, onStep }: WizardAppProps)
   const Step = w.step ? STEP_COMPONENTS[w.step.kind] : undefined;
   if (w.state.phase === 'done' || w.state.phase === 'cancelled') return null;
   const kind = w.step?.kind;
-  const keys = w.state.phase === 'review' ? 'keys.review' : kind === 'claims' ? 'keys.claims' : kind === 'select' || kind === 'confirm' ? 'keys.select' : 'keys.step';
+  const keys =
+    w.state.phase === 'review'
+      ? 'keys.review'
+      : kind === 'claims'
+        ? 'keys.claims'
+        : kind === 'select' || kind === 'confirm'
+          ? 'keys.select'
+          : 'keys.step';
   return (
     <Box flexDirection="column">
       <Text bold>{spec.title}</Text>
-      {w.state.phase === 'review' ? null : w.answered.map((a) => <Text key={a.key} dimColor>✔ {a.message}: {a.text}</Text>)}
-      {Step && w.step ? <Step key={w.step.key} step={w.step} draft={w.state.draft} error={w.state.error} texts={TEXTS} onChange={w.edit} onSubmit={w.submit} onBack={w.back} /> : null}
-      {w.state.phase === 'review' ? <ReviewStep title={m.get('label.review')} answered={w.answered} none={m.get('label.none')} /> : null}
+      {w.state.phase === 'review'
+        ? null
+        : w.answered.map((a) => (
+            <Text key={a.key} dimColor>
+              ✔ {a.message}: {a.text}
+            </Text>
+          ))}
+      {Step && w.step ? (
+        <Step
+          key={w.step.key}
+          step={w.step}
+          draft={w.state.draft}
+          error={w.state.error}
+          texts={TEXTS}
+          onChange={w.edit}
+          onSubmit={w.submit}
+          onBack={w.back}
+        />
+      ) : null}
+      {w.state.phase === 'review' ? (
+        <ReviewStep title={m.get('label.review')} answered={w.answered} none={m.get('label.none')} />
+      ) : null}
       {w.state.error ? <Text color="red">✖ {w.state.error}</Text> : null}
       <Text dimColor>{m.get(keys)}</Text>
     </Box>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, initWizard, resultAnswers, wizardReducer, type WizardAction, type WizardState } from './reducer.js';
+import {
+  currentStep,
+  initWizard,
+  resultAnswers,
+  wizardReducer,
+  type WizardAction,
+  type WizardState,
+} from './reducer.js';
 import { maskSecret } from './mask.js';
 import type { WizardSpec } from './types.js';
 
@@ -8,21 +15,49 @@ const spec: WizardSpec = {
   id: 'test',
   title: 'Test',
   plan: (a) => [
-    { key: 'name', flag: 'name', kind: 'text', message: 'Name', validate: (v) => (/^[a-z]+$/.test(v) ? undefined : 'lowercase only') },
-    { key: 'kind', flag: 'kind', kind: 'select', message: 'Kind', options: [{ value: 'api', label: 'API' }, { value: 'web', label: 'Web' }] },
+    {
+      key: 'name',
+      flag: 'name',
+      kind: 'text',
+      message: 'Name',
+      validate: (v) => (/^[a-z]+$/.test(v) ? undefined : 'lowercase only'),
+    },
+    {
+      key: 'kind',
+      flag: 'kind',
+      kind: 'select',
+      message: 'Kind',
+      options: [
+        { value: 'api', label: 'API' },
+        { value: 'web', label: 'Web' },
+      ],
+    },
     ...(a.kind === 'api' ? [{ key: 'key', flag: 'key', kind: 'secret' as const, message: 'Key' }] : []),
-    ...(a.kind === 'web' ? [{ key: 'url', flag: 'url', kind: 'text' as const, message: 'URL' }, { key: 'tags', flag: 'tags', kind: 'list' as const, message: 'Tags', optional: true }] : []),
+    ...(a.kind === 'web'
+      ? [
+          { key: 'url', flag: 'url', kind: 'text' as const, message: 'URL' },
+          { key: 'tags', flag: 'tags', kind: 'list' as const, message: 'Tags', optional: true },
+        ]
+      : []),
     { key: 'steer', flag: 'steer', kind: 'confirm', message: 'Internal', internal: true, initial: 'false' },
   ],
   check: (a) => (a.url === 'bad.example' ? [{ flag: 'url', message: 'unreachable' }] : []),
 };
 
-const run = (state: WizardState, ...actions: WizardAction[]) => actions.reduce((s, a) => wizardReducer(spec, s, a), state);
+const run = (state: WizardState, ...actions: WizardAction[]) =>
+  actions.reduce((s, a) => wizardReducer(spec, s, a), state);
 const submit = (value?: string): WizardAction => (value === undefined ? { type: 'submit' } : { type: 'submit', value });
 
 describe('wizard reducer', () => {
   it('asks the steps in order, follows the answers and ends at the review', () => {
-    const s = run(initWizard(spec), submit('bob'), submit('web'), submit('https://x'), submit('a, b ,'), submit('true'));
+    const s = run(
+      initWizard(spec),
+      submit('bob'),
+      submit('web'),
+      submit('https://x'),
+      submit('a, b ,'),
+      submit('true'),
+    );
     expect(s.phase).toBe('review');
     expect(s.answers).toEqual({ name: 'bob', kind: 'web', url: 'https://x', tags: ['a', 'b'], steer: true });
     const done = run(s, { type: 'confirm' });
@@ -56,8 +91,15 @@ describe('wizard reducer', () => {
   });
 
   it('a final-check problem reopens the step of its flag with the message', () => {
-    const s = run(initWizard(spec), submit('bob'), submit('web'), submit('bad.example'), submit(''), submit('false'), { type: 'confirm' });
-    expect([s.phase, currentStep(spec, s)?.key, s.error, s.draft]).toEqual(['asking', 'url', 'unreachable', 'bad.example']);
+    const s = run(initWizard(spec), submit('bob'), submit('web'), submit('bad.example'), submit(''), submit('false'), {
+      type: 'confirm',
+    });
+    expect([s.phase, currentStep(spec, s)?.key, s.error, s.draft]).toEqual([
+      'asking',
+      'url',
+      'unreachable',
+      'bad.example',
+    ]);
     expect('tags' in s.answers).toBe(false);
   });
 
@@ -75,7 +117,19 @@ describe('wizard reducer', () => {
   });
 
   it('live-checks json answers while typing', () => {
-    const json: WizardSpec = { id: 'j', title: 'J', plan: () => [{ key: 'c', flag: 'c', kind: 'json', message: 'C', validate: (v) => (v.startsWith('[') ? undefined : 'must be an array') }] };
+    const json: WizardSpec = {
+      id: 'j',
+      title: 'J',
+      plan: () => [
+        {
+          key: 'c',
+          flag: 'c',
+          kind: 'json',
+          message: 'C',
+          validate: (v) => (v.startsWith('[') ? undefined : 'must be an array'),
+        },
+      ],
+    };
     const s = wizardReducer(json, initWizard(json), { type: 'edit', value: '{' });
     expect(s.error).toBe('must be an array');
     expect(wizardReducer(json, s, { type: 'edit', value: '[' }).error).toBeUndefined();

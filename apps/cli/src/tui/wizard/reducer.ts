@@ -49,25 +49,44 @@ export function answerText(answer: Answer | undefined): string {
 
 function draftFor(step: WizardStep | undefined, previous: Readonly<Record<string, string>>): string {
   if (!step) return '';
-  return previous[step.key] ?? step.initial ?? (step.kind === 'confirm' ? 'true' : step.kind === 'select' ? (step.options?.[0]?.value ?? '') : '');
+  return (
+    previous[step.key] ??
+    step.initial ??
+    (step.kind === 'confirm' ? 'true' : step.kind === 'select' ? (step.options?.[0]?.value ?? '') : '')
+  );
 }
 
 /** Turn what was typed or picked into the flag value, or say why not. */
-export function parseAnswer(step: WizardStep, raw: string): { ok: true; value: Answer | undefined } | { ok: false; error: string } {
+export function parseAnswer(
+  step: WizardStep,
+  raw: string,
+): { ok: true; value: Answer | undefined } | { ok: false; error: string } {
   if (step.kind === 'confirm') return { ok: true, value: raw === 'true' };
   if (step.kind === 'select') {
     if (!step.options?.some((o) => o.value === raw)) return { ok: false, error: m.get('error.PickOne') };
     return { ok: true, value: raw };
   }
   const text = step.kind === 'secret' ? raw : raw.trim();
-  if (text === '') return step.optional ? { ok: true, value: undefined } : { ok: false, error: m.get('error.Required') };
+  if (text === '')
+    return step.optional ? { ok: true, value: undefined } : { ok: false, error: m.get('error.Required') };
   const issue = step.validate?.(text);
   if (issue) return { ok: false, error: issue };
-  if (step.kind === 'list') return { ok: true, value: text.split(',').map((s) => s.trim()).filter(Boolean) };
+  if (step.kind === 'list')
+    return {
+      ok: true,
+      value: text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   return { ok: true, value: text };
 }
 
-function withAnswer(answers: Readonly<Record<string, Answer>>, flag: string, value: Answer | undefined): Record<string, Answer> {
+function withAnswer(
+  answers: Readonly<Record<string, Answer>>,
+  flag: string,
+  value: Answer | undefined,
+): Record<string, Answer> {
   const next = { ...answers };
   if (value === undefined) delete next[flag];
   else next[flag] = value;
@@ -77,7 +96,9 @@ function withAnswer(answers: Readonly<Record<string, Answer>>, flag: string, val
 /** Move on from `state` (whose answers are already updated) to its next step, or to the review. */
 function advance(spec: WizardSpec, state: WizardState): WizardState {
   const next = visibleSteps(spec, state)[state.trail.length];
-  return next ? { ...state, phase: 'asking', draft: draftFor(next, state.previous), error: undefined } : { ...state, phase: 'review', draft: '', error: undefined };
+  return next
+    ? { ...state, phase: 'asking', draft: draftFor(next, state.previous), error: undefined }
+    : { ...state, phase: 'review', draft: '', error: undefined };
 }
 
 export function initWizard(spec: WizardSpec, preset: Answers = {}): WizardState {
@@ -109,7 +130,8 @@ export function wizardReducer(spec: WizardSpec, state: WizardState, action: Wiza
       return { ...state, phase: 'cancelled' };
     case 'edit': {
       const step = currentStep(spec, state);
-      const live = step?.kind === 'json' && action.value.trim() !== '' ? step.validate?.(action.value.trim()) : undefined;
+      const live =
+        step?.kind === 'json' && action.value.trim() !== '' ? step.validate?.(action.value.trim()) : undefined;
       return { ...state, draft: action.value, error: live };
     }
     case 'submit': {
@@ -118,7 +140,11 @@ export function wizardReducer(spec: WizardSpec, state: WizardState, action: Wiza
       const raw = action.value ?? state.draft;
       const parsed = parseAnswer(step, raw);
       if (!parsed.ok) return { ...state, draft: raw, error: parsed.error };
-      return advance(spec, { ...state, answers: withAnswer(state.answers, step.flag, parsed.value), trail: [...state.trail, step.key] });
+      return advance(spec, {
+        ...state,
+        answers: withAnswer(state.answers, step.flag, parsed.value),
+        trail: [...state.trail, step.key],
+      });
     }
     case 'back':
       if (state.trail.length === 0) return { ...state, phase: 'cancelled' };
@@ -137,6 +163,11 @@ export function wizardReducer(spec: WizardSpec, state: WizardState, action: Wiza
 
 /** The answers handed to the command: flag values only (internal steering answers dropped). */
 export function resultAnswers(spec: WizardSpec, state: WizardState): Record<string, Answer> {
-  const internal = new Set(spec.plan(state.answers).filter((s) => s.internal).map((s) => s.flag));
+  const internal = new Set(
+    spec
+      .plan(state.answers)
+      .filter((s) => s.internal)
+      .map((s) => s.flag),
+  );
   return Object.fromEntries(Object.entries(state.answers).filter(([k]) => !internal.has(k)));
 }

@@ -29,10 +29,13 @@ export default class TokenInspect extends JsonCommand<TokenInspectCommandResult>
     const { args, flags } = await this.parse(TokenInspect);
     const token = args.token === '-' ? await readStdin() : args.token;
     const result = await inspectToken({ token, agent: flags.agent, gateway: flags.gateway, offline: flags.offline });
-    for (const r of result.rules) this.log(messages.get('output.rule', { mark: MARKS[r.status] ?? '?', rule: r.rule, reason: r.reason }));
-    this.log(result.decision === 'allow'
-      ? messages.get('output.allow', { kind: result.resource.kind, name: result.resource.name })
-      : messages.get('output.deny', { status: result.status, rule: result.rule ?? '', reason: result.reason ?? '' }));
+    for (const r of result.rules)
+      this.log(messages.get('output.rule', { mark: MARKS[r.status] ?? '?', rule: r.rule, reason: r.reason }));
+    this.log(
+      result.decision === 'allow'
+        ? messages.get('output.allow', { kind: result.resource.kind, name: result.resource.name })
+        : messages.get('output.deny', { status: result.status, rule: result.rule ?? '', reason: result.reason ?? '' }),
+    );
     return result;
   }
 }

@@ -27,7 +27,8 @@ export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<
   const { default: Provider } = await import('oidc-provider');
   const { generateKeyPair, exportJWK } = await import('jose');
   const counts = new Map<string, number>();
-  let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void = (_q, r) => r.writeHead(503).end();
+  let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void = (_q, r) =>
+    r.writeHead(503).end();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
@@ -39,11 +40,17 @@ export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const resource = 'https://agentcore.test/api';
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: options.clientId ?? 'agent-client', client_secret: options.clientSecret ?? 'agent-secret-value',
-      grant_types: ['client_credentials'], redirect_uris: [], response_types: [],
-      token_endpoint_auth_method: options.authMethod ?? 'client_secret_post', scope: 'agents:read agents:write',
-    }],
+    clients: [
+      {
+        client_id: options.clientId ?? 'agent-client',
+        client_secret: options.clientSecret ?? 'agent-secret-value',
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: options.authMethod ?? 'client_secret_post',
+        scope: 'agents:read agents:write',
+      },
+    ],
     ...(options.clientAuthMethods ? { clientAuthMethods: options.clientAuthMethods } : {}),
     jwks: { keys: [jwk] },
     scopes: ['agents:read', 'agents:write'],
@@ -54,7 +61,13 @@ export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<
         enabled: true,
         defaultResource: () => resource,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ scope: 'agents:read agents:write', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: options.accessTokenTtlSec ?? 3600, jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({
+          scope: 'agents:read agents:write',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: options.accessTokenTtlSec ?? 3600,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
       },
     },
   });
@@ -63,6 +76,10 @@ export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<
     issuer,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
     counts,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -13,8 +13,15 @@ export function ClaimSelectField({ label, options, value, onSubmit }: ClaimSelec
   const items = options.map((o) => ({ key: o.value, value: o.value, label: o.label }));
   return (
     <Box flexDirection="column">
-      <Text color="cyan">  {label}</Text>
-      <SelectInput items={items} initialIndex={Math.max(0, items.findIndex((i) => i.value === value))} onSelect={(i) => onSubmit(i.value)} />
+      <Text color="cyan"> {label}</Text>
+      <SelectInput
+        items={items}
+        initialIndex={Math.max(
+          0,
+          items.findIndex((i) => i.value === value),
+        )}
+        onSelect={(i) => onSubmit(i.value)}
+      />
     </Box>
   );
 }

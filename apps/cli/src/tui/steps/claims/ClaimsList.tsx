@@ -4,15 +4,26 @@ import type { ClaimRuleDraft } from '@agentcore/auth';
 
 export const ruleText = (r: ClaimRuleDraft) => `${r.name} (${r.valueType}) ${r.operator} ${r.values.join(', ')}`;
 
-export function ClaimsList({ rules, cursor, empty, done }: { rules: readonly ClaimRuleDraft[]; cursor: number; empty: string; done: string }) {
+export function ClaimsList({
+  rules,
+  cursor,
+  empty,
+  done,
+}: {
+  rules: readonly ClaimRuleDraft[];
+  cursor: number;
+  empty: string;
+  done: string;
+}) {
   const row = (i: number, text: string) => (
     <Text key={i} {...(i === cursor ? { color: 'cyan' } : {})}>
-      {i === cursor ? '❯ ' : '  '}{text}
+      {i === cursor ? '❯ ' : '  '}
+      {text}
     </Text>
   );
   return (
     <Box flexDirection="column">
-      {rules.length === 0 ? <Text dimColor>  {empty}</Text> : null}
+      {rules.length === 0 ? <Text dimColor> {empty}</Text> : null}
       {rules.map((r, i) => row(i, ruleText(r)))}
       {row(rules.length, done)}
     </Box>

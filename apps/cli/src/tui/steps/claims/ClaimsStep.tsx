@@ -9,7 +9,15 @@ import type { StepProps } from '../types.js';
 import { ClaimSelectField } from './ClaimSelectField.js';
 import { ClaimsList } from './ClaimsList.js';
 import { ClaimTextField } from './ClaimTextField.js';
-import { choices, claimsAnswer, claimsReducer, draftSummary, initClaims, type ClaimsAction, type ClaimsState } from './claims-reducer.js';
+import {
+  choices,
+  claimsAnswer,
+  claimsReducer,
+  draftSummary,
+  initClaims,
+  type ClaimsAction,
+  type ClaimsState,
+} from './claims-reducer.js';
 
 export function ClaimsStep({ step, draft, texts, onSubmit, onBack }: StepProps) {
   const spec = step.claims;
@@ -38,14 +46,39 @@ export function ClaimsStep({ step, draft, texts, onSubmit, onBack }: StepProps) 
   return (
     <Box flexDirection="column">
       <StepHeader message={step.message} optional={step.optional ? texts.optional : undefined} />
-      <ClaimsList rules={state.rules} cursor={mode === 'list' ? state.cursor : -1} empty={texts.claimsEmpty} done={texts.claimsDone} />
-      {mode !== 'list' && mode !== 'name' ? <Text dimColor>  {draftSummary(state)}</Text> : null}
-      {mode === 'name' ? <ClaimTextField label={spec.labels.name} value={d.name} onChange={(value) => dispatch({ type: 'type', value })} onSubmit={() => dispatch({ type: 'submit' })} /> : null}
-      {mode === 'valueType' || mode === 'operator' ? (
-        <ClaimSelectField key={mode} label={mode === 'valueType' ? spec.labels.valueType : spec.labels.operator} options={choices(spec, state)} value={mode === 'valueType' ? d.valueType : d.operator} onSubmit={(value) => dispatch({ type: 'submit', value })} />
+      <ClaimsList
+        rules={state.rules}
+        cursor={mode === 'list' ? state.cursor : -1}
+        empty={texts.claimsEmpty}
+        done={texts.claimsDone}
+      />
+      {mode !== 'list' && mode !== 'name' ? <Text dimColor> {draftSummary(state)}</Text> : null}
+      {mode === 'name' ? (
+        <ClaimTextField
+          label={spec.labels.name}
+          value={d.name}
+          onChange={(value) => dispatch({ type: 'type', value })}
+          onSubmit={() => dispatch({ type: 'submit' })}
+        />
       ) : null}
-      {mode === 'value' ? <ClaimTextField label={list ? spec.labels.values : spec.labels.value} value={d.value} onChange={(value) => dispatch({ type: 'type', value })} onSubmit={() => dispatch({ type: 'submit' })} /> : null}
-      {state.error ? <Text color="red">  ✖ {state.error}</Text> : null}
+      {mode === 'valueType' || mode === 'operator' ? (
+        <ClaimSelectField
+          key={mode}
+          label={mode === 'valueType' ? spec.labels.valueType : spec.labels.operator}
+          options={choices(spec, state)}
+          value={mode === 'valueType' ? d.valueType : d.operator}
+          onSubmit={(value) => dispatch({ type: 'submit', value })}
+        />
+      ) : null}
+      {mode === 'value' ? (
+        <ClaimTextField
+          label={list ? spec.labels.values : spec.labels.value}
+          value={d.value}
+          onChange={(value) => dispatch({ type: 'type', value })}
+          onSubmit={() => dispatch({ type: 'submit' })}
+        />
+      ) : null}
+      {state.error ? <Text color="red"> ✖ {state.error}</Text> : null}
     </Box>
   );
 }

@@ -1,26 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimRuleDraft, ClaimsPromptSpec } from '@agentcore/auth';
-import { choices, claimsAnswer, claimsReducer, draftSummary, initClaims, type ClaimsAction, type ClaimsState } from './claims-reducer.js';
+import {
+  choices,
+  claimsAnswer,
+  claimsReducer,
+  draftSummary,
+  initClaims,
+  type ClaimsAction,
+  type ClaimsState,
+} from './claims-reducer.js';
 
 /** A stand-in strategy spec: S takes EQ, A takes HAS or ANY (ANY compares with a list); names and values are lowercase. */
 const spec: ClaimsPromptSpec = {
   labels: { name: 'Name', valueType: 'Type', operator: 'Operator', value: 'Value', values: 'Values' },
-  valueTypes: [{ value: 'S', label: 'S' }, { value: 'A', label: 'A' }],
-  operators: (t) => (t === 'S' ? [{ value: 'EQ', label: 'EQ' }] : t === 'A' ? [{ value: 'HAS', label: 'HAS' }, { value: 'ANY', label: 'ANY' }] : []),
+  valueTypes: [
+    { value: 'S', label: 'S' },
+    { value: 'A', label: 'A' },
+  ],
+  operators: (t) =>
+    t === 'S'
+      ? [{ value: 'EQ', label: 'EQ' }]
+      : t === 'A'
+        ? [
+            { value: 'HAS', label: 'HAS' },
+            { value: 'ANY', label: 'ANY' },
+          ]
+        : [],
   listOperator: (op) => op === 'ANY',
   validateField: (field, v) => (/^[a-z]+$/.test(v) ? undefined : `${field} lowercase only`),
   encode: (rules) => (rules.length ? JSON.stringify(rules) : ''),
   decode: (v) => JSON.parse(v) as ClaimRuleDraft[],
 };
 const texts = { required: 'required', pickOne: 'pick one' };
-const run = (state: ClaimsState, ...actions: ClaimsAction[]) => actions.reduce((s, a) => claimsReducer(spec, texts, s, a), state);
+const run = (state: ClaimsState, ...actions: ClaimsAction[]) =>
+  actions.reduce((s, a) => claimsReducer(spec, texts, s, a), state);
 const type = (value: string): ClaimsAction => ({ type: 'type', value });
 const submit = (value?: string): ClaimsAction => (value === undefined ? { type: 'submit' } : { type: 'submit', value });
-const addRule = (name: string, valueType: string, operator: string, value: string): ClaimsAction[] => [{ type: 'add' }, type(name), submit(), submit(valueType), submit(operator), type(value), submit()];
+const addRule = (name: string, valueType: string, operator: string, value: string): ClaimsAction[] => [
+  { type: 'add' },
+  type(name),
+  submit(),
+  submit(valueType),
+  submit(operator),
+  type(value),
+  submit(),
+];
 
 describe('claims reducer', () => {
   it('adds rules through name → type → operator → value(s), splitting list values on commas', () => {
-    const s = run(initClaims(spec, ''), ...addRule('tenant', 'S', 'EQ', 'acme'), ...addRule('groups', 'A', 'ANY', 'a, b ,'));
+    const s = run(
+      initClaims(spec, ''),
+      ...addRule('tenant', 'S', 'EQ', 'acme'),
+      ...addRule('groups', 'A', 'ANY', 'a, b ,'),
+    );
     expect(s.mode).toBe('list');
     expect(s.rules).toEqual([
       { name: 'tenant', valueType: 'S', operator: 'EQ', values: ['acme'] },
@@ -56,7 +88,11 @@ describe('claims reducer', () => {
   it('edits the highlighted rule with its answers ready, and deletes it', () => {
     let s = run(initClaims(spec, ''), ...addRule('tenant', 'S', 'EQ', 'acme'), ...addRule('groups', 'A', 'ANY', 'a,b'));
     s = run(s, { type: 'move', by: -1 }, { type: 'edit' });
-    expect([s.mode, s.editing, s.draft]).toEqual(['name', 1, { name: 'groups', valueType: 'A', operator: 'ANY', value: 'a, b' }]);
+    expect([s.mode, s.editing, s.draft]).toEqual([
+      'name',
+      1,
+      { name: 'groups', valueType: 'A', operator: 'ANY', value: 'a, b' },
+    ]);
     s = run(s, submit(), submit(), submit(), type('a, b, c'), submit());
     expect(s.rules[1]).toEqual({ name: 'groups', valueType: 'A', operator: 'ANY', values: ['a', 'b', 'c'] });
     s = run(s, { type: 'move', by: -9 }, { type: 'delete' });

@@ -57,11 +57,19 @@ export function draftSummary(state: ClaimsState): string {
 /** The values typed for the draft: comma-separated for list operators, else the whole (trimmed) text. */
 export function draftValues(spec: ClaimsPromptSpec, draft: ClaimsState['draft']): string[] {
   if (!spec.listOperator(draft.operator)) return draft.value.trim() === '' ? [] : [draft.value.trim()];
-  return draft.value.split(',').map((v) => v.trim()).filter(Boolean);
+  return draft.value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** The message for what is typed in a text sub-step, or undefined when it is acceptable so far. */
-export function fieldError(spec: ClaimsPromptSpec, mode: ClaimsMode, draft: ClaimsState['draft'], { required }: ClaimsTexts): string | undefined {
+export function fieldError(
+  spec: ClaimsPromptSpec,
+  mode: ClaimsMode,
+  draft: ClaimsState['draft'],
+  { required }: ClaimsTexts,
+): string | undefined {
   if (mode === 'name') return draft.name.trim() === '' ? required : spec.validateField('name', draft.name.trim());
   if (mode !== 'value') return undefined;
   const values = draftValues(spec, draft);
@@ -75,29 +83,47 @@ export function fieldError(spec: ClaimsPromptSpec, mode: ClaimsMode, draft: Clai
 
 /** Options of a select sub-step: the value types, or only the operators valid for the chosen type. */
 export function choices(spec: ClaimsPromptSpec, state: ClaimsState): readonly { value: string; label: string }[] {
-  return state.mode === 'valueType' ? spec.valueTypes : state.mode === 'operator' ? spec.operators(state.draft.valueType) : [];
+  return state.mode === 'valueType'
+    ? spec.valueTypes
+    : state.mode === 'operator'
+      ? spec.operators(state.draft.valueType)
+      : [];
 }
 
 function open(spec: ClaimsPromptSpec, state: ClaimsState, editing: number | undefined): ClaimsState {
   const rule = editing === undefined ? undefined : state.rules[editing];
-  const draft = rule ? { name: rule.name, valueType: rule.valueType, operator: rule.operator, value: rule.values.join(', ') } : { ...EMPTY_DRAFT, valueType: spec.valueTypes[0]?.value ?? '' };
+  const draft = rule
+    ? { name: rule.name, valueType: rule.valueType, operator: rule.operator, value: rule.values.join(', ') }
+    : { ...EMPTY_DRAFT, valueType: spec.valueTypes[0]?.value ?? '' };
   return { ...state, mode: 'name', editing, draft, error: undefined };
 }
 
 function save(spec: ClaimsPromptSpec, state: ClaimsState): ClaimsState {
   const d = state.draft;
-  const rule: ClaimRuleDraft = { name: d.name.trim(), valueType: d.valueType, operator: d.operator, values: draftValues(spec, d) };
-  const rules = state.editing === undefined ? [...state.rules, rule] : state.rules.map((r, i) => (i === state.editing ? rule : r));
+  const rule: ClaimRuleDraft = {
+    name: d.name.trim(),
+    valueType: d.valueType,
+    operator: d.operator,
+    values: draftValues(spec, d),
+  };
+  const rules =
+    state.editing === undefined ? [...state.rules, rule] : state.rules.map((r, i) => (i === state.editing ? rule : r));
   return { rules, cursor: rules.length, mode: 'list', draft: EMPTY_DRAFT };
 }
 
-function submit(spec: ClaimsPromptSpec, state: ClaimsState, value: string | undefined, texts: ClaimsTexts): ClaimsState {
+function submit(
+  spec: ClaimsPromptSpec,
+  state: ClaimsState,
+  value: string | undefined,
+  texts: ClaimsTexts,
+): ClaimsState {
   const { mode, draft } = state;
   if (mode === 'valueType' || mode === 'operator') {
     const picked = value ?? (mode === 'valueType' ? draft.valueType : draft.operator);
     const options = choices(spec, state);
     if (!options.some((o) => o.value === picked)) return { ...state, error: texts.pickOne };
-    if (mode === 'operator') return { ...state, mode: 'value', draft: { ...draft, operator: picked }, error: undefined };
+    if (mode === 'operator')
+      return { ...state, mode: 'value', draft: { ...draft, operator: picked }, error: undefined };
     const operators = spec.operators(picked);
     const operator = operators.some((o) => o.value === draft.operator) ? draft.operator : (operators[0]?.value ?? '');
     return { ...state, mode: 'operator', draft: { ...draft, valueType: picked, operator }, error: undefined };
@@ -107,11 +133,18 @@ function submit(spec: ClaimsPromptSpec, state: ClaimsState, value: string | unde
   return mode === 'name' ? { ...state, mode: 'valueType', error: undefined } : save(spec, state);
 }
 
-export function claimsReducer(spec: ClaimsPromptSpec, texts: ClaimsTexts, state: ClaimsState, action: ClaimsAction): ClaimsState {
+export function claimsReducer(
+  spec: ClaimsPromptSpec,
+  texts: ClaimsTexts,
+  state: ClaimsState,
+  action: ClaimsAction,
+): ClaimsState {
   const onRule = state.mode === 'list' && state.cursor < state.rules.length;
   switch (action.type) {
     case 'move':
-      return state.mode === 'list' ? { ...state, cursor: Math.min(state.rules.length, Math.max(0, state.cursor + action.by)) } : state;
+      return state.mode === 'list'
+        ? { ...state, cursor: Math.min(state.rules.length, Math.max(0, state.cursor + action.by)) }
+        : state;
     case 'add':
       return state.mode === 'list' ? open(spec, state, undefined) : state;
     case 'edit':
@@ -132,7 +165,9 @@ export function claimsReducer(spec: ClaimsPromptSpec, texts: ClaimsTexts, state:
     case 'back': {
       if (state.mode === 'list') return state;
       const mode = ORDER[ORDER.indexOf(state.mode) - 1] ?? 'list';
-      return mode === 'list' ? { ...state, mode, draft: EMPTY_DRAFT, editing: undefined, error: undefined } : { ...state, mode, error: undefined };
+      return mode === 'list'
+        ? { ...state, mode, draft: EMPTY_DRAFT, editing: undefined, error: undefined }
+        : { ...state, mode, error: undefined };
     }
   }
 }
