@@ -13,6 +13,12 @@ export type InvokeErrorCode =
   | 'ERR_INVOKE_STREAM'
   /** The agent answered, but reported an error (`{"error": …}`) — raised by callers that treat it as a failure. */
   | 'ERR_INVOKE_AGENT'
+  /** The peer answered, but not in the protocol spoken (an MCP or A2A JSON-RPC error, a malformed reply). */
+  | 'ERR_INVOKE_PROTOCOL'
+  /** An MCP tool ran and reported a failure (`isError`). */
+  | 'ERR_INVOKE_TOOL'
+  /** The runtime's protocol is not supported by this client (AGUI). */
+  | 'ERR_INVOKE_UNSUPPORTED'
   /** The caller aborted (signal). */
   | 'ERR_INVOKE_ABORTED'
   /** SigV4 signing failed (no AWS credentials, no region). */

@@ -4,19 +4,15 @@
  */
 import type { Dispatcher } from 'undici';
 import { EventChannel } from './channel.js';
-import { resolveInvokeUrl, parseRuntimeArn, regionOfEndpoint, type InvokeTarget } from './endpoint.js';
+import { authorizeRequest, type InvokeAuth } from './authorize.js';
+import { resolveInvokeUrl, type InvokeTarget } from './endpoint.js';
 import { InvokeError } from './errors.js';
 import { eventsFromBody, type InvokeEvent } from './events.js';
 import { buildInvokeHeaders, SESSION_ID_HEADER } from './headers.js';
 import { httpError, transportError } from './http-errors.js';
-import { signSigV4, type AwsCredentialsInput } from './sigv4.js';
 import { readSseEvents } from './sse.js';
 
-export type InvokeAuth =
-  | { kind: 'bearer'; token: string }
-  /** Region defaults to the runtime ARN's (or the endpoint host's); credentials to the AWS default chain. */
-  | { kind: 'sigv4'; region?: string; credentials?: AwsCredentialsInput }
-  | { kind: 'none' };
+export type { InvokeAuth } from './authorize.js';
 
 export interface InvokeOptions {
   target: InvokeTarget;
@@ -59,19 +55,6 @@ function serializePayload(payload: unknown): string | Uint8Array {
   return text;
 }
 
-function sigv4Region(auth: { region?: string }, target: InvokeTarget, url: string): string {
-  const region =
-    auth.region ??
-    (target.kind === 'runtime' ? (target.region ?? parseRuntimeArn(target.arn).region) : regionOfEndpoint(url));
-  if (!region) {
-    throw new InvokeError('ERR_INVOKE_SIGV4', `No AWS region to sign the request to ${url} with.`, {
-      actions: ['Pass the region with the sigv4 auth option.'],
-      details: { url },
-    });
-  }
-  return region;
-}
-
 async function prepareRequest(
   options: InvokeOptions,
 ): Promise<{ url: string; headers: Record<string, string>; body: string | Uint8Array }> {
@@ -83,20 +66,11 @@ async function prepareRequest(
     userId: options.userId,
     headers: options.headers,
   });
-  const auth = options.auth;
-  if (auth.kind === 'bearer') return { url, body, headers: { ...headers, authorization: `Bearer ${auth.token}` } };
-  if (auth.kind === 'sigv4') {
-    const signed = await signSigV4({
-      url,
-      method: 'POST',
-      headers,
-      body,
-      region: sigv4Region(auth, options.target, url),
-      credentials: auth.credentials,
-    });
-    return { url, body, headers: signed };
-  }
-  return { url, body, headers };
+  return {
+    url,
+    body,
+    headers: await authorizeRequest(options.auth, { url, method: 'POST', headers, body, target: options.target }),
+  };
 }
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
