@@ -11,6 +11,7 @@ import { forwardRequestHeaders, forwardResponseHeaders, MAX_BODY_BYTES, SESSION_
 import { inboundRequest, sendDenial, sendJson } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
+import { invocationSubpath, upstreamRoute } from './protocol-routes.js';
 
 export interface RuntimeEntry {
   name: string;
@@ -20,6 +21,8 @@ export interface RuntimeEntry {
   /** `authorizerConfiguration`, possibly pointed at the dev issuer for this session. */
   config: unknown;
   allowlist: readonly string[];
+  /** `protocol` of the runtime (HTTP when absent): decides the agent's path (protocol-routes.ts). */
+  protocol?: string;
   agent: AgentProcess;
   /** Why the agent is down, when it is. */
   down?: string;
@@ -53,7 +56,12 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
   const decisions = new DecisionCache({ ttlMs: options.decisionTtlMs });
 
   async function handle(req: IncomingMessage, res: ServerResponse, rt: RuntimeEntry): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, { message: 'Method not allowed: use POST for invocations' });
+    const route = upstreamRoute(
+      rt.protocol,
+      req.method ?? 'GET',
+      invocationSubpath(new URL(req.url ?? '/', 'http://x').pathname),
+    );
+    if (!route.ok) return sendJson(res, route.status, { message: route.message, devReason: route.devReason });
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       req.resume();
@@ -98,8 +106,8 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     const upstream = request({
       host: rt.agent.host,
       port: rt.agent.port,
-      method: 'POST',
-      path: '/invocations',
+      method: route.method,
+      path: route.path,
       headers,
       agent: keepAlive,
     });

@@ -231,6 +231,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
           strategy: r.strategy,
           config: r.config,
           allowlist: r.allowlist,
+          protocol: options.config.runtimes.find((c) => c.name === r.name)?.protocol,
           agent,
         };
         runtimes.set(r.name, entry);
@@ -283,8 +284,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const names = [...runtimes.keys()];
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const path = new URL(req.url ?? '/', url).pathname;
-      const rt = /^\/runtimes\/([^/]+)\/invocations\/?$/.exec(path);
-      if (rt?.[1] || path === '/invocations') {
+      const rt = /^\/runtimes\/([^/]+)\/invocations(?:\/.*)?$/.exec(path);
+      if (rt?.[1] || /^\/invocations(?:\/.*)?$/.test(path)) {
         const name = rt?.[1]
           ? matchRuntime(decodeURIComponent(rt[1]), names)
           : names.length === 1

@@ -48,7 +48,7 @@ export async function addAgent(
 ): Promise<AddAgentResult> {
   const p = new ProblemList();
   const name = p.field('name', RuntimeNameSchema, input.name);
-  const template = input.template === undefined ? undefined : findTemplate(input.template);
+  const template = input.template === undefined ? undefined : findTemplate(input.template, input.protocol);
   if (input.template !== undefined && !template)
     p.add({
       flag: 'template',

@@ -17,7 +17,16 @@ export const AGENT_TEMPLATES: Readonly<Record<AgentTemplate['id'], AgentTemplate
   python: { id: 'python', dir: 'python-echo', entrypoint: 'main.py', runtimeVersion: 'PYTHON_3_12' },
 };
 
-export function findTemplate(id: string): AgentTemplate | undefined {
+/** The starter agents of the MCP and A2A protocols (dependency-free Node servers of the container contract). */
+export const PROTOCOL_TEMPLATES: Readonly<Record<string, Partial<Record<AgentTemplate['id'], AgentTemplate>>>> = {
+  MCP: { node: { id: 'node', dir: 'node-mcp', entrypoint: 'main.js', runtimeVersion: 'NODE_22' } },
+  A2A: { node: { id: 'node', dir: 'node-a2a', entrypoint: 'main.js', runtimeVersion: 'NODE_22' } },
+};
+
+/** The template `id` for a runtime `protocol` (HTTP when absent); undefined when there is none. */
+export function findTemplate(id: string, protocol?: string): AgentTemplate | undefined {
+  const byProtocol = protocol ? PROTOCOL_TEMPLATES[protocol.toUpperCase()] : undefined;
+  if (byProtocol) return (byProtocol as Record<string, AgentTemplate | undefined>)[id.toLowerCase()];
   return (AGENT_TEMPLATES as Record<string, AgentTemplate>)[id.toLowerCase()];
 }
 
