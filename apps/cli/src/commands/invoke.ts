@@ -6,11 +6,12 @@ import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { resolveSecret } from '../shared/secrets.js';
 import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
+import { runInvokeTools, type ToolsResult } from '../operations/invoke-tools.js';
 import { isInteractive } from '../tui/gate.js';
 
 const messages = loadMessages('invoke');
 
-export type InvokeCommandResult = InvokeRunResult;
+export type InvokeCommandResult = InvokeRunResult | ToolsResult;
 
 async function readStdinText(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -20,13 +21,28 @@ async function readStdinText(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** Human output of --list-tools / --tool: one tool per line, or the text of the tool's content. */
+function printTools(result: ToolsResult): void {
+  for (const t of result.tools ?? []) process.stdout.write(`${t.name}${t.description ? `  ${t.description}` : ''}\n`);
+  for (const c of result.content ?? []) {
+    const item = c as { type?: string; text?: string };
+    process.stdout.write(
+      item.type === 'text' && typeof item.text === 'string' ? `${item.text}\n` : `${JSON.stringify(c)}\n`,
+    );
+  }
+}
+
 export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
   static override summary = messages.get('summary');
   static override description = messages.get('description');
   static override examples = messages.list('examples');
   static override args = { prompt: Args.string({ description: messages.get('args.prompt.description') }) };
   static override flags = {
-    runtime: Flags.string({ summary: messages.get('flags.runtime.summary') }),
+    runtime: Flags.string({ summary: messages.get('flags.runtime.summary'), exclusive: ['gateway'] }),
+    gateway: Flags.string({ summary: messages.get('flags.gateway.summary') }),
+    'list-tools': Flags.boolean({ summary: messages.get('flags.list-tools.summary'), exclusive: ['tool'] }),
+    tool: Flags.string({ summary: messages.get('flags.tool.summary') }),
+    input: Flags.string({ summary: messages.get('flags.input.summary'), dependsOn: ['tool'] }),
     endpoint: Flags.string({ summary: messages.get('flags.endpoint.summary') }),
     'bearer-token': Flags.string({ summary: messages.get('flags.bearer-token.summary') }),
     'identity-name': Flags.string({ summary: messages.get('flags.identity-name.summary') }),
@@ -52,6 +68,40 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       envName: 'AGENTCORE_BEARER_TOKEN',
     });
     if (bearer.warning) this.addWarning(bearer.warning);
+    if (flags['list-tools'] || flags.tool !== undefined || flags.gateway !== undefined) {
+      if (!flags['list-tools'] && flags.tool === undefined)
+        throw new CliError('ERR_MISSING_FLAGS', messages.get('error.GatewayNeedsTool'), {
+          actions: messages.list('error.GatewayNeedsTool.actions', { gateway: flags.gateway ?? '' }),
+        });
+      if (args.prompt !== undefined)
+        throw new CliError('ERR_USAGE', messages.get('error.PromptWithTool'), {
+          actions: messages.list('error.PromptWithTool.actions'),
+        });
+      const { warnings, ...result } = await runInvokeTools(this.config, {
+        runtime: flags.runtime,
+        gateway: flags.gateway,
+        endpoint: flags.endpoint,
+        bearerToken: bearer.value,
+        identityName: flags['identity-name'],
+        sessionId: flags['session-id'],
+        userId: flags['user-id'],
+        headers: flags.header,
+        noCache: flags['no-cache'],
+        deployTarget: flags.target,
+        listTools: flags['list-tools'],
+        tool: flags.tool,
+        input: flags.input,
+      });
+      warnings.forEach((w) => this.addWarning(w));
+      if (!this.jsonEnabled()) printTools(result);
+      if (result.isError) {
+        throw new InvokeError('ERR_INVOKE_TOOL', messages.get('error.ToolError', { tool: result.tool ?? '' }), {
+          actions: messages.list('error.ToolError.actions'),
+          details: { ...result },
+        });
+      }
+      return result;
+    }
     if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
       const { chatInteractively } = await import('../tui/sessions.js');

@@ -136,6 +136,7 @@ export async function selectInvokeAuth(
 ): Promise<SelectedAuth> {
   if (request.bearerToken) return { auth: { kind: 'bearer', token: request.bearerToken }, source: 'flag' };
   if (!project || !resource) return { auth: { kind: 'none' }, source: 'none' };
+  if (resource.authType === 'NONE') return { auth: { kind: 'none' }, source: 'none' };
   const strategy = inboundStrategyOf(project.registry, resource);
   if (strategy?.token) {
     const token = await obtainResourceToken(project, resource, strategy, {

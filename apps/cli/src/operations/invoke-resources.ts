@@ -18,18 +18,21 @@ export interface ResourceRef {
   /** Stored `authorizerType`, or the default: AWS_IAM for agents, NONE for gateways. */
   authType: string;
   authorizerConfiguration?: unknown;
+  /** A runtime's `protocol` (HTTP when absent); gateways speak MCP. */
+  protocol?: string;
 }
 
 export function listResources(config: ProjectConfig): ResourceRef[] {
   const ref = (
     kind: ResourceKind,
-    r: { name: string; authorizerType?: string; authorizerConfiguration?: unknown },
+    r: { name: string; authorizerType?: string; authorizerConfiguration?: unknown; protocol?: string },
     dflt: string,
   ): ResourceRef => ({
     kind,
     name: r.name,
     authType: r.authorizerType ?? dflt,
     ...(r.authorizerConfiguration !== undefined ? { authorizerConfiguration: r.authorizerConfiguration } : {}),
+    ...(r.protocol !== undefined ? { protocol: r.protocol } : {}),
   });
   return [
     ...config.runtimes.map((r) => ref('agent', r, 'AWS_IAM')),
@@ -147,14 +150,18 @@ export async function findGatewayUrl(
   store: ProjectStore,
   name: string,
   options: EndpointOptions,
-): Promise<{ url: string; issuerDiscoveryUrl?: string } | undefined> {
+): Promise<{ url: string; source: 'deployed' | 'dev'; issuerDiscoveryUrl?: string } | undefined> {
   const deployed = await deployedResources(store, options.deployTarget);
   const url = deployed?.target.resources.mcp?.gateways?.[name]?.gatewayUrl;
-  if (url) return { url };
+  if (url) return { url, source: 'deployed' };
   const dev = await readDevSessionOf(store);
   const devUrl = dev?.gatewayUrls[name];
   return devUrl
-    ? { url: devUrl, ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}) }
+    ? {
+        url: devUrl,
+        source: 'dev',
+        ...(dev.issuerDiscoveryUrl ? { issuerDiscoveryUrl: dev.issuerDiscoveryUrl } : {}),
+      }
     : undefined;
 }
 

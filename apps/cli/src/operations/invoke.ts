@@ -1,7 +1,7 @@
 /** The one code path that invokes an agent: pick the runtime, its endpoint and its auth, then stream the events. */
 import type { Interfaces } from '@oclif/core';
 import { findProjectRoot, isAgentcoreError } from '@agentcore/schema';
-import { invoke, parseHeaderLine, type InvokeEvent } from '@agentcore/invoke';
+import { invoke, invokeA2a, InvokeError, parseHeaderLine, type InvokeEvent } from '@agentcore/invoke';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProject } from '../shared/project.js';
@@ -44,9 +44,34 @@ export interface InvokeRunResult {
   status: number;
   contentType: string;
   error?: string;
+  /** The runtime's protocol (HTTP when it has none). */
+  protocol: string;
+  /** A2A: the JSON-RPC method used and what the agent returned. */
+  method?: string;
+  taskId?: string;
+  contextId?: string;
+  state?: string;
 }
 
-async function openProjectIfAny(
+/** MCP runtimes take tool calls, not prompts; AGUI is refused (no AG-UI client here): both are coded errors. */
+function checkPromptProtocol(resource: ResourceRef | undefined): string {
+  const protocol = resource?.protocol ?? 'HTTP';
+  if (protocol === 'MCP' && resource) {
+    throw new CliError('ERR_USAGE', messages.get('error.McpPrompt', { name: resource.name }), {
+      actions: messages.list('error.McpPrompt.actions', { name: resource.name }),
+      details: { runtime: resource.name, protocol },
+    });
+  }
+  if (protocol === 'AGUI' && resource) {
+    throw new InvokeError('ERR_INVOKE_UNSUPPORTED', messages.get('error.AguiUnsupported', { name: resource.name }), {
+      actions: messages.list('error.AguiUnsupported.actions', { name: resource.name }),
+      details: { runtime: resource.name, protocol },
+    });
+  }
+  return protocol;
+}
+
+export async function openProjectIfAny(
   config: Interfaces.Config,
   needed: boolean,
 ): Promise<(ProjectHandle & { warnings: string[] }) | undefined> {
@@ -60,7 +85,7 @@ async function openProjectIfAny(
   return openProject(config);
 }
 
-async function pickRuntime(project: ProjectHandle, name: string | undefined): Promise<ResourceRef> {
+export async function pickRuntime(project: ProjectHandle, name: string | undefined): Promise<ResourceRef> {
   const { config } = await project.store.load();
   if (name !== undefined) return findResource(config, name, 'agent');
   const agents = listResources(config).filter((r) => r.kind === 'agent');
@@ -74,7 +99,7 @@ async function pickRuntime(project: ProjectHandle, name: string | undefined): Pr
   });
 }
 
-function parseHeaders(lines: readonly string[] | undefined): Record<string, string> {
+export function parseHeaders(lines: readonly string[] | undefined): Record<string, string> {
   return Object.fromEntries((lines ?? []).map(parseHeaderLine));
 }
 
@@ -92,6 +117,7 @@ export async function runInvoke(
         bareEndpoint ? undefined : Promise.reject(err),
       )
     : undefined;
+  const protocol = checkPromptProtocol(resource);
   const endpoint = await findRuntimeEndpoint(project?.store, resource?.name, input);
   if (!endpoint) throw notDeployedError('agent', resource?.name ?? '');
   const request = {
@@ -101,17 +127,21 @@ export async function runInvoke(
     signal: input.signal,
   };
   let selected = await selectInvokeAuth(project, resource, endpoint, request);
-  const call = () =>
-    invoke({
+  const call = () => {
+    const common = {
       target: endpoint.target,
-      payload: { prompt: input.prompt },
       auth: selected.auth,
       headers,
       stream: input.stream,
       signal: input.signal,
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),
       ...(input.userId ? { userId: input.userId } : {}),
-    });
+    };
+    // A2A: `message/stream` (or `message/send` with --no-stream) JSON-RPC on the same URL and auth.
+    return protocol === 'A2A'
+      ? invokeA2a({ ...common, text: input.prompt })
+      : invoke({ ...common, payload: { prompt: input.prompt } });
+  };
   let invocation = call();
   let first = true;
   const forward = async (): Promise<void> => {
@@ -137,6 +167,7 @@ export async function runInvoke(
     endpointSource: endpoint.source,
     authType: resource?.authType ?? (selected.auth.kind === 'bearer' ? 'BEARER' : 'NONE'),
     authSource: selected.source,
+    protocol,
     ...result,
     warnings: project?.warnings ?? [],
   };
