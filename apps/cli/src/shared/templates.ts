@@ -17,10 +17,16 @@ export const AGENT_TEMPLATES: Readonly<Record<AgentTemplate['id'], AgentTemplate
   python: { id: 'python', dir: 'python-echo', entrypoint: 'main.py', runtimeVersion: 'PYTHON_3_12' },
 };
 
-/** The starter agents of the MCP and A2A protocols (dependency-free Node servers of the container contract). */
+/** The starter agents of the MCP and A2A protocols (dependency-free Node and standard-library Python servers). */
 export const PROTOCOL_TEMPLATES: Readonly<Record<string, Partial<Record<AgentTemplate['id'], AgentTemplate>>>> = {
-  MCP: { node: { id: 'node', dir: 'node-mcp', entrypoint: 'main.js', runtimeVersion: 'NODE_22' } },
-  A2A: { node: { id: 'node', dir: 'node-a2a', entrypoint: 'main.js', runtimeVersion: 'NODE_22' } },
+  MCP: {
+    node: { id: 'node', dir: 'node-mcp', entrypoint: 'main.js', runtimeVersion: 'NODE_22' },
+    python: { id: 'python', dir: 'python-mcp', entrypoint: 'main.py', runtimeVersion: 'PYTHON_3_12' },
+  },
+  A2A: {
+    node: { id: 'node', dir: 'node-a2a', entrypoint: 'main.js', runtimeVersion: 'NODE_22' },
+    python: { id: 'python', dir: 'python-a2a', entrypoint: 'main.py', runtimeVersion: 'PYTHON_3_12' },
+  },
 };
 
 /** The template `id` for a runtime `protocol` (HTTP when absent); undefined when there is none. */
