@@ -63,13 +63,15 @@ beforeAll(async () => {
   upstream = await startMcpServer({ auth: { location: 'HEADER', name: 'Authorization', value: 'Bearer up-key-1' } });
   expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
   project = join(sb.dir, 'Demo');
-  for (const [name, protocol] of [
-    ['Http', 'HTTP'],
-    ['Mcp', 'MCP'],
-    ['A2a', 'A2A'],
+  for (const [name, protocol, template] of [
+    ['Http', 'HTTP', 'node'],
+    ['Mcp', 'MCP', 'node'],
+    ['A2a', 'A2A', 'node'],
+    ['PyMcp', 'MCP', 'python'],
+    ['PyA2a', 'A2A', 'python'],
   ] as const) {
     const r = await sb.run(
-      ['add', 'agent', '--name', name, '--template', 'node', '--protocol', protocol, ...jwt('demo-client', 'invoke')],
+      ['add', 'agent', '--name', name, '--template', template, '--protocol', protocol, ...jwt('demo-client', 'invoke')],
       { cwd: project, input: 'demo-secret' },
     );
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
@@ -124,6 +126,8 @@ const calls: Record<string, (extra: string[]) => string[]> = {
   Http: (extra) => ['invoke', '--runtime', 'Http', 'hi there', ...extra],
   Mcp: (extra) => ['invoke', '--runtime', 'Mcp', '--tool', 'echo', '--input', '{"text":"hi there"}', ...extra],
   A2a: (extra) => ['invoke', '--runtime', 'A2a', 'hi there', ...extra],
+  PyMcp: (extra) => ['invoke', '--runtime', 'PyMcp', '--tool', 'echo', '--input', '{"text":"hi there"}', ...extra],
+  PyA2a: (extra) => ['invoke', '--runtime', 'PyA2a', 'hi there', ...extra],
 };
 
 /** The first request each protocol sends, without any Authorization header. */
@@ -144,15 +148,15 @@ const bareRequests: Record<string, unknown> = {
 };
 
 describe('every protocol behind CUSTOM_JWT under agentcore dev (built binary)', () => {
-  it.each(['Http', 'Mcp', 'A2a'])('%s: the token the CLI fetches from the issuer → the reply', async (name) => {
+  it.each(['Http', 'Mcp', 'A2a', 'PyMcp', 'PyA2a'])('%s: the token the CLI fetches → the reply', async (name) => {
     const r = await cli(calls[name]?.([]) ?? []);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     const { envelope } = parseNdjson(r.stdout);
     expect(envelope?.result).toMatchObject({ runtime: name, endpointSource: 'dev', authType: 'CUSTOM_JWT' });
     expect(['idp', 'cache']).toContain(envelope?.result?.authSource);
-    if (name === 'Mcp') expect(envelope?.result?.content).toEqual([{ type: 'text', text: 'echo: hi there' }]);
+    if (name.endsWith('Mcp')) expect(envelope?.result?.content).toEqual([{ type: 'text', text: 'echo: hi there' }]);
     else expect(envelope?.result?.text).toBe('echo: hi there');
-    if (name === 'A2a') expect(envelope?.result).toMatchObject({ protocol: 'A2A', method: 'message/stream' });
+    if (name.endsWith('A2a')) expect(envelope?.result).toMatchObject({ protocol: 'A2A', method: 'message/stream' });
   });
 
   it.each(['Http', 'Mcp', 'A2a'])('%s: no token → 401 with a Bearer challenge and the reason', async (name) => {
@@ -233,6 +237,21 @@ describe('gateway tool calls with the gateway CUSTOM_JWT token (built binary, de
     expect(unknown.exitCode).toBe(1);
     expect(unknown.json).toMatchObject({ code: 'ERR_INVOKE_PROTOCOL', details: { gateway: 'tools', target: 'nope' } });
     expect(unknown.json?.message).toContain('target nope');
+  });
+
+  it('RFC 9728: a 401 points at the protected-resource metadata naming the issuer and scopes', async () => {
+    for (const [url, scope] of [
+      [ready.gateways[0]?.url ?? '', 'tools:call'],
+      [urlOf('Mcp'), 'invoke'],
+    ] as const) {
+      const denied = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(denied.status).toBe(401);
+      const metadataUrl = /resource_metadata="([^"]+)"/.exec(denied.headers.get('www-authenticate') ?? '')?.[1] ?? '';
+      expect(metadataUrl).toContain('/.well-known/oauth-protected-resource/');
+      const metadata = (await (await fetch(metadataUrl)).json()) as Record<string, unknown>;
+      expect(metadata).toMatchObject({ resource: url, scopes_supported: [scope] });
+      expect(ready.issuerDiscoveryUrl.startsWith(String((metadata.authorization_servers as string[])[0]))).toBe(true);
+    }
   });
 
   it('--input that is not a JSON object is refused before any request', async () => {

@@ -11,6 +11,7 @@ import { inboundRequest, sendDenial, sendJson } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
 import { outboundFetch, upstreamFailure, type TargetEntry } from './outbound.js';
+import { withResourceMetadata } from './resource-metadata.js';
 
 export const TOOL_SEPARATOR = '___';
 const MAX_MCP_BODY = 10 * 1024 * 1024;
@@ -141,7 +142,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
     }
     if (!decision.ok) {
       req.resume();
-      return sendDenial(res, decision.denial);
+      const here = `${options.baseUrl()}${new URL(req.url ?? '/', 'http://x').pathname}`;
+      return sendDenial(res, withResourceMetadata(decision.denial, here, gw.config));
     }
     let body: unknown;
     try {

@@ -12,6 +12,7 @@ import { inboundRequest, sendDenial, sendJson } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
 import { invocationSubpath, upstreamRoute } from './protocol-routes.js';
+import { withResourceMetadata } from './resource-metadata.js';
 
 export interface RuntimeEntry {
   name: string;
@@ -87,7 +88,11 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     }
     if (!decision.ok) {
       req.resume();
-      return sendDenial(res, decision.denial);
+      const here = `${options.baseUrl()}${new URL(req.url ?? '/', 'http://x').pathname}`;
+      return sendDenial(
+        res,
+        rt.protocol === 'MCP' ? withResourceMetadata(decision.denial, here, rt.config) : decision.denial,
+      );
     }
     if (decision.sigv4Unverified && !sigv4Noted.has(rt.name)) {
       sigv4Noted.add(rt.name);

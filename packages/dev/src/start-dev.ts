@@ -18,6 +18,7 @@ import type { TargetEntry } from './outbound.js';
 import { issuerResources, planDev, withDiscoveryUrl, type DevPlan, type Skipped } from './plan.js';
 import { createRuntimeHandler, type RuntimeEntry } from './runtime-emulator.js';
 import { readDevSession, removeDevSessionSync, writeDevSession } from './session.js';
+import { RESOURCE_METADATA_PREFIX, serveResourceMetadata } from './resource-metadata.js';
 import { watchCode } from './watch.js';
 
 export interface SecretReader {
@@ -298,6 +299,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
           message: 'Resource not found',
           devReason: `No runtime matches ${path}. Runtimes here: ${names.join(', ') || '(none)'}.`,
         });
+      }
+      if (path.startsWith(RESOURCE_METADATA_PREFIX)) {
+        req.resume();
+        const mcpRuntimes = [...runtimes.values()].filter((r) => r.protocol === 'MCP');
+        return serveResourceMetadata(res, req.method ?? 'GET', path, [
+          ...mcpRuntimes.map((r) => ({ url: session.runtimes[r.name] ?? '', config: r.config })),
+          ...[...gateways.values()].map((g) => ({ url: session.gateways[g.name] ?? '', config: g.config })),
+        ]);
       }
       const gw = /^\/gateways\/([^/]+)\/mcp\/?$/.exec(path);
       const gateway = gw?.[1] ? gateways.get(decodeURIComponent(gw[1])) : undefined;
