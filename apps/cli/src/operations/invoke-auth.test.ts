@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StrategyRegistry } from '@agentcore/auth';
 import type { ProjectStore } from '@agentcore/schema';
-import { selectInvokeAuth, type ProjectHandle } from './invoke-auth.js';
+import { LOCAL_DEV_CREDENTIALS, selectInvokeAuth, type ProjectHandle } from './invoke-auth.js';
 import type { ResolvedEndpoint, ResourceRef } from './invoke-resources.js';
 
 // No strategy and no store is reached for these auth types: a project handle without either proves it.
@@ -26,6 +26,23 @@ describe('selectInvokeAuth for gateways', () => {
     expect(await selectInvokeAuth(project, gateway('AWS_IAM'), deployedGateway, {})).toEqual({
       auth: { kind: 'sigv4', region: 'us-east-1' },
       source: 'sigv4',
+    });
+  });
+
+  it('AWS_IAM under agentcore dev: SigV4 with placeholder credentials (dev checks the scheme, not the signature)', async () => {
+    const dev: ResolvedEndpoint = {
+      source: 'dev',
+      target: { kind: 'url', url: 'http://127.0.0.1:4000/gateways/tools/mcp' },
+      url: 'http://127.0.0.1:4000/gateways/tools/mcp',
+    };
+    expect(await selectInvokeAuth(project, gateway('AWS_IAM'), dev, {})).toEqual({
+      auth: { kind: 'sigv4', region: 'us-east-1', credentials: LOCAL_DEV_CREDENTIALS },
+      source: 'sigv4',
+    });
+    const direct = { ...dev, source: 'flag' as const };
+    expect(await selectInvokeAuth(project, gateway('AWS_IAM'), direct, {})).toEqual({
+      auth: { kind: 'none' },
+      source: 'none',
     });
   });
 

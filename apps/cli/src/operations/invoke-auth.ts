@@ -118,6 +118,12 @@ export async function obtainResourceToken(
   );
 }
 
+/** Placeholder AWS credentials for requests to `agentcore dev` (which accepts any SigV4 signature). */
+export const LOCAL_DEV_CREDENTIALS = {
+  accessKeyId: 'AKIAAGENTCORELOCALDEV',
+  secretAccessKey: 'agentcore-dev-unverified',
+};
+
 export type AuthSource = 'flag' | 'cache' | 'idp' | 'sigv4' | 'none';
 
 export interface SelectedAuth {
@@ -159,7 +165,11 @@ export async function selectInvokeAuth(
       },
     );
   }
-  // AWS_IAM: SigV4 against AWS; a local runtime (agentcore dev, a loopback --endpoint) takes no AWS signature.
+  // AWS_IAM: SigV4 against AWS. `agentcore dev` checks that the request is SigV4-signed (it cannot verify the
+  // signature), so its session gets a request signed with placeholder credentials — never your real ones; any other
+  // local endpoint (a loopback --endpoint, e.g. the agent itself) takes no AWS signature.
+  if (endpoint.source === 'dev')
+    return { auth: { kind: 'sigv4', region: 'us-east-1', credentials: LOCAL_DEV_CREDENTIALS }, source: 'sigv4' };
   if (endpoint.target.kind === 'url' && isLoopbackUrl(endpoint.url)) return { auth: { kind: 'none' }, source: 'none' };
   return { auth: { kind: 'sigv4', ...(endpoint.region ? { region: endpoint.region } : {}) }, source: 'sigv4' };
 }
