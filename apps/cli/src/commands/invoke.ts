@@ -69,7 +69,9 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     });
     if (bearer.warning) this.addWarning(bearer.warning);
     if (flags['list-tools'] || flags.tool !== undefined || flags.gateway !== undefined) {
-      if (!flags['list-tools'] && flags.tool === undefined)
+      const pick = !flags['list-tools'] && flags.tool === undefined;
+      const interactive = pick && isInteractive({ json: this.jsonEnabled() });
+      if (pick && !interactive)
         throw new CliError('ERR_MISSING_FLAGS', messages.get('error.GatewayNeedsTool'), {
           actions: messages.list('error.GatewayNeedsTool.actions', { gateway: flags.gateway ?? '' }),
         });
@@ -77,7 +79,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
         throw new CliError('ERR_USAGE', messages.get('error.PromptWithTool'), {
           actions: messages.list('error.PromptWithTool.actions'),
         });
-      const { warnings, ...result } = await runInvokeTools(this.config, {
+      const common = {
         runtime: flags.runtime,
         gateway: flags.gateway,
         endpoint: flags.endpoint,
@@ -88,19 +90,18 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
         headers: flags.header,
         noCache: flags['no-cache'],
         deployTarget: flags.target,
-        listTools: flags['list-tools'],
-        tool: flags.tool,
-        input: flags.input,
-      });
+      };
+      // At a terminal, `--gateway G` alone: pick a tool and fill in its arguments.
+      const { warnings, ...result } = interactive
+        ? await (await import('../tui/sessions.js')).callToolInteractively(this.config, common)
+        : await runInvokeTools(this.config, {
+            ...common,
+            listTools: flags['list-tools'],
+            tool: flags.tool,
+            input: flags.input,
+          });
       warnings.forEach((w) => this.addWarning(w));
-      if (!this.jsonEnabled()) printTools(result);
-      if (result.isError) {
-        throw new InvokeError('ERR_INVOKE_TOOL', messages.get('error.ToolError', { tool: result.tool ?? '' }), {
-          actions: messages.list('error.ToolError.actions'),
-          details: { ...result },
-        });
-      }
-      return result;
+      return this.toolOutcome(result);
     }
     if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
@@ -117,7 +118,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
         deployTarget: flags.target,
       });
       warnings.forEach((w) => this.addWarning(w));
-      return result;
+      return 'protocol' in result ? result : this.toolOutcome(result);
     }
     const prompt =
       args.prompt ??
@@ -186,6 +187,18 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     } finally {
       process.removeListener('SIGINT', onSigint);
     }
+  }
+
+  /** Print a tool call's outcome (human output); a tool's `isError` fails the command after its content. */
+  private toolOutcome(result: ToolsResult): ToolsResult {
+    if (!this.jsonEnabled()) printTools(result);
+    if (result.isError) {
+      throw new InvokeError('ERR_INVOKE_TOOL', messages.get('error.ToolError', { tool: result.tool ?? '' }), {
+        actions: messages.list('error.ToolError.actions'),
+        details: { ...result },
+      });
+    }
+    return result;
   }
 
   /** One JSON document per line, so the envelope follows the NDJSON events. */

@@ -12,7 +12,7 @@ import { HomeScreen } from './home/HomeScreen.js';
 import { PickerScreen, type PickerItem, type PickerOutcome } from './picker/PickerScreen.js';
 import type { HomeOutcome } from './home/home-actions.js';
 import { ADD_WIZARDS, type AddCommand, type AttachWizardDeps } from './specs/index.js';
-import type { Answers, WizardOutcome } from './wizard/types.js';
+import type { Answers, WizardOutcome, WizardSpec } from './wizard/types.js';
 import { WizardApp } from './wizard/WizardApp.js';
 
 /** Render `element(done)` until it calls `done(value)`; then unmount and wait for ink to let go of the terminal. */
@@ -57,4 +57,9 @@ export function launchChat(texts: ChatTexts, send: ChatSend, sessionId?: string)
   return runInk<ChatState>((done) => (
     <ChatScreen texts={texts} send={send} {...(sessionId ? { sessionId } : {})} onExit={done} />
   ));
+}
+
+/** Any wizard spec (e.g. the arguments of an MCP tool). */
+export function launchWizard(spec: WizardSpec): Promise<WizardOutcome> {
+  return runInk<WizardOutcome>((done) => <WizardApp spec={spec} onExit={done} />);
 }

@@ -8,10 +8,19 @@ import type { Interfaces } from '@oclif/core';
 import { isAgentcoreError } from '@agentcore/schema';
 import { loadMessages } from '../shared/messages.js';
 import { openProject, type ProjectContext } from '../shared/project.js';
+import { CliError } from '../shared/errors.js';
 import { runInvoke, type InvokeInput, type InvokeRunResult } from '../operations/invoke.js';
+import { runInvokeTools, type ToolsInput, type ToolsResult } from '../operations/invoke-tools.js';
 import { selectInvokeAuth } from '../operations/invoke-auth.js';
-import { findResource, findRuntimeEndpoint, listResources, type ResourceKind } from '../operations/invoke-resources.js';
-import { loadLaunch, throwCancelled } from './gate.js';
+import {
+  findGatewayUrl,
+  findResource,
+  findRuntimeEndpoint,
+  listResources,
+  type ResourceKind,
+} from '../operations/invoke-resources.js';
+import { answersOrThrow, loadLaunch, throwCancelled } from './gate.js';
+import { argsFromAnswers, toolArgsSpec, toolProperties } from './tool-form.js';
 import { maskSecret } from './wizard/mask.js';
 
 const im = loadMessages('interactive');
@@ -61,11 +70,27 @@ async function chatRuntime(
   return picked.status === 'picked' ? picked.value : throwCancelled();
 }
 
-/** For a runtime whose strategy issues tokens: the token (from the cache or the issuer), masked; Enter uses it. */
-async function confirmToken(project: ProjectContext, name: string, input: ChatInput): Promise<string | undefined> {
+/** For a runtime (or gateway) whose strategy issues tokens: the token (from the cache or the issuer), masked; Enter uses it. */
+async function confirmToken(
+  project: ProjectContext,
+  name: string,
+  input: ChatInput,
+  kind: ResourceKind = 'agent',
+): Promise<string | undefined> {
   const { config } = await project.store.load();
-  const resource = findResource(config, name, 'agent');
-  const endpoint = await findRuntimeEndpoint(project.store, name, input);
+  const resource = findResource(config, name, kind);
+  const endpoint =
+    kind === 'agent'
+      ? await findRuntimeEndpoint(project.store, name, input)
+      : await findGatewayUrl(project.store, name, input).then(
+          (g) =>
+            g && {
+              source: g.source,
+              target: { kind: 'url' as const, url: g.url },
+              url: g.url,
+              ...(g.issuerDiscoveryUrl ? { issuerDiscoveryUrl: g.issuerDiscoveryUrl } : {}),
+            },
+        );
   if (!endpoint) return undefined;
   const selected = await selectInvokeAuth(project, resource, endpoint, { ...input }).catch(() => undefined);
   if (selected?.auth.kind !== 'bearer' || (selected.source !== 'cache' && selected.source !== 'idp')) return undefined;
@@ -99,13 +124,66 @@ export async function pickInvokeRuntime(config: Interfaces.Config): Promise<stri
   return chatRuntime(project, undefined, 'prompt.pick-agent.invoke');
 }
 
-/** `invoke` without a prompt at a terminal: a chat; returns the last turn's result (as the flag path would). */
+export type ToolsChatInput = Omit<ToolsInput, 'listTools' | 'tool' | 'input'>;
+
+/**
+ * An MCP runtime or a gateway at a terminal: the token screen, a tool picker, a form for the tool's arguments
+ * (from its input schema), then the call — through the same `runInvokeTools` as the flags.
+ */
+export async function callToolInteractively(
+  config: Interfaces.Config,
+  input: ToolsChatInput,
+): Promise<ToolsResult & { warnings: string[] }> {
+  const project = await openProject(config);
+  const m = loadMessages('invoke');
+  const [name, kind] =
+    input.gateway !== undefined ? [input.gateway, 'gateway' as const] : [input.runtime, 'agent' as const];
+  const bearerToken = input.bearerToken ?? (name ? await confirmToken(project, name, input, kind) : undefined);
+  const base = { ...input, ...(bearerToken ? { bearerToken } : {}) };
+  const listed = await runInvokeTools(config, { ...base, listTools: true });
+  const tools = listed.tools ?? [];
+  if (tools.length === 0)
+    throw new CliError('ERR_NOT_FOUND', m.get('error.NoTools', { name: name ?? listed.url }), {
+      actions: [m.get('error.NoTools.action')],
+    });
+  const { launchPicker, launchWizard } = await loadLaunch();
+  const picked = await launchPicker(
+    m.get('prompt.pick-tool'),
+    tools.map((t) => ({ value: t.name, label: t.description ? `${t.name} — ${t.description}` : t.name })),
+    im.get('keys.home'),
+  );
+  if (picked.status !== 'picked') return throwCancelled();
+  const tool = tools.find((t) => t.name === picked.value) ?? { name: picked.value };
+  const answers = toolProperties(tool).length
+    ? answersOrThrow(
+        await launchWizard(
+          toolArgsSpec(tool, {
+            title: m.get('prompt.tool.title', { tool: tool.name }),
+            notNumber: m.get('prompt.tool.not-number'),
+            notJson: m.get('prompt.tool.not-json'),
+          }),
+        ),
+      )
+    : {};
+  const result = await runInvokeTools(config, {
+    ...base,
+    listTools: false,
+    tool: tool.name,
+    input: JSON.stringify(argsFromAnswers(tool, answers)),
+  });
+  return { ...result, warnings: [...listed.warnings, ...result.warnings] };
+}
+
+/** `invoke` without a prompt at a terminal: a chat (MCP runtimes: a tool call); returns the last turn's result. */
 export async function chatInteractively(
   config: Interfaces.Config,
   input: ChatInput,
-): Promise<InvokeRunResult & { warnings: string[] }> {
+): Promise<(InvokeRunResult | ToolsResult) & { warnings: string[] }> {
   const project = await openProject(config);
   const runtime = await chatRuntime(project, input.runtime);
+  const { config: spec } = await project.store.load();
+  if (runtime && spec.runtimes.find((r) => r.name === runtime)?.protocol === 'MCP')
+    return callToolInteractively(config, { ...input, runtime });
   const bearerToken = input.bearerToken ?? (runtime ? await confirmToken(project, runtime, input) : undefined);
   const m = loadMessages('invoke');
   // One session for the whole chat (AgentCore wants at least 33 characters), shown from the start.
