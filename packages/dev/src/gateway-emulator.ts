@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundStrategy, VerifyOptions } from '@agentcore/auth';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { inboundRequest, sendDenial, sendJson } from './http-util.js';
+import { errorText, inboundRequest, sendDenial, sendJson, strategyFailure } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
 import { outboundFetch, upstreamFailure, type TargetEntry } from './outbound.js';
@@ -134,10 +134,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
     } catch (err) {
       req.resume();
-      return sendJson(res, 500, {
-        message: 'Internal server error',
-        devReason: `The ${gw.type} strategy failed: ${(err as Error).message}`,
-      });
+      options.log(`[dev] gateway ${gw.name}: the ${gw.type} strategy threw while verifying: ${errorText(err)}`);
+      return sendDenial(res, strategyFailure(gw.type));
     }
     if (!decision.ok) {
       req.resume();
