@@ -6,6 +6,7 @@
  */
 import type { InboundRequest, Principal, VerifyResult } from '../contract.js';
 import { discoverIssuer, type IssuerMetadata } from '../oidc/discovery.js';
+import { displayUrl } from '../oidc/http.js';
 import { decodeJwt, extractBearerToken } from './decode.js';
 import { verifySignature } from './keys.js';
 import { checkAlgorithm, checkConstraints, checkIssuer, checkTimes } from './rules.js';
@@ -83,8 +84,8 @@ async function checkWithIssuer(
       {
         rule: 'discovery',
         status: 'fail',
-        reason: `could not read the discovery document ${config.discoveryUrl}: ${(err as Error).message}`,
-        expected: config.discoveryUrl,
+        reason: `could not read the discovery document ${displayUrl(config.discoveryUrl)}: ${describeError(err)}`,
+        expected: displayUrl(config.discoveryUrl),
       },
       { rule: 'signature', status: 'skipped', reason: 'no keys without the discovery document' },
       { rule: 'issuer', status: 'skipped', reason: 'no issuer without the discovery document' },
