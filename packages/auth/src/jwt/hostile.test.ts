@@ -125,6 +125,30 @@ describe('the engine never throws and reads no claim of an unverified token', ()
     expect(await authorizeJwt(notUtf8, config)).toMatchObject({ status: 401, reason: /not UTF-8/ });
   });
 
+  it('never throws on random tokens, headers and claims (seeded property, online and offline)', async () => {
+    const segment = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }).map((v) => b64(v)),
+      fc
+        .dictionary(
+          fc.constantFrom('alg', 'kid', 'crit', 'b64', 'zip', 'exp', 'nbf', 'iat', 'iss', 'aud', 'scope', 'client_id'),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .map((v) => b64(v)),
+      fc.string({ maxLength: 40 }),
+    );
+    const token = fc.oneof(
+      fc.tuple(segment, segment, fc.string({ maxLength: 10 })).map((parts) => parts.join('.')),
+      fc.string({ maxLength: 60 }),
+    );
+    const property = fc.asyncProperty(token, fc.boolean(), async (t, offline) => {
+      const report = await inspectJwt(t, config, { offline });
+      const r = report.result;
+      return r.ok || r.status === 401 || r.status === 403;
+    });
+    const out = await fc.check(property, { seed: FC_SEED, numRuns: 300 });
+    if (out.failed) throw new Error(`${fc.defaultReportMessage(out) ?? 'property failed'} (FC_SEED=${FC_SEED})`);
+  });
+
   it('an exception inside verification is a 401 with the reason, never a throw', async () => {
     const hostile = {
       ...config,
