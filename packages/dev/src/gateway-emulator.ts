@@ -31,6 +31,9 @@ export interface GatewayToolList {
   tools: Tool[];
   unavailable: UnavailableTarget[];
 }
+
+/** Pages of `tools/list` read from one target: an upstream that never stops paginating is cut off. */
+const MAX_TOOL_PAGES = 100;
 const MAX_MCP_BODY = 10 * 1024 * 1024;
 
 export interface GatewayEntry {
@@ -117,7 +120,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
     const listed = await withClient(target, async (c) => {
       const all: Tool[] = [];
       let cursor: string | undefined;
+      let pages = 0;
       do {
+        if (++pages > MAX_TOOL_PAGES)
+          throw new Error(`the upstream returned more than ${MAX_TOOL_PAGES} pages of tools`);
         const page = await c.listTools(cursor ? { cursor } : {}, { timeout: sdkTimeout });
         all.push(...page.tools);
         cursor = page.nextCursor;

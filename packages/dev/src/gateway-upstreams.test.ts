@@ -140,7 +140,11 @@ async function startHostileUpstream(): Promise<{ url: string; written: () => num
         return reply(res, 200, {
           jsonrpc: '2.0',
           id: msg.id,
-          result: { tools: [{ name: 'x', inputSchema: { type: 'object' } }] },
+          result: {
+            tools: [{ name: 'x', inputSchema: { type: 'object' } }],
+            // The paging upstream never stops paginating.
+            ...(req.url?.startsWith('/paging') ? { nextCursor: 'again' } : {}),
+          },
         });
       stream(req, res, msg.id);
     });
@@ -181,7 +185,7 @@ describe('upstream responses are capped in size and time', () => {
       name: 'g',
       type: 'NONE',
       config: undefined,
-      targets: [target('huge', '/huge/mcp'), target('slow', '/slow/mcp')],
+      targets: [target('huge', '/huge/mcp'), target('slow', '/slow/mcp'), target('paging', '/paging/mcp')],
     };
     server = createServer((req, res) => void handler.handle(req, res, gw));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -198,6 +202,14 @@ describe('upstream responses are capped in size and time', () => {
     const err = await withMcp(url, (c) => c.callTool({ name, arguments: {} }).catch((e: unknown) => e));
     return { err: err as McpError, elapsed: Date.now() - started };
   };
+
+  it('an upstream that never stops paginating tools/list is cut off and named; the others are listed', async () => {
+    const listed = await withMcp(url, (c) => c.listTools());
+    expect(listed.tools.map((t) => t.name).sort()).toEqual(['huge___x', 'slow___x']);
+    expect(listed._meta?.[UNAVAILABLE_TARGETS_META]).toEqual([
+      { target: 'paging', reason: expect.stringMatching(/^Target paging: .*more than 100 pages of tools/) },
+    ]);
+  });
 
   it('a tool result streaming hundreds of MB is cut at the cap, quickly, with a coded error naming the target', async () => {
     const { err, elapsed } = await call('huge___x');

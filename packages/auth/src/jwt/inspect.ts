@@ -104,7 +104,7 @@ async function checkWithIssuer(
     signature = {
       rule: 'signature',
       status: 'fail',
-      reason: `the discovery document ${config.discoveryUrl} has no jwks_uri, so no signature can be verified`,
+      reason: `the discovery document ${displayUrl(config.discoveryUrl)} has no jwks_uri, so no signature can be verified`,
     };
   else signature = await verifySignature(token, metadata.jwks_uri, header.kid, options);
   const issuer: JwtRuleOutcome =
