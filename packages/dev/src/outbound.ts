@@ -133,6 +133,8 @@ export function outboundFetch(target: TargetEntry, base: FetchLike = fetch, limi
       );
       controller.abort(expired);
     }, timeoutMs);
+    // A response nobody reads must not keep the process alive until the deadline.
+    timer.unref();
     const done = () => clearTimeout(timer);
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
     try {
