@@ -1,5 +1,5 @@
 /**
- * The JWT authorizer as AWS applies it to a runtime or gateway with CUSTOM_JWT (DOMAIN §B.2–B.3):
+ * The JWT authorizer as AWS applies it to a runtime or gateway with CUSTOM_JWT:
  * decode → asymmetric algorithm → discovery → signature (JWKS) → issuer → exp/nbf → audience, clients, scopes,
  * custom claims. `inspectJwt` reports every rule (for `token inspect` and the local emulators' logs);
  * `authorizeJwt` returns only the decision. Authenticity failures are 401, constraint failures on an authentic token 403.

@@ -1,5 +1,5 @@
 /**
- * The pure checks of the JWT authorizer (DOMAIN §B.2–B.3): each takes decoded data and returns one outcome per rule.
+ * The pure checks of the JWT authorizer: each takes decoded data and returns one outcome per rule.
  * No I/O here; signature and discovery live in `keys.ts` / `inspect.ts`.
  */
 import type { CustomClaimRule, JwtAuthorizerConfig, JwtRuleOutcome } from './types.js';
