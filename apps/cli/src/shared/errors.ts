@@ -2,6 +2,7 @@ import { AgentcoreError, isAgentcoreError, type AgentcoreErrorOptions } from '@a
 
 export type CliErrorCode =
   | 'ERR_USAGE'
+  | 'ERR_UNKNOWN_COMMAND'
   | 'ERR_MISSING_FLAGS'
   | 'ERR_CANCELLED'
   | 'ERR_INVALID_INPUT'
@@ -19,6 +20,7 @@ export type CliErrorCode =
  */
 const USAGE_CODES: ReadonlySet<CliErrorCode> = new Set([
   'ERR_USAGE',
+  'ERR_UNKNOWN_COMMAND',
   'ERR_MISSING_FLAGS',
   'ERR_STRATEGY_FLAG_UNSELECTED',
 ]);
