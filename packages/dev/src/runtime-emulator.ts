@@ -62,7 +62,10 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
       req.method ?? 'GET',
       invocationSubpath(new URL(req.url ?? '/', 'http://x').pathname),
     );
-    if (!route.ok) return sendJson(res, route.status, { message: route.message, devReason: route.devReason });
+    if (!route.ok) {
+      req.resume();
+      return sendJson(res, route.status, { message: route.message, devReason: route.devReason });
+    }
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       req.resume();
