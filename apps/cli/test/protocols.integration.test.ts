@@ -89,6 +89,13 @@ beforeAll(async () => {
       ],
       '',
     ],
+    [
+      [
+        ...['add', 'gateway-target', '--gateway', 'tools', '--name', 'down', '--type', 'mcp-server'],
+        ...['--endpoint', 'http://127.0.0.1:9/mcp', '--json'],
+      ],
+      '',
+    ],
   ] as const) {
     const r = await sb.run([...args], { cwd: project, input });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
@@ -220,6 +227,8 @@ describe('gateway tool calls with the gateway CUSTOM_JWT token (built binary, de
     expect(list.exitCode, list.stdout + list.stderr).toBe(0);
     expect(list.json?.result).toMatchObject({ gateway: 'tools', authType: 'CUSTOM_JWT', endpointSource: 'dev' });
     expect((list.json?.result as { tools: { name: string }[] }).tools.map((t) => t.name)).toContain('up___add');
+    // The stopped target does not hide the others; it is named in a warning.
+    expect(list.json?.warnings?.some((w) => w.includes('target down'))).toBe(true);
     const call = await cli(['invoke', '--gateway', 'tools', '--tool', 'up___add', '--input', '{"a":20,"b":22}']);
     expect(call.exitCode, call.stdout + call.stderr).toBe(0);
     expect(call.json?.result).toMatchObject({ target: 'up', content: [{ type: 'text', text: '42' }] });

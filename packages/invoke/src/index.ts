@@ -5,7 +5,14 @@ export * from './headers.js';
 export * from './events.js';
 export { invoke, type Invocation, type InvokeAuth, type InvokeOptions, type InvokeResult } from './invoke.js';
 export { authorizeRequest, regionOfUrl } from './authorize.js';
-export { connectMcp, mcpUrl, MCP_SESSION_HEADER, type McpConnectOptions, type McpConnection } from './mcp.js';
+export {
+  connectMcp,
+  mcpUrl,
+  MCP_SESSION_HEADER,
+  type McpConnectOptions,
+  type McpConnection,
+  type McpToolList,
+} from './mcp.js';
 export {
   invokeA2a,
   a2aRequest,

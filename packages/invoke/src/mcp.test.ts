@@ -53,7 +53,7 @@ describe('connectMcp against a real MCP server that requires an issuer token', (
     const token = await idp.requestToken('agent-client', 'agent-secret', ['agents:read']);
     const c = await connectMcp({ target: { kind: 'url', url: server.url }, auth: { kind: 'bearer', token } });
     try {
-      const tools = await c.listTools();
+      const { tools } = await c.listTools();
       expect(tools.length).toBeGreaterThan(0);
       expect(server.seen.length).toBeGreaterThanOrEqual(2);
       expect(server.seen.every((s) => s.authorized)).toBe(true);

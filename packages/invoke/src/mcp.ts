@@ -32,12 +32,18 @@ export interface McpConnectOptions {
   peer?: string;
 }
 
+export interface McpToolList {
+  tools: Tool[];
+  /** The result's `_meta` (e.g. a gateway naming targets it could not list). */
+  meta: Record<string, unknown>;
+}
+
 export interface McpConnection {
   readonly url: string;
   /** The `Mcp-Session-Id` the server assigned, if any. */
   readonly mcpSessionId: string | undefined;
-  /** Every tool (all pages). */
-  listTools(): Promise<Tool[]>;
+  /** Every tool (all pages), and the `_meta` the server sent with them (pages merged). */
+  listTools(): Promise<McpToolList>;
   callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
 }
@@ -157,13 +163,15 @@ export async function connectMcp(options: McpConnectOptions): Promise<McpConnect
     listTools: () =>
       guard(async () => {
         const tools: Tool[] = [];
+        let meta: Record<string, unknown> = {};
         let cursor: string | undefined;
         do {
           const page = await client.listTools(cursor ? { cursor } : {}, requestOptions);
           tools.push(...page.tools);
+          meta = { ...meta, ...page._meta };
           cursor = page.nextCursor;
         } while (cursor);
-        return tools;
+        return { tools, meta };
       }),
     callTool: (name, args) =>
       guard(

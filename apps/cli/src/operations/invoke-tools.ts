@@ -196,6 +196,18 @@ async function withConnection<T>(
   }
 }
 
+/** The targets a (dev) gateway could not list, from the `agentcore.dev/unavailableTargets` `_meta` of tools/list. */
+export function unavailableTargets(meta: Record<string, unknown>): { target: string; reason: string }[] {
+  const list = meta['agentcore.dev/unavailableTargets'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((u: unknown) => {
+    const e = u as { target?: unknown; reason?: unknown };
+    return typeof e?.target === 'string' && typeof e.reason === 'string'
+      ? [{ target: e.target, reason: e.reason }]
+      : [];
+  });
+}
+
 function nameTarget(err: unknown, gateway: string, target: string): unknown {
   if (!isAgentcoreError(err) || err.code !== 'ERR_INVOKE_PROTOCOL') return err;
   return new InvokeError(
@@ -231,12 +243,16 @@ export async function runInvokeTools(
     return await withConnection(peer, input, async (c, authSource) => {
       const session = c.mcpSessionId ? { mcpSessionId: c.mcpSessionId } : {};
       if (input.listTools) {
-        const tools = (await c.listTools()).map((t) => ({
+        const listed = await c.listTools();
+        const tools = listed.tools.map((t) => ({
           name: t.name,
           ...(t.description ? { description: t.description } : {}),
           inputSchema: t.inputSchema,
         }));
-        return { ...base, authSource, ...session, tools };
+        const unavailable = unavailableTargets(listed.meta).map((u) =>
+          messages.get('warning.TargetNotListed', { gateway: input.gateway ?? '', target: u.target, reason: u.reason }),
+        );
+        return { ...base, warnings: [...base.warnings, ...unavailable], authSource, ...session, tools };
       }
       const tool = input.tool ?? '';
       const r = await c.callTool(tool, args);
