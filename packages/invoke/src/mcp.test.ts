@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBearerMcpServer, startOidcIssuer, type BearerMcpServer, type OidcIssuer } from '@agentcore/testkit';
+import type { ServerResponse } from 'node:http';
 import { authorizeRequest, connectMcp, InvokeError, mcpUrl, regionOfUrl } from './index.js';
+import { startTestAgent, type SeenRequest, type TestAgent } from './test-helpers/agent-server.js';
 
 const ARN = 'arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/Mcp-abc123';
 
@@ -78,5 +80,54 @@ describe('connectMcp against a real MCP server that requires an issuer token', (
       auth: { kind: 'none' },
     }).catch((e: unknown) => e);
     expect((err as InvokeError).code).toBe('ERR_INVOKE_NETWORK');
+  });
+});
+
+describe('connectMcp headers across a session', () => {
+  /** A minimal stateful MCP server: assigns `Mcp-Session-Id` on initialize, answers tools/list and tools/call. */
+  const mcpHandler = async (req: SeenRequest, res: ServerResponse) => {
+    if (req.method !== 'POST') return void res.writeHead(405).end();
+    const msg = JSON.parse(req.body) as { id?: number; method: string };
+    if (msg.id === undefined) return void res.writeHead(202).end();
+    const result =
+      msg.method === 'initialize'
+        ? { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 't', version: '0' } }
+        : msg.method === 'tools/list'
+          ? { tools: [{ name: 'add', inputSchema: { type: 'object' } }] }
+          : { content: [{ type: 'text', text: '3' }] };
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'sess-1' })
+      .end(JSON.stringify({ jsonrpc: '2.0', id: msg.id, result }));
+  };
+  let agent: TestAgent | undefined;
+  afterAll(async () => agent?.close());
+
+  it('keeps the server Mcp-Session-Id and sends auth, runtime session and custom headers on every request', async () => {
+    agent = await startTestAgent(mcpHandler);
+    const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+    const c = await connectMcp({
+      target: { kind: 'url', url: `${agent.url}/runtimes/Mcp/invocations` },
+      auth: { kind: 'sigv4', region: 'us-west-2', credentials },
+      sessionId: 's'.repeat(40),
+      headers: { 'X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant': 'acme' },
+    });
+    try {
+      expect(c.mcpSessionId).toBe('sess-1');
+      expect((await c.listTools()).tools.map((t) => t.name)).toEqual(['add']);
+      expect((await c.callTool('add', { a: 1, b: 2 })).content).toEqual([{ type: 'text', text: '3' }]);
+    } finally {
+      await c.close();
+    }
+    const posts = agent.requests.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThanOrEqual(4); // initialize, initialized, tools/list, tools/call
+    for (const r of posts) {
+      expect(String(r.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-west-2\//);
+      expect(r.headers['x-amzn-bedrock-agentcore-runtime-session-id']).toBe('s'.repeat(40));
+      expect(r.headers['x-amzn-bedrock-agentcore-runtime-custom-tenant']).toBe('acme');
+    }
+    expect(posts.slice(1).every((r) => r.headers['mcp-session-id'] === 'sess-1')).toBe(true);
+    expect(posts[0]?.headers['mcp-session-id']).toBeUndefined();
+    // Signed per request: each body gets its own signature.
+    expect(new Set(posts.map((r) => r.headers.authorization)).size).toBe(posts.length);
   });
 });
