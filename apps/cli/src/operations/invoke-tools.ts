@@ -169,8 +169,10 @@ async function withConnection<T>(
     noCache: input.noCache,
     signal: input.signal,
   };
+  let source: AuthSource | undefined;
   const attempt = async (noCache: boolean) => {
     const selected = await selectInvokeAuth(peer.project, peer.resource, peer.endpoint, { ...request, noCache });
+    source = selected.source;
     const connection = await connectMcp({
       target: peer.endpoint.target,
       auth: selected.auth,
@@ -191,7 +193,7 @@ async function withConnection<T>(
   } catch (err) {
     // A cached token the peer refuses (revoked, key rotated): fetch a fresh one once.
     const refused = isAgentcoreError(err) && err.code === 'ERR_INVOKE_HTTP' && err.details.status === 401;
-    if (!refused || input.bearerToken || input.noCache) throw err;
+    if (!refused || source !== 'cache') throw err;
     return attempt(true);
   }
 }
