@@ -1,7 +1,9 @@
 /**
  * AgentCore control reads of what stacks created: `GetAgentRuntime`, `GetGateway`, `ListGateways`
  * (https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_GetGateway.html). CloudFormation
- * properties are PascalCase, the API's members camelCase; the first letter of each key is lowered.
+ * properties are PascalCase, the API's members camelCase; the first letter of each key is lowered. A runtime without
+ * `LifecycleConfiguration` answers AWS's defaults (900 s idle timeout, 28800 s maximum lifetime:
+ * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html).
  */
 import { AwsError } from './wire.js';
 import type { StackResourceSnapshot } from './types.js';
@@ -57,7 +59,10 @@ export function controlHandler(live: () => StackResourceSnapshot[]) {
           environmentVariables: r.properties.EnvironmentVariables,
           authorizerConfiguration: camel(r.properties.AuthorizerConfiguration),
           requestHeaderConfiguration: camel(r.properties.RequestHeaderConfiguration),
-          lifecycleConfiguration: camel(r.properties.LifecycleConfiguration),
+          lifecycleConfiguration: camel(r.properties.LifecycleConfiguration) ?? {
+            idleRuntimeSessionTimeout: 900,
+            maxLifetime: 28800,
+          },
           workloadIdentityDetails: { workloadIdentityArn: r.attributes['WorkloadIdentityDetails.WorkloadIdentityArn'] },
         };
       }

@@ -25,6 +25,7 @@ export interface OperationModel {
   name: string;
   http?: { method: string; path: string; code: number };
   input: () => Shape;
+  output: () => Shape;
 }
 
 const TRAIT_BITS = ['httpLabel', 'idempotent', 'idempotencyToken', 'sensitive', 'httpPayload', 'httpResponseCode'];
@@ -103,6 +104,7 @@ export function loadModels(): Promise<Models> {
           name: value[2] as string,
           http: http && { method: http[0], path: http[1], code: http[2] },
           input: () => shapeOf(value[4]),
+          output: () => shapeOf(value[5]),
         });
       }
       out.set(service, ops);
@@ -129,7 +131,9 @@ export function checkValue(shape: Shape, value: unknown, path: string, out: stri
       if (typeof value !== 'boolean') out.push(`${at}: expected a boolean`);
       return;
     case 'timestamp':
-      if (typeof value !== 'number' && typeof value !== 'string') out.push(`${at}: expected a timestamp`);
+      if (typeof value !== 'number' && typeof value !== 'string' && !(value instanceof Date)) {
+        out.push(`${at}: expected a timestamp`);
+      }
       return;
     case 'document':
     case 'unit':

@@ -183,6 +183,9 @@ async function handle(ctx: ServerContext, models: Models, req: http.IncomingMess
         ),
       );
     }
+    const own: string[] = [];
+    checkValue(op.output(), result, '', own);
+    if (own.length) ctx.violations.push({ service: 'stand-in', operation, problems: own.map((p) => `response: ${p}`) });
     if (r.query) send(200, 'text/xml', queryResponse(r.service, op.name, result, requestId));
     else send(op.http?.code ?? 200, 'application/json', JSON.stringify(result ?? {}));
   } catch (e) {

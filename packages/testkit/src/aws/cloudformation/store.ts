@@ -62,6 +62,8 @@ export interface Stack {
   /** Steps still to run, and when the next one is due (ms since epoch). */
   pending: Step[];
   nextAt: number;
+  /** Set when an operation starts: the next read sees its first state whatever the delay (no missed IN_PROGRESS). */
+  held: boolean;
 }
 
 export interface ChangeSet {
@@ -110,6 +112,7 @@ export class Store {
       creationTime: new Date(),
       pending: [],
       nextAt: 0,
+      held: false,
     };
     this.stacks.push(stack);
     this.event(stack, {
@@ -139,10 +142,18 @@ export class Store {
     });
   }
 
-  /** Run the steps whose time has come, for every stack. */
+  /**
+   * Run the steps whose time has come, for every stack. Called once per request that reads or changes stacks:
+   * the first read after an operation starts releases the hold, so it always sees the operation in progress.
+   */
   advance(): void {
     const now = Date.now();
     for (const stack of this.stacks) {
+      if (stack.held) {
+        stack.held = false;
+        stack.nextAt = Math.max(stack.nextAt, now);
+        continue;
+      }
       while (stack.pending.length && stack.nextAt <= now) {
         const step = stack.pending.shift();
         const more = step?.();
@@ -160,11 +171,11 @@ export class Store {
     const more = first?.();
     if (more) stack.pending.unshift(...more);
     stack.nextAt = Date.now() + this.delayMs;
+    stack.held = true;
   }
 
   /** A stack by name (not deleted) or by id (deleted ones too). */
   find(nameOrId: string): Stack | undefined {
-    this.advance();
     if (nameOrId.startsWith('arn:')) return this.stacks.find((s) => s.id === nameOrId);
     return this.stacks.find((s) => s.name === nameOrId && s.status !== 'DELETE_COMPLETE');
   }
@@ -176,7 +187,6 @@ export class Store {
   }
 
   changeSet(name: string, stackName?: string): ChangeSet {
-    this.advance();
     const cs = name.startsWith('arn:')
       ? this.changeSets.find((c) => c.id === name)
       : this.changeSets.find(
