@@ -9,6 +9,8 @@ import {
   GetTemplateCommand,
   ListChangeSetsCommand,
   ListStackResourcesCommand,
+  ListStacksCommand,
+  ValidateTemplateCommand,
   DeleteChangeSetCommand,
   type Capability,
   type StackEvent,
@@ -16,7 +18,10 @@ import {
 import {
   GetAgentRuntimeCommand,
   GetGatewayCommand,
+  GetGatewayTargetCommand,
+  ListAgentRuntimesCommand,
   ListGatewaysCommand,
+  ListGatewayTargetsCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { startAwsStandIn, type AwsStandIn } from './index.js';
 import { clients, rejection } from './test/clients.js';
@@ -114,6 +119,31 @@ describe('AWS stand-in: CloudFormation through the real SDK client', () => {
     expect(gateway.gatewayUrl).toBe(outputs.GatewayUrl);
     const template = await cfn.send(new GetTemplateCommand({ StackName: 'Proj' }));
     expect(JSON.parse(template.TemplateBody ?? '{}')).toEqual(projectTemplate());
+    expect(aws.violations()).toEqual([]);
+  });
+
+  it('lists runtimes and gateway targets, validates templates and lists stacks as the control plane would', async () => {
+    const { cfn, control } = clients(aws);
+    const runtimes = await control.send(new ListAgentRuntimesCommand({}));
+    expect(runtimes.agentRuntimes?.map((r) => [r.agentRuntimeName, r.status])).toEqual([['EchoAgent', 'READY']]);
+    const gatewayId = (await control.send(new ListGatewaysCommand({}))).items?.[0]?.gatewayId;
+    const targets = await control.send(new ListGatewayTargetsCommand({ gatewayIdentifier: gatewayId }));
+    expect(targets.items?.map((t) => t.name)).toEqual(['secureTools']);
+    const target = await control.send(
+      new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId: targets.items?.[0]?.targetId }),
+    );
+    expect(target.targetConfiguration?.mcp?.mcpServer?.endpoint).toBe('https://api.example.com/mcp');
+    expect(target.credentialProviderConfigurations?.[0]?.credentialProviderType).toBe('GATEWAY_IAM_ROLE');
+    const validated = await cfn.send(new ValidateTemplateCommand({ TemplateBody: JSON.stringify(projectTemplate()) }));
+    expect(validated.Capabilities).toEqual(['CAPABILITY_IAM']);
+    expect(validated.Parameters?.map((p) => [p.ParameterKey, p.DefaultValue])).toEqual([['Env', 'dev']]);
+    expect(
+      (await cfn.send(new ListStacksCommand({}))).StackSummaries?.map((s) => [s.StackName, s.StackStatus]),
+    ).toEqual([['Proj', 'CREATE_COMPLETE']]);
+    const reads = aws
+      .requests()
+      .filter((r) => ['ValidateTemplate', 'ListStacks', 'ListAgentRuntimes'].includes(r.operation));
+    expect(reads.map((r) => r.mutating)).toEqual([false, false, false]);
     expect(aws.violations()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 /**
- * AgentCore control reads of what stacks created: `GetAgentRuntime`, `GetGateway`, `ListGateways`
+ * AgentCore control reads of what stacks created: `GetAgentRuntime`, `ListAgentRuntimes`, `GetGateway`,
+ * `ListGateways`, `GetGatewayTarget`, `ListGatewayTargets`
  * (https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_GetGateway.html). CloudFormation
  * properties are PascalCase, the API's members camelCase; the first letter of each key is lowered. A runtime without
  * `LifecycleConfiguration` answers AWS's defaults (900 s idle timeout, 28800 s maximum lifetime:
@@ -15,6 +16,13 @@ function camel(value: unknown): unknown {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+function page<T>(all: T[], input: Record<string, unknown>) {
+  const start = Number(input.nextToken ?? 0) || 0;
+  const size = Number(input.maxResults ?? 50) || 50;
+  const next = start + size < all.length ? String(start + size) : undefined;
+  return { items: all.slice(start, start + size), next };
+}
 
 export function controlHandler(live: () => StackResourceSnapshot[]) {
   const find = (type: string, id: unknown, idAttr: string) => {
@@ -38,6 +46,21 @@ export function controlHandler(live: () => StackResourceSnapshot[]) {
     authorizerConfiguration: camel(r.properties.AuthorizerConfiguration),
     exceptionLevel: str(r.properties.ExceptionLevel),
     workloadIdentityDetails: { workloadIdentityArn: r.attributes['WorkloadIdentityDetails.WorkloadIdentityArn'] },
+  });
+  const target = (r: StackResourceSnapshot, full: boolean) => ({
+    targetId: r.attributes.TargetId,
+    name: str(r.properties.Name),
+    status: 'READY',
+    createdAt: r.attributes.CreatedAt,
+    updatedAt: r.attributes.UpdatedAt,
+    description: str(r.properties.Description),
+    ...(full
+      ? {
+          gatewayArn: r.attributes.GatewayArn,
+          targetConfiguration: camel(r.properties.TargetConfiguration),
+          credentialProviderConfigurations: camel(r.properties.CredentialProviderConfigurations) ?? [],
+        }
+      : {}),
   });
   return async (operation: string, input: Record<string, unknown>): Promise<unknown> => {
     switch (operation) {
@@ -82,10 +105,42 @@ export function controlHandler(live: () => StackResourceSnapshot[]) {
             description: g.description,
             protocolType: g.protocolType,
           }));
-        const start = Number(input.nextToken ?? 0);
-        const size = Number(input.maxResults ?? 50);
-        const next = start + size < all.length ? String(start + size) : undefined;
-        return { items: all.slice(start, start + size), ...(next ? { nextToken: next } : {}) };
+        const { items, next } = page(all, input);
+        return { items, ...(next ? { nextToken: next } : {}) };
+      }
+      case 'ListAgentRuntimes': {
+        const all = live()
+          .filter((r) => r.type === 'AWS::BedrockAgentCore::Runtime')
+          .map((r) => ({
+            agentRuntimeArn: r.attributes.AgentRuntimeArn,
+            agentRuntimeId: r.attributes.AgentRuntimeId,
+            agentRuntimeVersion: r.attributes.AgentRuntimeVersion,
+            agentRuntimeName: str(r.properties.AgentRuntimeName),
+            description: str(r.properties.Description) ?? '',
+            lastUpdatedAt: r.attributes.LastUpdatedAt,
+            status: 'READY',
+          }));
+        const { items, next } = page(all, input);
+        return { agentRuntimes: items, ...(next ? { nextToken: next } : {}) };
+      }
+      case 'ListGatewayTargets':
+      case 'GetGatewayTarget': {
+        find('AWS::BedrockAgentCore::Gateway', input.gatewayIdentifier, 'GatewayIdentifier');
+        const targets = live().filter(
+          (r) =>
+            r.type === 'AWS::BedrockAgentCore::GatewayTarget' &&
+            r.properties.GatewayIdentifier === input.gatewayIdentifier,
+        );
+        if (operation === 'ListGatewayTargets') {
+          const { items, next } = page(
+            targets.map((r) => target(r, false)),
+            input,
+          );
+          return { items, ...(next ? { nextToken: next } : {}) };
+        }
+        const r = targets.find((t) => t.attributes.TargetId === input.targetId);
+        if (!r) throw new AwsError('ResourceNotFoundException', `Target ${String(input.targetId)} not found`, 404);
+        return target(r, true);
       }
       default:
         return undefined;

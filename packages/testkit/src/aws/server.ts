@@ -28,7 +28,7 @@ const SIGNING_NAMES: Record<string, string> = {
   sts: 'sts',
   'bedrock-agentcore': 'bedrock-agentcore',
 };
-const isReadOnly = (op: string) => /^(Describe|Get|List)/.test(op);
+const isReadOnly = (op: string) => /^(Describe|Get|List|Validate)/.test(op);
 
 interface Routed {
   service: AwsServiceName;

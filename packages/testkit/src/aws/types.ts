@@ -6,7 +6,7 @@ export interface RecordedRequest {
   service: AwsServiceName;
   /** e.g. `CreateChangeSet`, `CreateApiKeyCredentialProvider`; `unknown` when no operation matched. */
   operation: string;
-  /** False for Describe*, Get*, List* and GetCallerIdentity. */
+  /** False for Describe*, Get*, List*, Validate* and GetCallerIdentity. */
   mutating: boolean;
   method: string;
   path: string;

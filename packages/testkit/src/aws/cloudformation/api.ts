@@ -1,6 +1,7 @@
 /**
  * CloudFormation actions (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Operations.html):
- * checked input in, the action's result structure out (the server writes it as XML).
+ * checked input in, the action's result structure out (the server writes it as XML). Actions not listed here are
+ * answered InvalidAction and recorded as violations.
  */
 import { randomUUID } from 'node:crypto';
 import { s3Get, s3Location } from '../s3.js';
@@ -244,6 +245,33 @@ export function cloudFormationHandler(engine: Engine, pageSize: number) {
           StagesAvailable: ['Original', 'Processed'],
         };
       }
+      case 'ValidateTemplate': {
+        const t = parseTemplate(await templateBody(engine, input, undefined));
+        const iam = Object.values(t.Resources).some((r) => r.Type.startsWith('AWS::IAM::'));
+        return {
+          Parameters: Object.entries(t.Parameters ?? {}).map(([k, p]) => ({
+            ParameterKey: k,
+            DefaultValue: p.Default === undefined ? undefined : String(p.Default),
+            NoEcho: String(p.NoEcho ?? 'false') === 'true',
+          })),
+          Description: t.Description,
+          Capabilities: iam ? ['CAPABILITY_IAM'] : [],
+          CapabilitiesReason: iam ? 'The following resource(s) require capabilities: [AWS::IAM::Role]' : undefined,
+        };
+      }
+      case 'ListStacks':
+        return {
+          StackSummaries: [...store.stacks].reverse().map((s) => ({
+            StackId: s.id,
+            StackName: s.name,
+            TemplateDescription: s.description,
+            CreationTime: s.creationTime,
+            LastUpdatedTime: s.lastUpdatedTime,
+            DeletionTime: s.deletionTime,
+            StackStatus: s.status,
+            StackStatusReason: s.statusReason,
+          })),
+        };
       case 'DeleteStack': {
         const stack = store.find(String(input.StackName));
         if (!stack || stack.status === 'DELETE_IN_PROGRESS' || stack.status === 'DELETE_COMPLETE') return {};
