@@ -1,6 +1,7 @@
 /**
  * A local AWS stand-in for tests: one endpoint on 127.0.0.1 that the real AWS SDK v3 clients talk to unchanged
- * (CloudFormation and STS over AWS Query, AgentCore control over REST-JSON), plus s3rver for S3. See README.md.
+ * (CloudFormation and STS over AWS Query, AgentCore control over REST-JSON), plus s3rver behind a recording front
+ * for S3. See README.md.
  *
  *   const aws = await startAwsStandIn({ progressDelayMs: 10, s3: true });
  *   new CloudFormationClient({ region: 'us-east-1', endpoint: aws.url, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' } });
@@ -8,13 +9,15 @@
  *   await aws.close();
  */
 import { cloudFormationHandler } from './cloudformation/api.js';
+import type { Engine } from './cloudformation/operations.js';
 import { Store } from './cloudformation/store.js';
 import { controlHandler } from './control.js';
 import { IdentityStore } from './identity.js';
 import { startServer, type ServerContext } from './server.js';
 import { startS3StandIn } from './s3.js';
+import { startS3Front, type BucketConfiguration } from './s3-front.js';
 import { stsHandler } from './sts.js';
-import type { AwsFault, AwsStandIn, AwsStandInOptions, S3StandIn, StackSnapshot } from './types.js';
+import type { AwsFault, AwsStandIn, AwsStandInOptions, StackSnapshot } from './types.js';
 
 export * from './types.js';
 export { startS3StandIn, type S3StandInOptions } from './s3.js';
@@ -25,9 +28,8 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
   const faults: AwsFault[] = [...(options.faults ?? [])];
   const identity = new IdentityStore(region, accountId);
   const store = new Store(region, accountId, options.progressDelayMs ?? 20);
-  let s3: S3StandIn | undefined;
-  if (options.s3) s3 = await startS3StandIn(options.s3 === true ? {} : options.s3);
-  const engine = { store, identity, faults: () => faults, ...(s3 ? { s3Url: s3.url } : {}) };
+  const buckets = new Map<string, BucketConfiguration>();
+  const engine: Engine = { store, identity, faults: () => faults };
 
   const stacks = (): StackSnapshot[] => {
     store.advance();
@@ -68,27 +70,38 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
       'bedrock-agentcore': async (op, input) => (await identity.handle(op, input)) ?? control(op, input),
     },
   };
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
+  };
+  let s3Url: string | undefined;
   try {
-    server = await startServer(ctx);
+    if (options.s3) {
+      const s3 = await startS3StandIn(options.s3 === true ? {} : options.s3);
+      closers.push(s3.close);
+      const front = await startS3Front(ctx, s3.url, buckets);
+      closers.push(front.close);
+      s3Url = front.url;
+      Object.assign(engine, { s3Url: s3.url, s3Urls: [s3.url, front.url] });
+    }
+    const server = await startServer(ctx);
+    closers.push(server.close);
+    return {
+      url: server.url,
+      ...(s3Url ? { s3Url } : {}),
+      region,
+      accountId,
+      requests: () => ctx.requests.map((r) => ({ ...r })),
+      violations: () => ctx.violations.map((v) => ({ ...v, problems: [...v.problems] })),
+      providers: () => identity.snapshot(),
+      bucketConfigurations: () => [...buckets.values()].map((b) => ({ ...b })),
+      stacks,
+      setFault: (fault) => void faults.push(fault),
+      clearFaults: () => void faults.splice(0, faults.length),
+      close: closeAll,
+    };
   } catch (e) {
-    await s3?.close();
+    await closeAll();
     throw e;
   }
-  return {
-    url: server.url,
-    ...(s3 ? { s3Url: s3.url } : {}),
-    region,
-    accountId,
-    requests: () => ctx.requests.map((r) => ({ ...r })),
-    violations: () => ctx.violations.map((v) => ({ ...v, problems: [...v.problems] })),
-    providers: () => identity.snapshot(),
-    stacks,
-    setFault: (fault) => void faults.push(fault),
-    clearFaults: () => void faults.splice(0, faults.length),
-    close: async () => {
-      await server.close();
-      await s3?.close();
-    },
-  };
 }

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketEncryptionCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutBucketEncryptionCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+} from '@aws-sdk/client-s3';
 import {
   CreateChangeSetCommand,
   DescribeStackEventsCommand,
@@ -80,8 +91,76 @@ describe('AWS stand-in with s3rver: TemplateURL and runtime code objects', () =>
     expect(err.message).toMatch(/^S3 error: Access Denied/);
   });
 
+  it('records S3 requests and keeps the bucket configurations s3rver lacks (encryption, public access block, versioning)', async () => {
+    const { s3 } = clients(aws);
+    const Bucket = 'config-bucket';
+    await s3.send(new CreateBucketCommand({ Bucket }));
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+        },
+      }),
+    );
+    const block = {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    };
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket, PublicAccessBlockConfiguration: block }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket }))).Status).toBe('Enabled');
+    expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration).toEqual(block);
+    const sse = await s3.send(new GetBucketEncryptionCommand({ Bucket }));
+    expect(sse.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe(
+      'aws:kms',
+    );
+    expect(aws.bucketConfigurations().find((b) => b.bucket === Bucket)?.encryption).toContain('aws:kms');
+    const missing = await rejection(
+      s3.send(
+        new PutBucketVersioningCommand({ Bucket: 'no-such-bucket', VersioningConfiguration: { Status: 'Enabled' } }),
+      ),
+    );
+    expect(missing.name).toBe('NoSuchBucket');
+
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'code/a.zip', Body: 'zip-bytes' }));
+    await s3.send(new HeadObjectCommand({ Bucket, Key: 'code/a.zip' }));
+    const log = aws.requests().filter((r) => r.service === 's3' && r.path.startsWith(`/${Bucket}`));
+    expect(log.map((r) => [r.operation, r.mutating])).toEqual([
+      ['CreateBucket', true],
+      ['PutBucketEncryption', true],
+      ['PutPublicAccessBlock', true],
+      ['PutBucketVersioning', true],
+      ['GetBucketVersioning', false],
+      ['GetPublicAccessBlock', false],
+      ['GetBucketEncryption', false],
+      ['PutObject', true],
+      ['HeadObject', false],
+    ]);
+    expect(log.find((r) => r.operation === 'PutObject')?.body).toContain('zip-bytes');
+  });
+
+  it('answers S3 faults in S3 error shape', async () => {
+    const { s3 } = clients(aws);
+    aws.setFault({ kind: 'access-denied', action: 's3:PutObject' });
+    aws.setFault({ kind: 'expired-token', accessKeyId: 'AKIDEXPIRED' });
+    try {
+      const denied = await rejection(s3.send(new PutObjectCommand({ Bucket: 'staging', Key: 'x', Body: 'y' })));
+      expect(denied.name).toBe('AccessDenied');
+      expect(denied.message).toContain('is not authorized to perform: s3:PutObject');
+      const expired = await rejection(
+        clients(aws, 'AKIDEXPIRED').s3.send(new HeadBucketCommand({ Bucket: 'staging' })),
+      );
+      expect(expired.$metadata?.httpStatusCode).toBe(400);
+    } finally {
+      aws.clearFaults();
+    }
+  });
+
   it('understands the S3 URL forms', () => {
-    const local = 'http://127.0.0.1:4569';
+    const local = ['http://127.0.0.1:4569'];
     expect(s3Location('https://b.s3.us-east-1.amazonaws.com/a/b.json', local)).toEqual({
       bucket: 'b',
       key: 'a/b.json',

@@ -48,10 +48,10 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
 
 /**
  * Bucket and key of an S3 object URL in any of AWS's forms (virtual-hosted `https://b.s3.<region>.amazonaws.com/k`,
- * `https://b.s3.amazonaws.com/k`, path-style `https://s3.<region>.amazonaws.com/b/k`), or a path-style URL on the
- * stand-in itself. Undefined for anything else.
+ * `https://b.s3.amazonaws.com/k`, path-style `https://s3.<region>.amazonaws.com/b/k`), or a path-style URL on one of
+ * the stand-in's own S3 endpoints. Undefined for anything else.
  */
-export function s3Location(url: string, standInUrl: string): { bucket: string; key: string } | undefined {
+export function s3Location(url: string, standInUrls: string[]): { bucket: string; key: string } | undefined {
   let u: URL;
   try {
     u = new URL(url);
@@ -61,8 +61,8 @@ export function s3Location(url: string, standInUrl: string): { bucket: string; k
   const path = decodeURIComponent(u.pathname.slice(1));
   const hosted = /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.exec(u.hostname);
   if (hosted?.[1] && path) return { bucket: hosted[1], key: path };
-  const pathStyle =
-    /^s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.test(u.hostname) || u.origin === new URL(standInUrl).origin;
+  const local = standInUrls.some((s) => new URL(s).origin === u.origin);
+  const pathStyle = /^s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.test(u.hostname) || local;
   const slash = path.indexOf('/');
   if (pathStyle && slash > 0) return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
   return undefined;

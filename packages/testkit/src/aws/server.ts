@@ -60,7 +60,7 @@ function route(models: Models, method: string, url: URL, body: string, contentTy
 }
 
 /** Parse `AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, …`. */
-function credentialScope(header: string | undefined) {
+export function credentialScope(header: string | undefined) {
   const m = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request\s*,/.exec(header ?? '');
   return m ? { accessKeyId: m[1] ?? '', region: m[3] ?? '', service: m[4] ?? '' } : undefined;
 }
@@ -113,11 +113,11 @@ function guard(
   return undefined;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+export function readBody(req: http.IncomingMessage, encoding: BufferEncoding = 'utf8'): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString(encoding)));
     req.on('error', reject);
   });
 }

@@ -1,16 +1,16 @@
 /** Public types of the AWS stand-in (see packages/testkit/README.md). */
 
-export type AwsServiceName = 'cloudformation' | 'sts' | 'bedrock-agentcore' | 'unknown';
+export type AwsServiceName = 'cloudformation' | 'sts' | 'bedrock-agentcore' | 's3' | 'unknown';
 
 export interface RecordedRequest {
   service: AwsServiceName;
   /** e.g. `CreateChangeSet`, `CreateApiKeyCredentialProvider`; `unknown` when no operation matched. */
   operation: string;
-  /** False for Describe*, Get*, List*, Validate* and GetCallerIdentity. */
+  /** False for Describe*, Get*, List*, Validate*, GetCallerIdentity and S3 GET / HEAD. */
   mutating: boolean;
   method: string;
   path: string;
-  /** The raw request body, as received. */
+  /** The raw request body, as received (UTF-8 decoded; binary S3 uploads are lossy). */
   body: string;
   /** From the SigV4 `Authorization` header. */
   accessKeyId?: string;
@@ -110,12 +110,15 @@ export interface S3StandIn {
 export interface AwsStandIn {
   /** `http://127.0.0.1:<port>`: CloudFormation, STS and AgentCore control. */
   url: string;
+  /** `http://127.0.0.1:<port>`: S3 (s3rver behind a recording front), when `s3` was asked for. */
   s3Url?: string;
   region: string;
   accountId: string;
   requests(): RecordedRequest[];
   violations(): Violation[];
   providers(): ProvidersSnapshot;
+  /** Bucket configurations set through the S3 front (encryption, public access block, versioning), raw XML. */
+  bucketConfigurations(): { bucket: string; encryption?: string; publicAccessBlock?: string; versioning?: string }[];
   stacks(): StackSnapshot[];
   setFault(fault: AwsFault): void;
   clearFaults(): void;

@@ -74,7 +74,7 @@ function changeSetOut(cs: ChangeSet) {
 async function templateBody(engine: Engine, input: Record<string, unknown>, stack: Stack | undefined): Promise<string> {
   if (typeof input.TemplateBody === 'string') return input.TemplateBody;
   if (typeof input.TemplateURL === 'string') {
-    const where = engine.s3Url ? s3Location(input.TemplateURL, engine.s3Url) : undefined;
+    const where = engine.s3Url ? s3Location(input.TemplateURL, engine.s3Urls ?? [engine.s3Url]) : undefined;
     if (!engine.s3Url || !where) throw new AwsError('ValidationError', 'TemplateURL must be a supported URL.');
     const body = await s3Get(engine.s3Url, where.bucket, where.key);
     if (body === undefined) {

@@ -20,7 +20,10 @@ export interface Engine {
   store: Store;
   identity: IdentityStore;
   faults: () => AwsFault[];
+  /** s3rver itself, read directly (the stand-in's own reads are not client requests). */
   s3Url?: string;
+  /** Every URL clients may use for the same S3 (s3rver and its recording front), for `TemplateURL`. */
+  s3Urls?: string[];
 }
 
 export function context(engine: Engine, stack: Stack, lenient = false): ResolveContext {
