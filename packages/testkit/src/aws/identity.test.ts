@@ -12,9 +12,15 @@ import {
   UpdateApiKeyCredentialProviderCommand,
   UpdateOauth2CredentialProviderCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CreateChangeSetCommand,
+  DeleteStackCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+} from '@aws-sdk/client-cloudformation';
 import { startAwsStandIn, type AwsStandIn } from './index.js';
 import { clients, rejection } from './test/clients.js';
+import { waitForChangeSet, waitForStack } from './test/stack.js';
 
 const ARN = /^arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault\/default\/apikeycredentialprovider\/MyKey$/;
 const SECRET_ARN = /^arn:aws:secretsmanager:us-east-1:123456789012:secret:/;
@@ -135,22 +141,65 @@ describe('AWS stand-in: STS and AgentCore Identity through the real SDK clients'
     expect(aws.violations()).toEqual([]);
   });
 
+  it('registers an AWS::BedrockAgentCore::ApiKeyCredentialProvider created by a stack, and removes it with the stack', async () => {
+    const { cfn, control } = clients(aws);
+    const template = {
+      Parameters: { Key: { Type: 'String', NoEcho: true } },
+      Resources: {
+        Provider: {
+          Type: 'AWS::BedrockAgentCore::ApiKeyCredentialProvider',
+          Properties: { Name: 'StackKey', ApiKey: { Ref: 'Key' } },
+        },
+      },
+      Outputs: { Arn: { Value: { 'Fn::GetAtt': ['Provider', 'CredentialProviderArn'] } } },
+    };
+    await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: 'Keys',
+        ChangeSetName: 'c',
+        ChangeSetType: 'CREATE',
+        TemplateBody: JSON.stringify(template),
+        Parameters: [{ ParameterKey: 'Key', ParameterValue: 'stack-secret' }],
+      }),
+    );
+    await waitForChangeSet(cfn, 'Keys', 'c');
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: 'Keys', ChangeSetName: 'c' }));
+    const { stack } = await waitForStack(cfn, 'Keys');
+    expect(stack?.Parameters).toEqual([{ ParameterKey: 'Key', ParameterValue: '****' }]);
+    const got = await control.send(new GetApiKeyCredentialProviderCommand({ name: 'StackKey' }));
+    expect(stack?.Outputs?.[0]?.OutputValue).toBe(got.credentialProviderArn);
+    expect(aws.providers().apiKey.find((p) => p.name === 'StackKey')?.apiKey).toBe('stack-secret');
+    await cfn.send(new DeleteStackCommand({ StackName: 'Keys' }));
+    await waitForStack(cfn, stack?.StackId ?? '');
+    expect(aws.providers().apiKey.find((p) => p.name === 'StackKey')).toBeUndefined();
+  });
+
   it('denies a chosen action in each protocol shape, naming the action', async () => {
     const { cfn, control } = clients(aws);
     aws.setFault({ kind: 'access-denied', action: 'bedrock-agentcore:CreateApiKeyCredentialProvider' });
-    aws.setFault({ kind: 'access-denied', action: 'cloudformation:DescribeStacks' });
+    aws.setFault({ kind: 'access-denied', action: 'cloudformation:CreateChangeSet' });
     try {
       const rest = await rejection(
         control.send(new CreateApiKeyCredentialProviderCommand({ name: 'Denied', apiKey: 'k' })),
       );
       expect(rest.name).toBe('AccessDeniedException');
       expect(rest.$metadata?.httpStatusCode).toBe(403);
-      expect(rest.message).toContain('is not authorized to perform: bedrock-agentcore:CreateApiKeyCredentialProvider');
-      const query = await rejection(cfn.send(new DescribeStacksCommand({})));
-      expect(query.name).toBe('AccessDenied');
-      expect(query.message).toMatch(
-        /^User: arn:aws:iam::123456789012:user\/x is not authorized to perform: cloudformation:DescribeStacks/,
+      expect(rest.message).toBe(
+        'User: arn:aws:iam::123456789012:user/x is not authorized to perform: bedrock-agentcore:CreateApiKeyCredentialProvider' +
+          ' on resource: arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default because no identity-based' +
+          ' policy allows the bedrock-agentcore:CreateApiKeyCredentialProvider action',
       );
+      const query = await rejection(
+        cfn.send(new CreateChangeSetCommand({ StackName: 'Proj', ChangeSetName: 'c', TemplateBody: '{}' })),
+      );
+      expect(query.name).toBe('AccessDenied');
+      expect(query.$metadata?.httpStatusCode).toBe(403);
+      expect(query.message).toBe(
+        'User: arn:aws:iam::123456789012:user/x is not authorized to perform: cloudformation:CreateChangeSet on resource:' +
+          ' arn:aws:cloudformation:us-east-1:123456789012:stack/Proj/* because no identity-based policy allows the' +
+          ' cloudformation:CreateChangeSet action',
+      );
+      expect((await cfn.send(new DescribeStacksCommand({}))).Stacks).toEqual([]);
       expect(aws.providers().apiKey.map((p) => p.name)).not.toContain('Denied');
     } finally {
       aws.clearFaults();

@@ -65,9 +65,33 @@ export function credentialScope(header: string | undefined) {
   return m ? { accessKeyId: m[1] ?? '', region: m[3] ?? '', service: m[4] ?? '' } : undefined;
 }
 
-export function accessDeniedMessage(ctx: ServerContext, action: string, principalArn?: string): string {
+/**
+ * AWS's wording for an implicit deny, e.g. "User: arn:aws:iam::123456789012:user/x is not authorized to perform:
+ * cloudformation:CreateChangeSet on resource: arn:aws:cloudformation:…:stack/Proj/* because no identity-based policy
+ * allows the cloudformation:CreateChangeSet action".
+ */
+export function accessDeniedMessage(
+  ctx: ServerContext,
+  action: string,
+  principalArn?: string,
+  resource?: string,
+): string {
   const who = principalArn ?? `arn:aws:iam::${ctx.accountId}:user/x`;
-  return `User: ${who} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+  const on = resource ? ` on resource: ${resource}` : '';
+  return `User: ${who} is not authorized to perform: ${action}${on} because no identity-based policy allows the ${action} action`;
+}
+
+/** The resource an action is evaluated on, where the request names one. */
+function resourceOf(ctx: ServerContext, service: AwsServiceName, input: Record<string, unknown>): string | undefined {
+  const { region, accountId } = ctx;
+  const stack = typeof input.StackName === 'string' ? input.StackName : undefined;
+  if (service === 'cloudformation' && stack) {
+    return stack.startsWith('arn:') ? stack : `arn:aws:cloudformation:${region}:${accountId}:stack/${stack}/*`;
+  }
+  if (service === 'bedrock-agentcore' && typeof input.name === 'string') {
+    return `arn:aws:bedrock-agentcore:${region}:${accountId}:token-vault/default`;
+  }
+  return undefined;
 }
 
 function guard(
@@ -105,7 +129,7 @@ function guard(
     if (f.kind === 'access-denied' && f.action === `${signing}:${r.op.name}`) {
       return new AwsError(
         r.query ? 'AccessDenied' : 'AccessDeniedException',
-        accessDeniedMessage(ctx, f.action, f.principalArn),
+        accessDeniedMessage(ctx, f.action, f.principalArn, resourceOf(ctx, r.service, r.input)),
         403,
       );
     }
