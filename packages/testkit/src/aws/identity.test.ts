@@ -15,6 +15,7 @@ import {
 import {
   CreateChangeSetCommand,
   DeleteStackCommand,
+  DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
@@ -174,6 +175,34 @@ describe('AWS stand-in: STS and AgentCore Identity through the real SDK clients'
     expect(aws.providers().apiKey.find((p) => p.name === 'StackKey')).toBeUndefined();
   });
 
+  it('fails a stack-declared provider whose name is taken, and rolls the stack back', async () => {
+    const { cfn, control } = clients(aws);
+    await control.send(new CreateApiKeyCredentialProviderCommand({ name: 'Taken', apiKey: 'api-secret' }));
+    const template = {
+      Resources: {
+        Provider: { Type: 'AWS::BedrockAgentCore::ApiKeyCredentialProvider', Properties: { Name: 'Taken' } },
+      },
+    };
+    await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: 'Clash',
+        ChangeSetName: 'c',
+        ChangeSetType: 'CREATE',
+        TemplateBody: JSON.stringify(template),
+      }),
+    );
+    await waitForChangeSet(cfn, 'Clash', 'c');
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: 'Clash', ChangeSetName: 'c' }));
+    const { stack } = await waitForStack(cfn, 'Clash');
+    expect(stack?.StackStatus).toBe('ROLLBACK_COMPLETE');
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: 'Clash' }))).StackEvents ?? [];
+    expect(events.find((e) => e.ResourceStatus === 'CREATE_FAILED')).toMatchObject({
+      LogicalResourceId: 'Provider',
+      ResourceStatusReason: 'Credential provider with name Taken already exists',
+    });
+    expect(aws.providers().apiKey.find((p) => p.name === 'Taken')?.apiKey).toBe('api-secret');
+  });
+
   it('denies a chosen action in each protocol shape, naming the action', async () => {
     const { cfn, control } = clients(aws);
     aws.setFault({ kind: 'access-denied', action: 'bedrock-agentcore:CreateApiKeyCredentialProvider' });
@@ -199,7 +228,7 @@ describe('AWS stand-in: STS and AgentCore Identity through the real SDK clients'
           ' arn:aws:cloudformation:us-east-1:123456789012:stack/Proj/* because no identity-based policy allows the' +
           ' cloudformation:CreateChangeSet action',
       );
-      expect((await cfn.send(new DescribeStacksCommand({}))).Stacks).toEqual([]);
+      expect(aws.stacks().find((st) => st.name === 'Proj')).toBeUndefined();
       expect(aws.providers().apiKey.map((p) => p.name)).not.toContain('Denied');
     } finally {
       aws.clearFaults();

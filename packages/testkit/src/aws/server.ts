@@ -175,7 +175,11 @@ async function handle(ctx: ServerContext, models: Models, req: http.IncomingMess
       : send(e.status, 'application/json', JSON.stringify({ message: e.message }), { 'x-amzn-errortype': e.code });
   const handler = ctx.handlers[r.service];
   if (!r.op || !handler) {
-    ctx.violations.push({ service: r.service, operation, problems: [`unknown operation ${method} ${url.pathname}`] });
+    const params = new URLSearchParams(body);
+    const problem = r.query
+      ? `unknown action ${params.get('Action') ?? '(none)'} for Version ${params.get('Version') ?? '(none)'}`
+      : `unknown operation ${method} ${url.pathname}`;
+    ctx.violations.push({ service: r.service, operation, problems: [problem] });
     return fail(
       new AwsError(r.query ? 'InvalidAction' : 'UnknownOperationException', `Unknown operation ${operation}`),
     );

@@ -58,7 +58,7 @@ describe('AWS stand-in: requests checked against the service models', () => {
         .map((v) => [v.operation, v.problems]),
     ).toEqual([
       ['CreateChangeSet', ['UsePreviousTemplate: expected true or false', 'unknown parameter Bogus']],
-      ['LaunchRockets', ['unknown operation POST /']],
+      ['LaunchRockets', ['unknown action LaunchRockets for Version 2010-05-15']],
       ['CreateApiKeyCredentialProvider', ['name: expected a string']],
     ]);
   });

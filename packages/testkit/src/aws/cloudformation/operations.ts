@@ -181,23 +181,28 @@ export function creation(
     },
     () => {
       if (!r) return;
-      const reason = failed.get(id);
+      let reason = failed.get(id);
+      if (reason === undefined) {
+        // a resolution error or a provider refusing (e.g. a name already taken) fails the resource, as on AWS
+        try {
+          r.properties = asRecord(resolve(t.Resources[id]?.Properties ?? {}, context(engine, stack)));
+          const created = createPhysical(
+            type,
+            id,
+            r.properties,
+            resourceContext(engine, stack),
+            resourceSpec().get(type),
+          );
+          Object.assign(r, created);
+        } catch (e) {
+          reason = e instanceof Error ? e.message : String(e);
+        }
+      }
       if (reason !== undefined) {
         resourceEvent(engine, stack, r, 'CREATE_FAILED', reason);
         stack.pending = [];
         return onFail(id);
       }
-      try {
-        r.properties = asRecord(resolve(t.Resources[id]?.Properties ?? {}, context(engine, stack)));
-      } catch (e) {
-        resourceEvent(engine, stack, r, 'CREATE_FAILED', e instanceof Error ? e.message : String(e));
-        stack.pending = [];
-        return onFail(id);
-      }
-      Object.assign(
-        r,
-        createPhysical(type, id, r.properties, resourceContext(engine, stack), resourceSpec().get(type)),
-      );
       resourceEvent(engine, stack, r, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
       resourceEvent(engine, stack, r, 'CREATE_COMPLETE');
     },

@@ -155,9 +155,7 @@ export class Store {
         continue;
       }
       while (stack.pending.length && stack.nextAt <= now) {
-        const step = stack.pending.shift();
-        const more = step?.();
-        if (more) stack.pending.unshift(...more);
+        this.step(stack, stack.pending.shift());
         stack.nextAt += this.delayMs;
       }
     }
@@ -167,11 +165,21 @@ export class Store {
   run(stack: Stack, steps: Step[]): void {
     stack.pending = [...steps];
     stack.nextAt = Date.now();
-    const first = stack.pending.shift();
-    const more = first?.();
-    if (more) stack.pending.unshift(...more);
+    this.step(stack, stack.pending.shift());
     stack.nextAt = Date.now() + this.delayMs;
     stack.held = true;
+  }
+
+  /** Run one step; a step that throws (a stand-in bug) ends the operation in a *_FAILED state naming the error. */
+  private step(stack: Stack, step: Step | undefined): void {
+    try {
+      const more = step?.();
+      if (more) stack.pending.unshift(...more);
+    } catch (e) {
+      stack.pending = [];
+      const failed = stack.status.replace(/_IN_PROGRESS$/, '_FAILED');
+      this.stackStatus(stack, failed, `Stand-in error: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** A stack by name (not deleted) or by id (deleted ones too). */

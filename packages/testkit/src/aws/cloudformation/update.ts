@@ -93,28 +93,28 @@ export async function executeUpdate(engine: Engine, cs: ChangeSet): Promise<void
     return [
       () => resourceEvent(engine, stack, r, 'UPDATE_IN_PROGRESS', replace ? REPLACING : undefined),
       () => {
-        const reason = failed.get(id);
-        let properties: Record<string, unknown> = {};
-        try {
-          if (reason === undefined)
-            properties = asRecord(resolve(template.Resources[id]?.Properties ?? {}, context(engine, stack)));
-        } catch (e) {
-          resourceEvent(engine, stack, r, 'UPDATE_FAILED', e instanceof Error ? e.message : String(e));
-          stack.pending = [];
-          return rollback(id);
+        let reason = failed.get(id);
+        const type = template.Resources[id]?.Type ?? r.type;
+        if (reason === undefined) {
+          try {
+            const properties = asRecord(resolve(template.Resources[id]?.Properties ?? {}, context(engine, stack)));
+            if (replace) {
+              oldPhysical.push({ ...r });
+              Object.assign(r, createPhysical(type, id, properties, rctx, resourceSpec().get(type)), {
+                type,
+                properties,
+              });
+              newPhysical.push({ ...r });
+            } else Object.assign(r, updatePhysical(type, r, properties, rctx), { properties });
+          } catch (e) {
+            reason = e instanceof Error ? e.message : String(e);
+          }
         }
         if (reason !== undefined) {
           resourceEvent(engine, stack, r, 'UPDATE_FAILED', reason);
           stack.pending = [];
           return rollback(id);
         }
-        const type = template.Resources[id]?.Type ?? r.type;
-        if (replace) {
-          oldPhysical.push({ ...r });
-          const created = createPhysical(type, id, properties, rctx, resourceSpec().get(type));
-          Object.assign(r, created, { type, properties });
-          newPhysical.push({ ...r });
-        } else Object.assign(r, updatePhysical(type, r, properties, rctx), { properties });
         resourceEvent(engine, stack, r, 'UPDATE_COMPLETE');
         modified.push(id);
       },
