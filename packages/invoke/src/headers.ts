@@ -25,7 +25,6 @@ export function buildInvokeHeaders(options: InvokeHeaderOptions): Record<string,
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** RFC 9110 §5.5: a field value holds no control characters other than horizontal tab (no CR, LF, NUL, DEL). */
-// eslint-disable-next-line no-control-regex
 const FIELD_VALUE_FORBIDDEN = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /**
