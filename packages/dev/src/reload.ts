@@ -30,9 +30,8 @@ export interface ReloadContext {
   planOptions: { runtimes?: readonly string[]; gateways?: boolean };
   /** With `--issuer`: where authorizers point for this session, and the clients the issuer serves. */
   issuer?: { discoveryUrl: string; clientIds: readonly string[] };
+  /** The dev log (it redacts URLs). */
   log: (line: string) => void;
-  /** Rewrites a line before it is logged (URL redaction). */
-  redact?: (text: string) => string;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -69,7 +68,6 @@ function describeFailure(err: unknown): string {
 
 /** Load, plan and apply once; `changed` names the file that triggered it (for the log line). */
 export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, changed: string): Promise<void> {
-  const redact = ctx.redact ?? ((t: string) => t);
   let config: ProjectConfig;
   let plan: DevPlan;
   try {
@@ -77,9 +75,7 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
     plan = planDev(config, ctx.registry, ctx.planOptions);
   } catch (err) {
     ctx.log(
-      redact(
-        `[dev] ${changed} changed, but the project does not load; still using the last good configuration. ${describeFailure(err)}`,
-      ),
+      `[dev] ${changed} changed, but the project does not load; still using the last good configuration. ${describeFailure(err)}`,
     );
     return;
   }
@@ -117,5 +113,5 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
   ctx.log(
     `[dev] Configuration reloaded (${changed} changed): authorizers, allowed lists, targets and secrets now apply; cached authorization decisions were dropped.`,
   );
-  if (reasons.length > 0) ctx.log(redact(`[dev] Restart agentcore dev to apply: ${reasons.join('; ')}.`));
+  if (reasons.length > 0) ctx.log(`[dev] Restart agentcore dev to apply: ${reasons.join('; ')}.`);
 }

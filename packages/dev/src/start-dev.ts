@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
-import { projectPaths, type ProjectConfig } from '@agentcore/schema';
+import { projectPaths, redactUrlsInText, type ProjectConfig } from '@agentcore/schema';
 import type { StrategyRegistry, VerifyOptions } from '@agentcore/auth';
 import { AgentProcess, describeExit } from './agent-process.js';
 import { startDevIssuer, type DevIssuer } from './dev-issuer.js';
@@ -87,7 +87,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
-  const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const sink = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  // Every dev log line (agents' output included) goes through URL redaction: no credential inside a URL is shown.
+  const log = (line: string): void => sink(redactUrlsInText(line));
   const host = options.host ?? '127.0.0.1';
   const plan = planDev(options.config, options.registry, { runtimes: options.runtimes, gateways: options.gateways });
   if (!plan.runtimes.length && !plan.gateways.length) {
