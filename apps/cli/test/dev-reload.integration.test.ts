@@ -1,13 +1,17 @@
 /**
  * A running `agentcore dev` notices config edits: an atomic edit of agentcore.json that removes a client from
  * allowedClients is reloaded (the dev log says so) and that client's token is refused at once, though it was just
- * accepted (no cached decision survives); an invalid edit is reported and the last good configuration stays.
+ * accepted (no cached decision survives); an invalid edit is reported and the last good configuration stays; a key
+ * changed in .env.local is what the gateway sends next; a change that needs new processes says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
 import { BIN, createSandbox, type Sandbox } from './helpers.js';
 
 const DISCOVERY = 'https://idp.example.com/.well-known/openid-configuration';
@@ -15,7 +19,8 @@ let sb: Sandbox;
 let project: string;
 let dev: ChildProcess | undefined;
 let log = '';
-let ready: { runtimes: { name: string; url: string }[]; issuerDiscoveryUrl: string };
+let upstream: TestMcpServer | undefined;
+let ready: { runtimes: { name: string; url: string }[]; gateways: { url: string }[]; issuerDiscoveryUrl: string };
 
 async function token(clientId: string, secret: string): Promise<string> {
   const discovery = (await (await fetch(ready.issuerDiscoveryUrl)).json()) as { token_endpoint: string };
@@ -90,6 +95,29 @@ beforeAll(async () => {
     { cwd: project, input: 'secret-a' },
   );
   expect(add.exitCode, add.stdout + add.stderr).toBe(0);
+  upstream = await startMcpServer({ auth: { location: 'HEADER', name: 'x-api-key', value: 'key-new' } });
+  for (const [args, input] of [
+    [['add', 'credential', '--name', 'UpKey', '--type', 'api-key', '--api-key', '-', '--json'], 'key-old'],
+    [['add', 'gateway', '--name', 'tools', '--json'], ''],
+    [
+      [
+        'add',
+        'gateway-target',
+        '--gateway',
+        'tools',
+        '--name',
+        'up',
+        '--type',
+        'mcp-server',
+        '--endpoint',
+        upstream.url,
+      ].concat(['--outbound-auth', 'api-key', '--credential-name', 'UpKey', '--json']),
+      '',
+    ],
+  ] as const) {
+    const r = await sb.run([...args], { cwd: project, input });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  }
   const child = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
     cwd: project,
     env: sb.env,
@@ -110,6 +138,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (dev && dev.exitCode === null) dev.kill('SIGKILL');
+  await upstream?.close();
   await sb?.cleanup();
 });
 
@@ -136,6 +165,36 @@ describe('agentcore dev reloads agentcore.json', { timeout: 60_000 }, () => {
     const refused = await invoke(tokenA);
     expect(refused.status).toBe(403);
     expect(log.slice(from)).not.toMatch(/Restart agentcore dev/);
+  });
+
+  it('a key changed in .env.local is sent by the gateway after the reload line', async () => {
+    const call = async () => {
+      const client = new Client({ name: 'it', version: '0.0.1' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(ready.gateways[0]?.url ?? '')));
+      try {
+        return await client.callTool({ name: 'up___add', arguments: { a: 20, b: 22 } });
+      } finally {
+        await client.close();
+      }
+    };
+    const before = await call().catch((err: Error) => ({ isError: true, content: err.message }));
+    expect(before.isError).toBe(true);
+    expect(upstream?.lastRequest()?.authorized).toBe(false);
+
+    const from = log.length;
+    const envFile = join(project, 'agentcore', '.env.local');
+    const text = await readFile(envFile, 'utf8');
+    expect(text).toMatch(/^AGENTCORE_CREDENTIAL_UPKEY=/m);
+    await writeFile(
+      `${envFile}.edit-tmp`,
+      text.replace(/^AGENTCORE_CREDENTIAL_UPKEY=.*$/m, 'AGENTCORE_CREDENTIAL_UPKEY=key-new'),
+    );
+    await rename(`${envFile}.edit-tmp`, envFile);
+    await logLine(/\[dev\] Configuration reloaded \(\.env\.local changed\)/, from);
+    const after = await call();
+    expect(after.content).toEqual([{ type: 'text', text: '42' }]);
+    expect(upstream?.lastRequest()?.headers['x-api-key']).toBe('key-new');
+    expect(log).not.toContain('key-new');
   });
 
   it('a change that needs new processes says that a restart is needed, and the rest still applies', async () => {
