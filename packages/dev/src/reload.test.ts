@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionCache, flushDecisionCaches } from './decision-cache.js';
 import type { DevPlan, RuntimePlan } from './plan.js';
-import { restartReasons } from './reload.js';
+import { issuerClientChanges, restartReasons } from './reload.js';
 
 const runtime = (name: string, over: Partial<RuntimePlan> = {}): RuntimePlan => ({
   name,
@@ -61,5 +61,27 @@ describe('flushDecisionCaches', () => {
     expect(b.has('k')).toBe(false);
     a.remember('k', principal);
     expect(a.has('k')).toBe(true);
+  });
+});
+
+describe('issuerClientChanges', () => {
+  const client = { clientId: 'a', clientSecret: 'TOPSECRET', scopes: ['x', 'y'], audience: 'aud' };
+  it('is empty when the clients are the same (scope order aside)', () => {
+    expect(issuerClientChanges([client], [{ ...client, scopes: ['y', 'x'] }])).toEqual([]);
+  });
+
+  it('names new and changed clients, never their secrets', () => {
+    const changes = issuerClientChanges(
+      [client],
+      [
+        { ...client, clientSecret: 'OTHERSECRET' },
+        { ...client, clientId: 'b' },
+      ],
+    );
+    expect(changes).toEqual([
+      "the dev issuer's client a changed (secret, scopes or audience)",
+      'the dev issuer has no client b yet',
+    ]);
+    expect(changes.join()).not.toMatch(/SECRET/);
   });
 });

@@ -10,6 +10,7 @@
 import type { StrategyRegistry } from '@agentcore/auth';
 import { AgentcoreError, type ProjectConfig } from '@agentcore/schema';
 import { flushDecisionCaches } from './decision-cache.js';
+import type { DevIssuerClient } from './dev-issuer.js';
 import { issuerClients, targetEntry, type SecretReader } from './entries.js';
 import type { GatewayEntry } from './gateway-emulator.js';
 import { planDev, withDiscoveryUrl, type DevPlan, type RuntimePlan } from './plan.js';
@@ -28,8 +29,8 @@ export interface ReloadContext {
   registry: StrategyRegistry;
   secrets: SecretReader;
   planOptions: { runtimes?: readonly string[]; gateways?: boolean };
-  /** With `--issuer`: where authorizers point for this session, and the clients the issuer serves. */
-  issuer?: { discoveryUrl: string; clientIds: readonly string[] };
+  /** With `--issuer`: where authorizers point for this session, and the clients the issuer was started with. */
+  issuer?: { discoveryUrl: string; clients: readonly DevIssuerClient[] };
   /** The dev log (it redacts URLs). */
   log: (line: string) => void;
 }
@@ -59,6 +60,17 @@ export function restartReasons(before: DevPlan, after: DevPlan): string[] {
   for (const g of gwAfter) if (!gwBefore.has(g)) reasons.push(`gateway ${g} was added`);
   for (const g of gwBefore) if (!gwAfter.has(g)) reasons.push(`gateway ${g} was removed`);
   return reasons;
+}
+
+/** Pure: how the dev issuer's clients would differ if it started now (it cannot change them while it runs). */
+export function issuerClientChanges(running: readonly DevIssuerClient[], wanted: readonly DevIssuerClient[]): string[] {
+  const key = (c: DevIssuerClient) => JSON.stringify([c.clientSecret, [...c.scopes].sort(), c.audience ?? null]);
+  return wanted.flatMap((c) => {
+    const was = running.find((r) => r.clientId === c.clientId);
+    if (!was) return [`the dev issuer has no client ${c.clientId} yet`];
+    // Never name the secret: only that the client's settings (secret, scopes or audience) changed.
+    return key(was) === key(c) ? [] : [`the dev issuer's client ${c.clientId} changed (secret, scopes or audience)`];
+  });
 }
 
 function describeFailure(err: unknown): string {
@@ -94,9 +106,7 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
     ),
   );
   if (issuer) {
-    const clients = await issuerClients(plan, ctx.secrets, () => undefined);
-    for (const c of clients)
-      if (!issuer.clientIds.includes(c.clientId)) reasons.push(`the dev issuer has no client ${c.clientId} yet`);
+    reasons.push(...issuerClientChanges(issuer.clients, await issuerClients(plan, ctx.secrets, () => undefined)));
   }
   // Nothing awaits from here on: requests see either the old entries or the new ones, never a mix.
   for (const r of plan.runtimes) {

@@ -9,7 +9,7 @@ import type { FSWatcher } from 'node:fs';
 import { projectPaths, redactUrlsInText, type ProjectConfig } from '@agentcore/schema';
 import type { StrategyRegistry, VerifyOptions } from '@agentcore/auth';
 import { AgentProcess, describeExit } from './agent-process.js';
-import { startDevIssuer, type DevIssuer } from './dev-issuer.js';
+import { startDevIssuer, type DevIssuer, type DevIssuerClient } from './dev-issuer.js';
 import { issuerClients, targetEntry, type SecretReader } from './entries.js';
 import { DevError } from './errors.js';
 import { matchRuntime } from './forwarding.js';
@@ -111,6 +111,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const agents: AgentProcess[] = [];
   const watchers: FSWatcher[] = [];
   let issuer: DevIssuer | undefined;
+  let issuerStartClients: DevIssuerClient[] = [];
   let server: Server | undefined;
   let sessionWritten = false;
   let closing = false;
@@ -152,7 +153,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   try {
     if (options.issuer) {
-      issuer = await startDevIssuer({ clients: await issuerClients(plan, options.secrets, log), host });
+      issuerStartClients = await issuerClients(plan, options.secrets, log);
+      issuer = await startDevIssuer({ clients: issuerStartClients, host });
       for (const r of [...plan.runtimes, ...plan.gateways]) r.config = withDiscoveryUrl(r.config, issuer.discoveryUrl);
     }
     const runtimes = new Map<string, RuntimeEntry>();
@@ -287,7 +289,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         registry: options.registry,
         secrets: options.secrets,
         planOptions: { runtimes: options.runtimes, gateways: options.gateways },
-        ...(issuer ? { issuer: { discoveryUrl: issuer.discoveryUrl, clientIds: issuer.clientIds } } : {}),
+        ...(issuer ? { issuer: { discoveryUrl: issuer.discoveryUrl, clients: issuerStartClients } } : {}),
         log,
       };
       const live = { started: plan, runtimes, gateways };
