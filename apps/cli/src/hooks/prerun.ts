@@ -1,8 +1,8 @@
 /**
  * Runs before every command on oclif's path (never on the cold-start fast path, which is skipped as soon as user
  * plugins exist and never serves `plugins …`):
- * - `plugins install|add|update|link|reset`: npm, which @oclif/plugin-plugins spawns with this process's environment,
- *   runs with `ignore-scripts`, so no `preinstall`/`install`/`postinstall`/`prepare` script of the plugin or of its
+ * - `plugins install|add|update|link|reset`: npm (or yarn), which @oclif/plugin-plugins spawns with this process's
+ *   environment, runs with `ignore-scripts`, so no `preinstall`/`install`/`postinstall`/`prepare` script of the plugin or of its
  *   dependencies runs; one line says so.
  * - a user-installed or linked plugin that defines a command (or alias) of agentcore or of a core plugin is named in
  *   a warning on every run: oclif runs the core command and ignores the plugin's, but the plugin's hooks still run.
@@ -33,7 +33,11 @@ export function shadowedCommands(plugins: Iterable<PluginLike>): ShadowedCommand
 
 const hook: Hook.Prerun = async function (options) {
   const id = options.Command.id ?? '';
-  if (id === 'plugins' || id.startsWith('plugins:')) process.env.npm_config_ignore_scripts = 'true';
+  if (id === 'plugins' || id.startsWith('plugins:')) {
+    process.env.npm_config_ignore_scripts = 'true';
+    // `plugins link` installs with yarn instead when the plugin folder has a yarn.lock.
+    process.env.YARN_IGNORE_SCRIPTS = 'true';
+  }
   const installing = INSTALLING.has(id);
   const shadowed = [...this.config.plugins.values()].some((p) => p.type === 'user' || p.type === 'link')
     ? shadowedCommands(this.config.plugins.values())
