@@ -2,8 +2,8 @@
  * Runs before every command on oclif's path (never on the cold-start fast path, which is skipped as soon as user
  * plugins exist and never serves `plugins …`):
  * - `plugins install|add|update|link|reset`: npm (or yarn), which @oclif/plugin-plugins spawns with this process's
- *   environment, runs with `ignore-scripts`, so no `preinstall`/`install`/`postinstall`/`prepare` script of the plugin or of its
- *   dependencies runs; one line says so.
+ *   environment, runs with `ignore-scripts`, so no `preinstall`/`install`/`postinstall`/`prepare` script of the
+ *   plugin or of its dependencies runs; one line says so.
  * - a user-installed or linked plugin that defines a command (or alias) of agentcore or of a core plugin is named in
  *   a warning on every run: oclif runs the core command and ignores the plugin's, but the plugin's hooks still run.
  */
