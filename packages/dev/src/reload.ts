@@ -13,6 +13,7 @@ import { flushDecisionCaches } from './decision-cache.js';
 import type { DevIssuerClient } from './dev-issuer.js';
 import { issuerClients, targetEntry, type SecretReader } from './entries.js';
 import type { GatewayEntry } from './gateway-emulator.js';
+import type { TargetEntry } from './outbound.js';
 import { planDev, withDiscoveryUrl, type DevPlan, type RuntimePlan } from './plan.js';
 import type { RuntimeEntry } from './runtime-emulator.js';
 
@@ -78,19 +79,16 @@ function describeFailure(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Load, plan and apply once; `changed` names the file that triggered it (for the log line). */
-export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, changed: string): Promise<void> {
-  let config: ProjectConfig;
-  let plan: DevPlan;
-  try {
-    config = await ctx.load();
-    plan = planDev(config, ctx.registry, ctx.planOptions);
-  } catch (err) {
-    ctx.log(
-      `[dev] ${changed} changed, but the project does not load; still using the last good configuration. ${describeFailure(err)}`,
-    );
-    return;
-  }
+interface Prepared {
+  plan: DevPlan;
+  targets: Map<string, TargetEntry[]>;
+  reasons: string[];
+}
+
+/** Everything that can fail (load, validate, plan, read secrets) before anything is applied. */
+async function prepare(live: LiveEntries, ctx: ReloadContext): Promise<Prepared> {
+  const config = await ctx.load();
+  const plan = planDev(config, ctx.registry, ctx.planOptions);
   const issuer = ctx.issuer;
   if (issuer)
     for (const r of [...plan.runtimes, ...plan.gateways]) r.config = withDiscoveryUrl(r.config, issuer.discoveryUrl);
@@ -105,9 +103,23 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
         ),
     ),
   );
-  if (issuer) {
+  if (issuer)
     reasons.push(...issuerClientChanges(issuer.clients, await issuerClients(plan, ctx.secrets, () => undefined)));
+  return { plan, targets, reasons };
+}
+
+/** Load, plan and apply once; `changed` names the file that triggered it (for the log line). */
+export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, changed: string): Promise<void> {
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(live, ctx);
+  } catch (err) {
+    ctx.log(
+      `[dev] ${changed} changed, but the project does not load; still using the last good configuration. ${describeFailure(err)}`,
+    );
+    return;
   }
+  const { plan, targets, reasons } = prepared;
   // Nothing awaits from here on: requests see either the old entries or the new ones, never a mix.
   for (const r of plan.runtimes) {
     const entry = live.runtimes.get(r.name);
