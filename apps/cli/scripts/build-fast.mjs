@@ -38,6 +38,11 @@ const SIMPLE_FLAG_KEYS = new Set([
 /** Hooks the fast path knows are irrelevant to the commands it runs. Any other hook disables it. */
 const HARMLESS_HOOKS = new Set(['agentcore:strategies', 'command_not_found', 'update', 'plugins:preinstall']);
 const STRATEGIES_HOOK = 'agentcore:strategies';
+/**
+ * The CLI's own prerun hook (src/hooks/prerun.ts) acts only on `plugins …` commands, which the fast path never
+ * serves, and on user-installed plugins, whose presence turns the fast path off (bin/run.js).
+ */
+const OWN_HARMLESS_HOOKS = new Set(['prerun']);
 
 /** Other builds and runs may read dist/fast-path while this one writes it: replace files atomically. */
 function writeAtomic(file, data) {
@@ -68,7 +73,8 @@ function inspectPlugins() {
   ];
   for (const p of plugins) {
     for (const [event, files] of Object.entries(p.pjson.oclif?.hooks ?? {})) {
-      if (!HARMLESS_HOOKS.has(event)) reasons.push(`${p.name} declares a ${event} hook`);
+      if (!HARMLESS_HOOKS.has(event) && !(p.name === pjson.name && OWN_HARMLESS_HOOKS.has(event)))
+        reasons.push(`${p.name} declares a ${event} hook`);
       if (event !== STRATEGIES_HOOK) continue;
       const list = Array.isArray(files) ? files : [files];
       if (list.length !== 1 || typeof list[0] !== 'string')

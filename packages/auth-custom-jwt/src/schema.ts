@@ -3,7 +3,7 @@
  * the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred, never hand-written.
  */
 import { isAllowedIdpUrl, type JwtAuthorizerConfig } from '@agentcore/auth';
-import { ensureZodEnglish, OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
+import { ensureZodEnglish, OIDC_DISCOVERY_SUFFIX, redactUrl, urlHasUserInfo } from '@agentcore/schema';
 import * as z from 'zod/mini';
 import { messages as m } from './messages.js';
 
@@ -17,6 +17,10 @@ export const RESERVED_CLAIM_NAMES: ReadonlySet<string> = new Set(['client_id']);
 
 export const DiscoveryUrlSchema = z.string().check(
   z.superRefine((value, ctx) => {
+    if (urlHasUserInfo(value)) {
+      ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.userInfo', { url: redactUrl(value) }) });
+      return;
+    }
     let url: URL;
     try {
       url = new URL(value);

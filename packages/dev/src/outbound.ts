@@ -3,6 +3,7 @@
  * `apply(request, config, secret)`, exactly as the gateway would place the credential.
  */
 import type { OutboundRequest, OutboundSecret, OutboundStrategy } from '@agentcore/auth';
+import { redactUrlsInText } from '@agentcore/schema';
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -182,7 +183,7 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
   } else {
     message = `Target ${target.name}: the call to ${where} failed: ${e.cause?.code ?? e.message ?? String(err)}`;
   }
-  return redact(message, target.redactions);
+  return redact(redactUrlsInText(message), target.redactions);
 }
 
 /** The limit error behind a failure, however deep the MCP client wrapped it. */

@@ -4,26 +4,25 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
-import { credentialEnvNames, type Credential, type ProjectConfig } from '@agentcore/schema';
+import { projectPaths, redactUrlsInText, type ProjectConfig } from '@agentcore/schema';
 import type { StrategyRegistry, VerifyOptions } from '@agentcore/auth';
 import { AgentProcess, describeExit } from './agent-process.js';
 import { startDevIssuer, type DevIssuer, type DevIssuerClient } from './dev-issuer.js';
+import { issuerClients, targetEntry, type SecretReader } from './entries.js';
 import { DevError } from './errors.js';
 import { matchRuntime } from './forwarding.js';
 import { createGatewayHandler, type GatewayEntry } from './gateway-emulator.js';
 import { requestPath, sendBadPath, sendJson } from './http-util.js';
-import type { TargetEntry } from './outbound.js';
-import { issuerResources, planDev, withDiscoveryUrl, type DevPlan, type Skipped } from './plan.js';
+import { planDev, withDiscoveryUrl, type Skipped } from './plan.js';
+import { reloadConfig } from './reload.js';
 import { createRuntimeHandler, type RuntimeEntry } from './runtime-emulator.js';
 import { readDevSession, removeDevSessionSync, writeDevSession } from './session.js';
 import { RESOURCE_METADATA_PREFIX, serveResourceMetadata } from './resource-metadata.js';
-import { watchCode } from './watch.js';
+import { watchCode, watchFiles } from './watch.js';
 
-export interface SecretReader {
-  get(key: string): Promise<string | undefined>;
-}
+export type { SecretReader } from './entries.js';
 
 export interface DevOptions {
   /** Project root (the folder holding `agentcore/`). */
@@ -51,6 +50,11 @@ export interface DevOptions {
   decisionTtlMs?: number;
   /** Output sink: agent lines prefixed `[name]`, emulator notes prefixed `[dev]`. */
   log?: (line: string) => void;
+  /**
+   * Load and validate the project again. When given, agentcore.json and `.env.local` are watched and each change is
+   * re-planned and applied live where it can be (see reload.ts).
+   */
+  reload?: () => Promise<ProjectConfig>;
 }
 
 export interface DevSession {
@@ -83,70 +87,10 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-async function issuerClients(
-  plan: DevPlan,
-  secrets: SecretReader,
-  log: (l: string) => void,
-): Promise<DevIssuerClient[]> {
-  const clients = new Map<string, DevIssuerClient>();
-  for (const r of issuerResources(plan)) {
-    const names = credentialEnvNames(r.credentialName);
-    const clientId = (await secrets.get(names.clientId)) ?? r.allowedClients[0];
-    const clientSecret = await secrets.get(names.clientSecret);
-    if (!clientId || !clientSecret) {
-      log(
-        `[dev] issuer: ${r.name} has no client credentials in .env.local (${r.credentialName}); add them with --client-id/--client-secret to get tokens.`,
-      );
-      continue;
-    }
-    const prev = clients.get(clientId);
-    clients.set(clientId, {
-      clientId,
-      clientSecret,
-      scopes: [...new Set([...(prev?.scopes ?? []), ...r.scopes])],
-      audience: prev?.audience ?? r.audience,
-    });
-  }
-  return [...clients.values()];
-}
-
-async function targetEntry(
-  t: DevPlan['gateways'][number]['targets'][number],
-  secrets: SecretReader,
-  credentials: readonly Credential[],
-): Promise<TargetEntry> {
-  const entry: TargetEntry = {
-    name: t.name,
-    targetType: t.targetType,
-    endpoint: t.endpoint,
-    authType: t.authType,
-    strategy: t.strategy,
-    config: t.config,
-    unavailable: t.unavailable,
-    redactions: new Set(),
-  };
-  if (!t.strategy || t.unavailable || !t.config) return entry;
-  if (!t.credentialName) return { ...entry, unavailable: `${t.authType} outbound auth has no credentialName` };
-  const credentialName = t.credentialName;
-  const { strategy, config } = { strategy: t.strategy, config: t.config };
-  if (strategy.resolveSecret) {
-    const credential = credentials.find((c) => c.name === credentialName);
-    if (!credential) return { ...entry, unavailable: `credential ${credentialName} is not declared in agentcore.json` };
-    const resolveSecret = strategy.resolveSecret.bind(strategy);
-    // Per request: the strategy caches and refreshes (e.g. an OAuth token until shortly before it expires).
-    return { ...entry, secret: () => resolveSecret(config, { credential, secrets }) };
-  }
-  const value = await secrets.get(credentialEnvNames(credentialName).apiKey);
-  if (!value)
-    return {
-      ...entry,
-      unavailable: `credential ${credentialName} has no value in agentcore/.env.local (add it with \`agentcore add credential\`)`,
-    };
-  return { ...entry, secret: async () => ({ value, credentialName }), redactions: new Set([value]) };
-}
-
 export async function startDev(options: DevOptions): Promise<DevSession> {
-  const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const sink = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  // Every dev log line (agents' output included) goes through URL redaction: no credential inside a URL is shown.
+  const log = (line: string): void => sink(redactUrlsInText(line));
   const host = options.host ?? '127.0.0.1';
   const plan = planDev(options.config, options.registry, { runtimes: options.runtimes, gateways: options.gateways });
   if (!plan.runtimes.length && !plan.gateways.length) {
@@ -168,6 +112,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const agents: AgentProcess[] = [];
   const watchers: FSWatcher[] = [];
   let issuer: DevIssuer | undefined;
+  let issuerStartClients: DevIssuerClient[] = [];
   let server: Server | undefined;
   let sessionWritten = false;
   let closing = false;
@@ -209,7 +154,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   try {
     if (options.issuer) {
-      issuer = await startDevIssuer({ clients: await issuerClients(plan, options.secrets, log), host });
+      issuerStartClients = await issuerClients(plan, options.secrets, log);
+      issuer = await startDevIssuer({ clients: issuerStartClients, host });
       for (const r of [...plan.runtimes, ...plan.gateways]) r.config = withDiscoveryUrl(r.config, issuer.discoveryUrl);
     }
     const runtimes = new Map<string, RuntimeEntry>();
@@ -348,6 +294,26 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       pids: () => agents.flatMap((a) => (a.pid !== undefined && a.running ? [a.pid] : [])),
       close,
     };
+    if (options.reload) {
+      const ctx = {
+        load: options.reload,
+        registry: options.registry,
+        secrets: options.secrets,
+        planOptions: { runtimes: options.runtimes, gateways: options.gateways },
+        ...(issuer ? { issuer: { discoveryUrl: issuer.discoveryUrl, clients: issuerStartClients } } : {}),
+        log,
+      };
+      const live = { started: plan, runtimes, gateways };
+      let reloading = Promise.resolve();
+      const paths = projectPaths(options.root);
+      watchers.push(
+        watchFiles(paths.configDir, [basename(paths.configFile), basename(paths.envFile)], (file) => {
+          reloading = reloading
+            .then(() => (closing ? undefined : reloadConfig(live, ctx, file)))
+            .catch((err: Error) => log(`[dev] Reloading ${file} failed: ${err.message}`));
+        }),
+      );
+    }
     if (options.sessionFile !== false) {
       session.sessionFile = await writeDevSession(options.root, {
         pid: process.pid,

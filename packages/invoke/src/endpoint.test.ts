@@ -64,5 +64,9 @@ describe('framing', () => {
       'a: b',
     ]);
     expect(() => parseHeaderLine('no colon')).toThrow(InvokeError);
+    for (const bad of ['X-A: b\r\nX-Evil: 1', 'X-A: b\nc', 'X-A: b\u0000c', 'X-A: b\u007f']) {
+      expect(() => parseHeaderLine(bad)).toThrow(expect.objectContaining({ code: 'ERR_INVOKE_INPUT', exitCode: 2 }));
+    }
+    expect(parseHeaderLine('X-A: b\tc')).toEqual(['X-A', 'b\tc']);
   });
 });

@@ -24,16 +24,38 @@ export function buildInvokeHeaders(options: InvokeHeaderOptions): Record<string,
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** RFC 9110 §5.5: a field value holds no control characters other than horizontal tab (no CR, LF, NUL, DEL). */
+const FIELD_VALUE_FORBIDDEN = /[\x00-\x08\x0a-\x1f\x7f]/;
 
-/** `"Name: Value"` → `[name, value]`, as given to `-H`. */
+/**
+ * `"Name: Value"` → `[name, value]`, as given to `-H`. A bad line is a usage error (exit 2), raised before any
+ * network call; the error names the header but never repeats its value (it may be a credential).
+ */
 export function parseHeaderLine(line: string): [string, string] {
   const i = line.indexOf(':');
   const name = i > 0 ? line.slice(0, i).trim() : '';
   if (!TOKEN.test(name)) {
-    throw new InvokeError('ERR_INVOKE_INPUT', `"${line.slice(0, 80)}" is not a header: expected "Name: Value".`, {
-      actions: ['Write each header as -H "Name: Value".'],
-      details: { header: line.slice(0, 80) },
-    });
+    throw new InvokeError(
+      'ERR_INVOKE_INPUT',
+      `${JSON.stringify(line.slice(0, 80))} is not a header: expected "Name: Value".`,
+      {
+        exitCode: 2,
+        actions: ['Write each header as -H "Name: Value".'],
+        details: { header: line.slice(0, 80) },
+      },
+    );
   }
-  return [name, line.slice(i + 1).trim()];
+  const value = line.slice(i + 1).trim();
+  if (FIELD_VALUE_FORBIDDEN.test(value)) {
+    throw new InvokeError(
+      'ERR_INVOKE_INPUT',
+      `The value of header "${name}" contains a control character (CR, LF or another one); headers cannot carry them.`,
+      {
+        exitCode: 2,
+        actions: [`Remove the line breaks and control characters from the value of -H "${name}: …".`],
+        details: { header: name },
+      },
+    );
+  }
+  return [name, value];
 }

@@ -2,6 +2,8 @@
  * Typed errors shared by every agentcore package. Each package extends {@link AgentcoreError}
  * with its own codes; callers branch on `err.code`, never on the message.
  */
+import { redactUrlsInText } from './url-redact.js';
+
 export type SchemaErrorCode =
   | 'ERR_PROJECT_NOT_FOUND'
   | 'ERR_PROJECT_EXISTS'
@@ -28,6 +30,15 @@ export interface AgentcoreErrorOptions {
   cause?: unknown;
 }
 
+/** `value` with every string in it (deeply) passed through {@link redactUrlsInText}. */
+function redactDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactUrlsInText(value);
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+  return value;
+}
+
 /**
  * The brand every coded error carries, registered globally (`Symbol.for`) so that errors built by another copy of
  * this package — a plugin that bundles its own `@agentcore/schema` — are still recognised. Classify errors with
@@ -35,7 +46,11 @@ export interface AgentcoreErrorOptions {
  */
 const CODED_ERROR_BRAND = Symbol.for('agentcore.coded-error');
 
-/** Base class of every coded error agentcore raises. */
+/**
+ * Base class of every coded error agentcore raises. URLs in the message, actions and details are redacted
+ * ({@link redactUrlsInText}: user info and secret-looking query parameters become `***`), so no error, whatever
+ * package raises it, echoes a credential written inside a URL.
+ */
 export class AgentcoreError<C extends string = string> extends Error {
   declare readonly [CODED_ERROR_BRAND]: true;
   readonly code: C;
@@ -44,11 +59,11 @@ export class AgentcoreError<C extends string = string> extends Error {
   readonly exitCode: number;
 
   constructor(code: C, message: string, options: AgentcoreErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redactUrlsInText(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = codeToName(code);
     this.code = code;
-    this.actions = options.actions ?? [];
-    this.details = options.details ?? {};
+    this.actions = (options.actions ?? []).map(redactUrlsInText);
+    this.details = (redactDeep(options.details) as Record<string, unknown> | undefined) ?? {};
     this.exitCode = options.exitCode ?? 1;
   }
 

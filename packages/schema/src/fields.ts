@@ -13,6 +13,7 @@ import {
   TARGET_NAME_MAX,
   TARGET_NAME_PATTERN,
 } from './names.js';
+import { redactUrl, urlHasUserInfo } from './url-redact.js';
 import { ensureZodEnglish } from './zod.js';
 
 ensureZodEnglish();
@@ -64,7 +65,17 @@ export const CredentialNameSchema = z
     z.regex(CREDENTIAL_NAME_PATTERN, 'Credential name must contain only letters, digits, hyphens and underscores'),
   );
 
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' });
+/** The message for a URL with user info: names the URL with the user info shown as `***`, never the password. */
+export function userInfoMessage(url: string): string {
+  return `Must not contain a user name or password (${redactUrl(url)}): agentcore.json is a tracked file. Put the secret in a credential (agentcore add credential) and remove it from the URL`;
+}
+
+/** Refuses URLs with user info (`https://user:pass@host/…`): credentials never go into agentcore.json. */
+export const noUserInfo = z.superRefine<string>((value, ctx) => {
+  if (urlHasUserInfo(value)) ctx.addIssue({ code: 'custom', message: userInfoMessage(value) });
+});
+
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' }).check(noUserInfo);
 
 export const TagsSchema = z
   .record(

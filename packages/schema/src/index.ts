@@ -2,6 +2,7 @@ export * from './zod.js';
 export * from './errors.js';
 export * from './names.js';
 export * from './env-names.js';
+export * from './url-redact.js';
 export * from './fields.js';
 export * from './credential.js';
 export * from './target-types.js';

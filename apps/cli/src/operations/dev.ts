@@ -53,6 +53,8 @@ export async function startDevSession(
     gateways: options.gateways,
     startTimeoutMs: options.startTimeoutMs,
     log: options.log,
+    // agentcore.json and .env.local are watched; each edit is validated like any command's load, then applied.
+    reload: async () => (await store.load()).config,
   });
   const result: DevResult = {
     url: session.url,

@@ -2,7 +2,7 @@
  * How results, warnings and errors are shown: one definition for oclif commands (AgentcoreCommand) and the
  * cold-start runner (src/fast/lite.ts), so the two can never drift apart.
  */
-import type { AgentcoreError } from '@agentcore/schema';
+import { redactUrlsInText, type AgentcoreError } from '@agentcore/schema';
 
 export interface SuccessEnvelope<R> {
   status: 0;
@@ -11,12 +11,12 @@ export interface SuccessEnvelope<R> {
 }
 
 export function successEnvelope<R>(result: R, warnings: readonly string[]): SuccessEnvelope<R> {
-  return { status: 0, result, warnings: [...warnings] };
+  return { status: 0, result, warnings: warnings.map(redactUrlsInText) };
 }
 
-/** A warning as printed to stderr in human mode. */
+/** A warning as printed to stderr in human mode. Warnings, like errors, never show credentials inside URLs. */
 export function warningLine(message: string): string {
-  return `Warning: ${message}\n`;
+  return `Warning: ${redactUrlsInText(message)}\n`;
 }
 
 /** An error as printed to stderr in human mode: code, message, one line per suggested action. */
