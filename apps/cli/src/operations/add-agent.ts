@@ -41,6 +41,13 @@ export interface AddAgentResult {
   warnings: string[];
 }
 
+function duplicateError(name: string): CliError {
+  return new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
+    actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
+    details: { name },
+  });
+}
+
 export async function addAgent(
   store: ProjectStore,
   registry: StrategyRegistry,
@@ -76,6 +83,7 @@ export async function addAgent(
   const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['AWS_IAM'], 'authorizer-type');
   rejectUnselectedFlags(registry, 'add agent', selection.strategy, input.values, 'authorizer-type');
   const { config: current } = await store.load();
+  if (current.runtimes.some((r) => r.name === name)) throw duplicateError(name);
   const auth = selection.strategy
     ? runFromFlags(selection.strategy, input.values, { command: 'add agent', resourceName: name, project: current })
     : undefined;
@@ -95,15 +103,11 @@ export async function addAgent(
   };
 
   const codeDir = join(store.paths.root, runtime.codeLocation);
-  const scaffolded = template ? await scaffoldTemplate(template, codeDir).then(() => true) : false;
+  // Only a folder this command created is removed on failure: an existing folder (the user's code) is never touched.
+  const scaffolded = template ? await scaffoldTemplate(template, codeDir) : false;
   try {
     const { result } = await store.update((draft, ctx) => {
-      if (draft.runtimes.some((r) => r.name === name)) {
-        throw new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
-          actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
-          details: { name },
-        });
-      }
+      if (draft.runtimes.some((r) => r.name === name)) throw duplicateError(name);
       draft.runtimes.push(runtime);
       return applyCredentialPlans(draft, ctx, auth?.credentials);
     });

@@ -21,12 +21,13 @@ export function findTemplate(id: string): AgentTemplate | undefined {
   return (AGENT_TEMPLATES as Record<string, AgentTemplate>)[id.toLowerCase()];
 }
 
-/** Copy a template into `dest` (which must not exist yet). */
-export async function scaffoldTemplate(template: AgentTemplate, dest: string): Promise<void> {
+/** Copy a template into `dest` unless it exists (existing code is kept as is); true when this call created it. */
+export async function scaffoldTemplate(template: AgentTemplate, dest: string): Promise<boolean> {
   const exists = await access(dest).then(
     () => true,
     () => false,
   );
-  if (exists) return;
+  if (exists) return false;
   await cp(join(TEMPLATES_DIR, template.dir), dest, { recursive: true, errorOnExist: true, force: false });
+  return true;
 }
