@@ -180,5 +180,8 @@ export class ProjectStore {
   }
 }
 
-/** Keeps secrets and local state out of git (deployed-state.json stays tracked, as in the official layout). */
-export const GITIGNORE = ['.env.local', '.cli/*', '!.cli/deployed-state.json', ''].join('\n');
+/**
+ * Keeps secrets and local state out of git (deployed-state.json stays tracked, as in the official layout), and the
+ * temp files of atomic writes (`.env.local.<pid>.<hex>.tmp`, see fs-atomic.ts) that a killed command can leave.
+ */
+export const GITIGNORE = ['.env.local', '*.tmp', '.cli/*', '!.cli/deployed-state.json', ''].join('\n');
