@@ -27,6 +27,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { crashPoint } from './crash-point.js';
 import { processAlive } from './process-alive.js';
 
 export { withFileLock, type LockOptions } from './fs-lock.js';
@@ -143,6 +144,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
   } finally {
     closeSync(fd);
   }
+  crashPoint(`write:${basename(file)}`);
   try {
     renameSync(tmp, file);
   } catch (err) {

@@ -142,9 +142,27 @@ describe('ProjectStore', () => {
         () => undefined,
         (e: unknown) => e,
       );
-    expect(err).toBeInstanceOf(Error);
+    expect(err).toBeInstanceOf(SchemaError);
+    expect((err as SchemaError).code).toBe('ERR_WRITE_FAILED');
+    expect((err as SchemaError).actions[0]).toContain('writable');
     expect(await readFile(projectPaths(dir).envFile, 'utf8')).toBe(before.env);
     expect(await store.secrets.has('AGENTCORE_CREDENTIAL_B')).toBe(false);
+  });
+
+  it('restores agentcore.json and .env.local byte for byte when an afterWrite step fails', async () => {
+    await writeFile(projectPaths(dir).configFile, (await files()).config.replace(/\n/g, '\r\n')); // unusual bytes
+    const before = await files();
+    const err = await store
+      .update((draft, ctx) => {
+        draft.credentials.push({ authorizerType: 'ApiKeyCredentialProvider', name: 'c' });
+        ctx.stageSecrets({ set: { AGENTCORE_CREDENTIAL_C: 'third' } });
+        ctx.afterWrite(() => {
+          throw new Error('rename failed');
+        });
+      })
+      .catch((e: unknown) => e);
+    expect((err as Error).message).toBe('rename failed');
+    expect(await files()).toEqual(before);
   });
 
   it('reports no change for a no-op mutation', async () => {

@@ -1,19 +1,22 @@
 /** The one code path that adds an agent (runtime): flags and wizard answers both end here. */
-import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
   BuildTypeSchema,
+  crashPoint,
   EntrypointSchema,
+  FsTransaction,
   ProtocolSchema,
   RuntimeNameSchema,
   RuntimeVersionSchema,
+  scaffoldStagingPath,
   type ProjectStore,
   type Runtime,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
-import { findTemplate, scaffoldTemplate, AGENT_TEMPLATES } from '../shared/templates.js';
+import { findTemplate, templateDir, AGENT_TEMPLATES } from '../shared/templates.js';
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
 
@@ -102,26 +105,33 @@ export async function addAgent(
       : {}),
   };
 
+  // Starter code goes into a staging folder first and is renamed into place right after agentcore.json names it
+  // (fs-transaction.ts); an existing folder is the user's code and is used as it is. On failure only what this
+  // command created is removed.
   const codeDir = join(store.paths.root, runtime.codeLocation);
-  // Only a folder this command created is removed on failure: an existing folder (the user's code) is never touched.
-  const scaffolded = template ? await scaffoldTemplate(template, codeDir) : false;
+  const tx = new FsTransaction();
+  const staging = template && !existsSync(codeDir) ? scaffoldStagingPath(codeDir) : undefined;
   try {
+    if (template && staging) tx.copyTree(templateDir(template), staging);
+    crashPoint('add-agent:scaffolded');
     const { result } = await store.update((draft, ctx) => {
       if (draft.runtimes.some((r) => r.name === name)) throw duplicateError(name);
       draft.runtimes.push(runtime);
+      if (staging) ctx.afterWrite(() => tx.moveInto(staging, codeDir));
       return applyCredentialPlans(draft, ctx, auth?.credentials);
     });
+    tx.commit();
     return {
       name,
       authorizerType: runtime.authorizerType ?? 'AWS_IAM',
       codeLocation: runtime.codeLocation,
       entrypoint,
       credentialsCreated: result,
-      scaffolded,
+      scaffolded: staging !== undefined,
       warnings: [...(auth?.warnings ?? [])],
     };
   } catch (err) {
-    if (scaffolded) await rm(codeDir, { recursive: true, force: true });
+    tx.rollback();
     throw err;
   }
 }

@@ -1,5 +1,4 @@
 /** Built-in starter agents (dependency-free echo agents that speak the AgentCore container contract). */
-import { cp, access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -21,13 +20,7 @@ export function findTemplate(id: string): AgentTemplate | undefined {
   return (AGENT_TEMPLATES as Record<string, AgentTemplate>)[id.toLowerCase()];
 }
 
-/** Copy a template into `dest` unless it exists (existing code is kept as is); true when this call created it. */
-export async function scaffoldTemplate(template: AgentTemplate, dest: string): Promise<boolean> {
-  const exists = await access(dest).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return false;
-  await cp(join(TEMPLATES_DIR, template.dir), dest, { recursive: true, errorOnExist: true, force: false });
-  return true;
+/** The folder holding a template's files. */
+export function templateDir(template: AgentTemplate): string {
+  return join(TEMPLATES_DIR, template.dir);
 }
