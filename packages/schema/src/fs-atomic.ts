@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { crashPoint } from './crash-point.js';
+import { SchemaError } from './errors.js';
 import { processAlive } from './process-alive.js';
 
 export { withFileLock, type LockOptions } from './fs-lock.js';
@@ -46,6 +47,21 @@ export function removeIfPresentSync(file: string): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+}
+
+/**
+ * A file-system error while writing becomes ERR_WRITE_FAILED with the folder and what to check (errors that are
+ * already coded, and anything that is not a system call error, pass through unchanged).
+ */
+export function toWriteError(err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof SchemaError || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
+  const where = e.path ? dirname(e.path) : 'the project folder';
+  return new SchemaError('ERR_WRITE_FAILED', `Could not write to ${where} (${e.code}); nothing was changed.`, {
+    actions: [`Check that ${where} is a folder you can write to and that the disk is not full, then retry.`],
+    details: { code: e.code, syscall: e.syscall, ...(e.path ? { path: e.path } : {}) },
+    cause: err,
+  });
 }
 
 /**

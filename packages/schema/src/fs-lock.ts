@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { SchemaError } from './errors.js';
-import { ensureDirSync, removeIfPresentSync } from './fs-atomic.js';
+import { ensureDirSync, removeIfPresentSync, toWriteError } from './fs-atomic.js';
 import { ownerAlive, processStartTime } from './process-alive.js';
 
 export interface LockOptions {
@@ -121,6 +121,16 @@ function tryCreate(lockFile: string, content: string): boolean {
   return true;
 }
 
+/** One attempt; a lock folder that cannot be created or written is ERR_WRITE_FAILED. */
+function acquire(lockFile: string, content: string): boolean {
+  try {
+    ensureDirSync(dirname(lockFile), 0o700);
+    return tryCreate(lockFile, content);
+  } catch (err) {
+    throw toWriteError(err);
+  }
+}
+
 function ours(lockFile: string, token: string): boolean {
   try {
     return parseOwner(readFileSync(lockFile, 'utf8')).token === token;
@@ -151,11 +161,10 @@ export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, op
   const staleMs = options.staleMs ?? 60_000;
   const refreshMs = options.refreshMs ?? Math.min(5_000, Math.max(10, Math.floor(staleMs / 5)));
   const deadline = Date.now() + timeoutMs;
-  ensureDirSync(dirname(lockFile), 0o700);
   const token = randomBytes(12).toString('hex');
   const start = processStartTime(process.pid);
   const content = JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), token });
-  for (let attempt = 0; !tryCreate(lockFile, content); attempt++) {
+  for (let attempt = 0; !acquire(lockFile, content); attempt++) {
     breakIfStale(lockFile, staleMs, token);
     if (Date.now() > deadline) throw timeoutError(lockFile);
     await sleep(5 + Math.random() * Math.min(50, 5 * (attempt + 1)));

@@ -144,7 +144,7 @@ describe('ProjectStore', () => {
       );
     expect(err).toBeInstanceOf(SchemaError);
     expect((err as SchemaError).code).toBe('ERR_WRITE_FAILED');
-    expect((err as SchemaError).actions[0]).toContain('writable');
+    expect((err as SchemaError).actions[0]).toContain('folder you can write to');
     expect(await readFile(projectPaths(dir).envFile, 'utf8')).toBe(before.env);
     expect(await store.secrets.has('AGENTCORE_CREDENTIAL_B')).toBe(false);
   });

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { EnvChanges } from './env-file.js';
 import { SchemaError } from './errors.js';
 import { crashPoint } from './crash-point.js';
-import { withFileLock, writeFileAtomic } from './fs-atomic.js';
+import { toWriteError, withFileLock, writeFileAtomic } from './fs-atomic.js';
 import { FsTransaction, recoverScaffolds } from './fs-transaction.js';
 import type { ParseResult, ProjectModel } from './model.js';
 import { SecretStore } from './secret-store.js';
@@ -190,7 +190,7 @@ export class ProjectStore {
         // Restore best effort: the error that made us restore is the one to report.
         if (configWritten) await writeFileAtomic(this.paths.configFile, beforeText).catch(() => undefined);
         if (staged.length > 0) await this.secrets.restore(envSnapshot).catch(() => undefined);
-        throw writeError(err);
+        throw toWriteError(err);
       }
       return { ...after, warnings: [...before.warnings, ...after.warnings], result, changed };
     });
@@ -231,7 +231,7 @@ export class ProjectStore {
       if (!options.transaction) tx.rollback();
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(paths.configFile))
         throw projectExistsError(paths.root);
-      throw writeError(err);
+      throw toWriteError(err);
     }
     if (!options.transaction) tx.commit();
     return new ProjectStore(root, options);
@@ -242,18 +242,6 @@ function projectExistsError(root: string): SchemaError {
   return new SchemaError('ERR_PROJECT_EXISTS', `A project already exists at ${root}.`, {
     actions: ['Choose another --name or folder, or work in the existing project.'],
     details: { root },
-  });
-}
-
-/** A file-system error while writing becomes ERR_WRITE_FAILED (errors that are already coded pass through). */
-function writeError(err: unknown): unknown {
-  const e = err as NodeJS.ErrnoException;
-  if (err instanceof SchemaError || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
-  const where = e.path ? dirname(e.path) : 'the project folder';
-  return new SchemaError('ERR_WRITE_FAILED', `Could not write to ${where} (${e.code}); nothing was changed.`, {
-    actions: [`Check that ${where} exists, is writable by you and that the disk is not full, then retry.`],
-    details: { code: e.code, syscall: e.syscall, ...(e.path ? { path: e.path } : {}) },
-    cause: err,
   });
 }
 

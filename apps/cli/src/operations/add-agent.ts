@@ -11,6 +11,7 @@ import {
   RuntimeNameSchema,
   RuntimeVersionSchema,
   scaffoldStagingPath,
+  toWriteError,
   type ProjectStore,
   type Runtime,
 } from '@agentcore/schema';
@@ -132,6 +133,6 @@ export async function addAgent(
     };
   } catch (err) {
     tx.rollback();
-    throw err;
+    throw toWriteError(err);
   }
 }
