@@ -28,7 +28,7 @@ import {
 } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { crashPoint } from './crash-point.js';
-import { SchemaError } from './errors.js';
+import { isAgentcoreError, SchemaError } from './errors.js';
 import { processAlive } from './process-alive.js';
 
 export { withFileLock, type LockOptions } from './fs-lock.js';
@@ -55,7 +55,7 @@ export function removeIfPresentSync(file: string): void {
  */
 export function toWriteError(err: unknown): unknown {
   const e = err as NodeJS.ErrnoException;
-  if (err instanceof SchemaError || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
+  if (isAgentcoreError(err) || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
   const where = e.path ? dirname(e.path) : 'the project folder';
   return new SchemaError('ERR_WRITE_FAILED', `Could not write to ${where} (${e.code}); nothing was changed.`, {
     actions: [`Check that ${where} is a folder you can write to and that the disk is not full, then retry.`],
