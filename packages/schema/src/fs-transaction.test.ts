@@ -70,7 +70,10 @@ describe('FsTransaction', () => {
     await mkdir(join(app, 'Users'));
     await mkdir(join(dir, 'elsewhere'));
     await mkdir(join(dir, 'elsewhere', `.Code.${dead}.0badc0de.scaffold`));
-    recoverScaffolds(dir, ['app/Named/', 'app/Users/', 'elsewhere/Code/']);
+    await mkdir(join(dir, 'other'));
+    await mkdir(join(dir, 'other', `.New.${dead}.0badc0de.scaffold`));
+    recoverScaffolds(dir, ['app/Named/', 'app/Users/', 'elsewhere/Code/'], ['other']);
+    expect(await readdir(join(dir, 'other'))).toEqual([]);
     expect((await readdir(app)).sort()).toEqual([`.Live.${process.ppid}.0badc0de.scaffold`, 'Named', 'Users']);
     expect(await readFile(join(app, 'Named', 'main.js'), 'utf8')).toBe('js');
     expect(existsSync(join(dir, 'elsewhere', 'Code'))).toBe(true);

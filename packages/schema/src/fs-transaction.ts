@@ -136,12 +136,16 @@ export function scaffoldStagingPath(dest: string): string {
 
 /**
  * Finish or undo what killed `add agent` runs left: in `app/` and next to every configured code location, a staging
- * folder of a process that is gone is renamed into place when `codeDirs` names its target and the target is
- * missing, and removed otherwise.
+ * folder of a process that is gone is renamed into place when `codeDirs` (the committed config's code locations)
+ * names its target and the target is missing, and removed otherwise. `alsoScan` adds folders to look in.
  */
-export function recoverScaffolds(root: string, codeDirs: readonly string[]): void {
+export function recoverScaffolds(root: string, codeDirs: readonly string[], alsoScan: readonly string[] = []): void {
   const wanted = new Set(codeDirs.map((d) => resolve(root, d)));
-  const parents = new Set([resolve(root, 'app'), ...[...wanted].map((d) => dirname(d))]);
+  const parents = new Set([
+    resolve(root, 'app'),
+    ...[...wanted].map((d) => dirname(d)),
+    ...alsoScan.map((d) => resolve(root, d)),
+  ]);
   for (const parent of parents) {
     let names: string[];
     try {

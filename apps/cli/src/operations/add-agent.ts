@@ -1,6 +1,6 @@
 /** The one code path that adds an agent (runtime): flags and wizard answers both end here. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
   BuildTypeSchema,
@@ -8,6 +8,7 @@ import {
   EntrypointSchema,
   FsTransaction,
   ProtocolSchema,
+  recoverScaffolds,
   RuntimeNameSchema,
   RuntimeVersionSchema,
   scaffoldStagingPath,
@@ -117,6 +118,13 @@ export async function addAgent(
     crashPoint('add-agent:scaffolded');
     const { result } = await store.update((draft, ctx) => {
       if (draft.runtimes.some((r) => r.name === name)) throw duplicateError(name);
+      // A killed earlier run for the same folder outside app/ left its staging folder where only we look.
+      if (staging)
+        recoverScaffolds(
+          store.paths.root,
+          draft.runtimes.map((r) => r.codeLocation),
+          [dirname(codeDir)],
+        );
       draft.runtimes.push(runtime);
       if (staging) ctx.afterWrite(() => tx.moveInto(staging, codeDir));
       return applyCredentialPlans(draft, ctx, auth?.credentials);

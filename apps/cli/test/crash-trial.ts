@@ -1,5 +1,5 @@
 /**
- * kill -9 at any point of `add agent`, `add credential` and `remove` loses nothing (built binary, real processes).
+ * The kill -9 trial behind crash-safety-*.integration.test.ts (built binary, real processes).
  *
  * Four projects are worked on in parallel; in each, commands chosen by a seeded random generator are killed with
  * SIGKILL either at a named step (the `AGENTCORE_TEST_CRASH_AT` test hook, see docs/architecture.md) or after a
@@ -8,27 +8,35 @@
  * fifth kill a command runs to completion, and then app/ holds no folder that agentcore.json never named (no
  * orphan staging folder) and every configured agent has its code folder. At the end `agentcore validate` passes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProjectModel, type ProjectConfig } from '@agentcore/schema';
-import { createSandbox, type RunResult, type Sandbox } from './helpers.js';
+import type { RunResult, Sandbox } from './helpers.js';
 
-const SEED = Number(process.env['AGENTCORE_CRASH_SEED'] ?? 20_261_203);
-const WORKERS = 4;
-const KILLS_PER_WORKER = 50; // 200 kills in all
+/** Fixed by default (printed in the test name); AGENTCORE_CRASH_SEED=<n> replays or varies it. */
+export const SEED = Number(process.env['AGENTCORE_CRASH_SEED'] ?? 20_261_203);
+export const WORKERS = 4;
 const SUCCESS_EVERY = 5;
 
+export interface TrialOptions {
+  /** Kills per project (four projects). */
+  killsPerWorker: number;
+  /** Share of commands that add or remove an agent; the rest add or remove a credential. */
+  agentShare: number;
+  seed: number;
+}
+
 /** The named steps each command passes (crashPoint calls in @agentcore/schema and add-agent.ts). */
-const STEPS: Record<Op['kind'], readonly string[]> = {
+export const STEPS: Record<Op['kind'], readonly string[]> = {
   'add-agent': ['scaffold:file', 'add-agent:scaffolded', 'write:agentcore.json', 'update:config-written'],
   'add-credential': ['write:.env.local', 'update:env-written', 'write:agentcore.json'],
   'remove-agent': ['write:agentcore.json'],
   'remove-credential': ['write:.env.local', 'update:env-written', 'write:agentcore.json'],
 };
 
-interface Op {
+export interface Op {
   kind: 'add-agent' | 'add-credential' | 'remove-agent' | 'remove-credential';
   name: string;
 }
@@ -49,22 +57,16 @@ const model = createProjectModel();
 const readConfig = (root: string): ProjectConfig =>
   model.parse(JSON.parse(readFileSync(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as unknown).config;
 
-function pickOp(config: ProjectConfig, random: () => number): Op {
-  const agents = config.runtimes.map((r) => r.name);
-  const credentials = config.credentials.map((c) => c.name);
-  const name = (prefix: string) => `${prefix}${Math.floor(random() * 4)}`;
-  const roll = random();
-  if (roll < 0.35) {
-    const n = name('A');
-    return agents.includes(n) ? { kind: 'remove-agent', name: n } : { kind: 'add-agent', name: n };
+function pickOp(config: ProjectConfig, random: () => number, agentShare: number): Op {
+  const index = Math.floor(random() * 4);
+  if (random() < agentShare) {
+    const name = `A${index}`;
+    return config.runtimes.some((r) => r.name === name) ? { kind: 'remove-agent', name } : { kind: 'add-agent', name };
   }
-  if (roll < 0.7) {
-    const n = name('K');
-    return credentials.includes(n) ? { kind: 'remove-credential', name: n } : { kind: 'add-credential', name: n };
-  }
-  const existing = [...agents.map((n) => ({ kind: 'remove-agent' as const, name: n }))];
-  existing.push(...credentials.map((n) => ({ kind: 'remove-credential' as const, name: n })));
-  return existing[Math.floor(random() * existing.length)] ?? { kind: 'add-credential', name: name('K') };
+  const name = `K${index}`;
+  return config.credentials.some((c) => c.name === name)
+    ? { kind: 'remove-credential', name }
+    : { kind: 'add-credential', name };
 }
 
 function argsOf(op: Op): { args: string[]; input?: string } {
@@ -99,16 +101,16 @@ const TRACKED = new Set([
   'agentcore/agentcore.schema.json',
 ]);
 
-interface WorkerReport {
+export interface WorkerReport {
   kills: number;
-  /** Runs that really died by SIGKILL, per step (or `delay`). */
+  /** Runs that really died by SIGKILL, per `<command> <step>` (or `<command> delay`). */
   died: Record<string, number>;
   successes: number;
   problems: string[];
 }
 
-async function worker(sb: Sandbox, index: number): Promise<WorkerReport> {
-  const random = prng(SEED + index);
+async function worker(sb: Sandbox, index: number, options: TrialOptions): Promise<WorkerReport> {
+  const random = prng(options.seed + index);
   const report: WorkerReport = { kills: 0, died: {}, successes: 0, problems: [] };
   const created = await sb.run(['create', '--name', `W${index}`, '--json']);
   expect(created.exitCode, created.stdout + created.stderr).toBe(0);
@@ -147,8 +149,8 @@ async function worker(sb: Sandbox, index: number): Promise<WorkerReport> {
 
   let config = check('start', true);
   // Stops at the first problem (so a regression fails fast instead of running into the time bound).
-  for (let k = 0; k < KILLS_PER_WORKER && config && report.problems.length === 0; k++) {
-    const op = pickOp(config, random);
+  for (let k = 0; k < options.killsPerWorker && config && report.problems.length === 0; k++) {
+    const op = pickOp(config, random, options.agentShare);
     const steps = STEPS[op.kind];
     const kill =
       random() < 0.75
@@ -156,12 +158,12 @@ async function worker(sb: Sandbox, index: number): Promise<WorkerReport> {
         : { delayMs: 20 + Math.floor(random() * 300) };
     const killed = await run(op, kill);
     report.kills++;
-    const where = kill.step ?? 'delay';
+    const where = `${op.kind} ${kill.step ?? 'delay'}`;
     if (killed.exitCode === -1) report.died[where] = (report.died[where] ?? 0) + 1;
     const label = `W${index} #${k} ${op.kind} ${op.name} ${kill.step ?? `${kill.delayMs} ms`} (exit ${killed.exitCode})`;
     config = check(label, false);
     if (!config || k % SUCCESS_EVERY !== SUCCESS_EVERY - 1) continue;
-    const next = pickOp(config, random);
+    const next = pickOp(config, random, options.agentShare);
     const ok = await run(next, {});
     report.successes++;
     if (ok.exitCode !== 0)
@@ -174,23 +176,22 @@ async function worker(sb: Sandbox, index: number): Promise<WorkerReport> {
   return report;
 }
 
-describe(`kill -9 during add agent / add credential / remove (seed ${SEED})`, () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await createSandbox();
-  });
-  afterAll(() => sb.cleanup());
-
-  it(`${WORKERS * KILLS_PER_WORKER} kills: 0 invalid configs, 0 unignored leftovers, 0 orphan folders`, async () => {
-    const reports = await Promise.all(Array.from({ length: WORKERS }, (_, i) => worker(sb, i)));
-    const problems = reports.flatMap((r) => r.problems);
-    expect(problems).toEqual([]);
-    expect(reports.reduce((n, r) => n + r.kills, 0)).toBe(WORKERS * KILLS_PER_WORKER);
-    // Not vacuous: every named step of every command was reached and killed there, and delays killed some runs.
-    const died: Record<string, number> = {};
-    for (const r of reports) for (const [k, v] of Object.entries(r.died)) died[k] = (died[k] ?? 0) + v;
-    for (const step of new Set([...Object.values(STEPS).flat(), 'delay'])) expect(died[step], step).toBeGreaterThan(0);
-    expect(Object.values(died).reduce((a, b) => a + b, 0)).toBeGreaterThan(WORKERS * KILLS_PER_WORKER * 0.6);
-    expect(reports.reduce((n, r) => n + r.successes, 0)).toBe(WORKERS * (KILLS_PER_WORKER / SUCCESS_EVERY));
-  }, 88_000);
-});
+/**
+ * Run the trial and assert it: no problem in any project, every kill done, and not vacuous — each step of each
+ * command in `kinds` was reached and killed there, delays killed some runs, and most runs really died by SIGKILL.
+ */
+export async function runCrashTrial(sb: Sandbox, options: TrialOptions, kinds: readonly Op['kind'][]): Promise<void> {
+  const reports = await Promise.all(Array.from({ length: WORKERS }, (_, i) => worker(sb, i, options)));
+  expect(reports.flatMap((r) => r.problems)).toEqual([]);
+  const kills = WORKERS * options.killsPerWorker;
+  expect(reports.reduce((n, r) => n + r.kills, 0)).toBe(kills);
+  expect(reports.reduce((n, r) => n + r.successes, 0)).toBe(
+    WORKERS * Math.floor(options.killsPerWorker / SUCCESS_EVERY),
+  );
+  const died: Record<string, number> = {};
+  for (const r of reports) for (const [k, v] of Object.entries(r.died)) died[k] = (died[k] ?? 0) + v;
+  for (const kind of kinds)
+    for (const step of STEPS[kind]) expect(died[`${kind} ${step}`], `${kind} ${step}`).toBeGreaterThan(0);
+  expect(Object.entries(died).filter(([k]) => k.endsWith(' delay')).length).toBeGreaterThan(0);
+  expect(Object.values(died).reduce((a, b) => a + b, 0)).toBeGreaterThan(kills * 0.6);
+}
