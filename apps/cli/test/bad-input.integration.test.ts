@@ -1,11 +1,13 @@
 /**
- * Every bad input exits non-zero with a coded error and at least one action, and leaves agentcore.json and
- * .env.local byte-identical. Each case runs on its own copy of one project (built binary, --json).
+ * Every bad input — invalid flags, duplicates, missing credentials, files that cannot be written — exits non-zero
+ * with a coded error and at least one action, and leaves the whole project folder (app/ included, modes included)
+ * and a canary folder next to it byte-identical. Each case runs on its own copy of one project (built binary, --json).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { snapshotTree } from './tree-snapshot.js';
 
 interface Case {
   name: string;
@@ -15,6 +17,8 @@ interface Case {
   input?: string;
   /** Break the project copy before the command runs. */
   prepare?: (root: string) => Promise<void>;
+  /** What actions[0] must contain (default: any action). */
+  action?: string;
 }
 
 const configOf = (root: string) => join(root, 'agentcore', 'agentcore.json');
@@ -36,6 +40,24 @@ const unknownKey = (root: string) =>
   writeJson(root, (c) => {
     c.surprise = true;
   })();
+
+/** A file where agentcore/.cli (the lock's folder) should be: every write under the lock fails, even for root. */
+const stateDirIsAFile = async (root: string) => {
+  await rm(join(root, 'agentcore', '.cli'), { recursive: true, force: true });
+  await writeFile(join(root, 'agentcore', '.cli'), 'not a folder\n');
+};
+/** A file where app/ should be: scaffolding starter code fails. */
+const appIsAFile = async (root: string) => {
+  await rm(join(root, 'app'), { recursive: true, force: true });
+  await writeFile(join(root, 'app'), 'not a folder\n');
+};
+const jwt = [
+  '--authorizer-type',
+  'custom-jwt',
+  '--discovery-url',
+  'https://idp.example.com/.well-known/openid-configuration',
+];
+const writeFailed = { code: 'ERR_WRITE_FAILED', action: 'folder you can write to', prepare: stateDirIsAFile };
 
 const target = ['add', 'gateway-target', '--gateway', 'gw'];
 const CASES: Case[] = [
@@ -66,7 +88,49 @@ const CASES: Case[] = [
     args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--authorizer-type', 'bogus'],
     code: 'ERR_INVALID_INPUT',
   },
+  {
+    name: 'add agent: client id without its secret (missing credential)',
+    args: [
+      'add',
+      'agent',
+      '--name',
+      'Other',
+      '--template',
+      'node',
+      ...jwt,
+      '--allowed-clients',
+      'c',
+      '--client-id',
+      'c',
+    ],
+    code: 'ERR_INVALID_INPUT',
+    action: '--client-secret',
+  },
+  {
+    name: 'add agent: write failure (lock folder)',
+    args: ['add', 'agent', '--name', 'Other', '--template', 'node'],
+    ...writeFailed,
+  },
+  {
+    name: 'add agent: write failure (app/ is a file)',
+    args: ['add', 'agent', '--name', 'Other', '--template', 'node'],
+    code: 'ERR_WRITE_FAILED',
+    action: 'folder you can write to',
+    prepare: appIsAFile,
+  },
+  {
+    name: 'add agent: write failure, code in a new folder outside the project',
+    args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--code-location', '../canary/new/Other'],
+    ...writeFailed,
+  },
   // add gateway
+  {
+    name: 'add gateway: client id without its secret (missing credential)',
+    args: ['add', 'gateway', '--name', 'gw2', ...jwt, '--allowed-clients', 'c', '--client-id', 'c'],
+    code: 'ERR_INVALID_INPUT',
+    action: '--client-secret',
+  },
+  { name: 'add gateway: write failure', args: ['add', 'gateway', '--name', 'gw2'], ...writeFailed },
   { name: 'add gateway: bad name', args: ['add', 'gateway', '--name', '-gw'], code: 'ERR_INVALID_INPUT' },
   { name: 'add gateway: duplicate', args: ['add', 'gateway', '--name', 'gw'], code: 'ERR_DUPLICATE' },
   { name: 'add gateway: missing --name', args: ['add', 'gateway'], code: 'ERR_MISSING_FLAGS', exitCode: 2 },
@@ -213,6 +277,29 @@ const CASES: Case[] = [
     args: [...target, '--name', 't', '--type', 'open-api-schema', '--schema', 'a.json'],
     code: 'ERR_INVALID_INPUT',
   },
+  {
+    name: 'add target: missing credential',
+    args: [
+      ...target,
+      '--name',
+      't',
+      '--type',
+      'mcp-server',
+      '--endpoint',
+      'https://x.example.com',
+      '--outbound-auth',
+      'api-key',
+      '--credential-name',
+      'Nope',
+    ],
+    code: 'ERR_INVALID_INPUT',
+    action: 'add credential',
+  },
+  {
+    name: 'add target: write failure',
+    args: [...target, '--name', 't', '--type', 'mcp-server', '--endpoint', 'https://x.example.com'],
+    ...writeFailed,
+  },
   { name: 'add target: unknown flag', args: [...target, '--name', 't', '--nope'], code: 'ERR_USAGE', exitCode: 2 },
   // add credential
   {
@@ -244,6 +331,24 @@ const CASES: Case[] = [
     name: 'add credential: missing secret',
     args: ['add', 'credential', '--name', 'K2', '--type', 'api-key'],
     code: 'ERR_INVALID_INPUT',
+  },
+  {
+    name: 'add credential: write failure',
+    args: ['add', 'credential', '--name', 'K2', '--type', 'api-key', '--api-key', '-'],
+    input: 'k',
+    ...writeFailed,
+  },
+  {
+    name: 'create: into a folder that holds files, failing halfway',
+    args: ['create', '--name', 'Mine', '--dir', '..'],
+    code: 'ERR_WRITE_FAILED',
+    action: 'folder you can write to',
+    prepare: async (root) => {
+      await mkdir(join(root, '..', 'Mine', 'src'), { recursive: true });
+      await writeFile(join(root, '..', 'Mine', 'src', 'work.py'), 'print(1)\n');
+      // app/ and agentcore/.gitignore get created, then the schema file cannot be written (a folder is in its way).
+      await mkdir(join(root, '..', 'Mine', 'agentcore', 'agentcore.schema.json', 'x'), { recursive: true });
+    },
   },
   // remove
   { name: 'remove agent: unknown', args: ['remove', 'agent', '--name', 'Nope'], code: 'ERR_NOT_FOUND' },
@@ -299,18 +404,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** Both files, or a marker when the config is not a readable file (the "unreadable" cases). */
-async function snapshot(root: string) {
-  try {
-    return await snapshotProject(root);
-  } catch {
-    return {
-      config: '<unreadable>',
-      env: await readFile(join(root, 'agentcore', '.env.local'), 'utf8').catch(() => undefined),
-    };
-  }
-}
-
 describe('bad input leaves the project byte-identical (built binary, --json)', () => {
   let sb: Sandbox;
   let base: string;
@@ -321,7 +414,7 @@ describe('bad input leaves the project byte-identical (built binary, --json)', (
     base = join(sb.dir, 'Demo');
     for (const [args, input] of [
       [['add', 'agent', '--name', 'Echo', '--template', 'node']],
-      [['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'key-value'],
+      [['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], 'sekrit-value-1'],
       [['add', 'gateway', '--name', 'gw']],
       [
         [
@@ -350,17 +443,22 @@ describe('bad input leaves the project byte-identical (built binary, --json)', (
 
   it.concurrent.each(CASES.map((c, i) => ({ ...c, i })))(
     '$name → $code',
-    async ({ i, args, code, exitCode, input, prepare }) => {
-      const root = join(sb.dir, 'cases', String(i), 'Demo');
+    async ({ i, args, code, exitCode, input, prepare, action }) => {
+      const caseDir = join(sb.dir, 'cases', String(i));
+      const root = join(caseDir, 'Demo');
       await cp(base, root, { recursive: true });
+      // A canary next to the project: a failing command must never touch anything outside it.
+      await mkdir(join(caseDir, 'canary'));
+      await writeFile(join(caseDir, 'canary', 'keep.txt'), 'canary\n');
       await prepare?.(root);
-      const before = await snapshot(root);
+      const before = snapshotTree(caseDir);
       const r = await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}), timeoutMs: 60_000 });
       expect(r.exitCode, r.stdout + r.stderr).toBe(exitCode ?? 1);
       expect(r.json?.code, r.stdout + r.stderr).toBe(code);
       expect(r.json?.actions?.length, r.stdout).toBeGreaterThan(0);
-      expect(r.stdout + r.stderr).not.toContain('key-value');
-      expect(await snapshot(root)).toEqual(before);
+      if (action) expect(r.json?.actions?.[0], r.stdout).toContain(action);
+      expect(r.stdout + r.stderr).not.toContain('sekrit-value-1');
+      expect(snapshotTree(caseDir)).toEqual(before);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withFileLock, writeFileAtomic } from './fs-atomic.js';
@@ -68,5 +68,43 @@ describe('fs-atomic', () => {
     const lock = join(dir, 'project.lock');
     await writeFile(lock, '999999999');
     await expect(withFileLock(lock, async () => 'taken', { timeoutMs: 2_000 })).resolves.toBe('taken');
+  });
+
+  it('names temp files <name>.<pid>.<hex>.tmp and removes leftovers of dead processes on the next write', async () => {
+    const file = join(dir, '.env.local');
+    const dead = ['.env.local.999999999.0badc0de.tmp', '..env.local.999999998.0badc0de.tmp'];
+    const live = `.env.local.${process.ppid}.0badc0de.tmp`; // the parent process is alive
+    const unrelated = '.env.local.backup';
+    for (const n of [...dead, live, unrelated]) await writeFile(join(dir, n), 'x');
+    await writeFileAtomic(file, 'A=1\n', { mode: 0o600 });
+    expect((await readdir(dir)).sort()).toEqual(['.env.local', live, unrelated].sort());
+  });
+
+  it('keeps a stricter mode on rewrite and never widens one', async () => {
+    const config = join(dir, 'agentcore.json');
+    await writeFileAtomic(config, '{}');
+    expect((await stat(config)).mode & 0o777).toBe(0o644);
+    await chmod(config, 0o600);
+    await writeFileAtomic(config, '{"a":1}');
+    expect((await stat(config)).mode & 0o777).toBe(0o600);
+    const env = join(dir, '.env.local');
+    await writeFile(env, 'A=1\n', { mode: 0o644 });
+    await chmod(env, 0o644);
+    await writeFileAtomic(env, 'A=2\n', { mode: 0o600 });
+    expect((await stat(env)).mode & 0o777).toBe(0o600);
+  });
+
+  it('creates missing folders 0755, or 0700 for a private file, whatever the umask', async () => {
+    const previous = process.umask(0o000);
+    try {
+      await writeFileAtomic(join(dir, 'pub', 'deep', 'f.json'), '{}');
+      await writeFileAtomic(join(dir, 'priv', 'secret'), 's', { mode: 0o600 });
+    } finally {
+      process.umask(previous);
+    }
+    expect((await stat(join(dir, 'pub'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(dir, 'pub', 'deep'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(dir, 'pub', 'deep', 'f.json'))).mode & 0o777).toBe(0o644);
+    expect((await stat(join(dir, 'priv'))).mode & 0o777).toBe(0o700);
   });
 });

@@ -1,26 +1,37 @@
 /**
- * Atomic file writes (temp file + fsync + rename + directory fsync) and a cross-process lock.
+ * Atomic file writes (temp file + fsync + rename + directory fsync) with explicit modes, and the project lock
+ * (fs-lock.ts).
  *
  * The files are small (a config, `.env.local`, a lock) and every step must finish before the next, so the work is
  * done with synchronous calls behind the async API: each `fs.promises` call is a round trip through libuv's thread
  * pool, and the dozen of them in one write were a measurable share of a CLI command's run time.
+ *
+ * Modes never follow the umask: a new file gets exactly the mode asked for (default 0644), a rewritten file keeps
+ * its mode where that is stricter (a rewrite never widens it), and every folder created on the way gets 0755 — or
+ * 0700 when the file is private (no group/other bits).
  */
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   constants,
+  existsSync,
   fchmodSync,
   fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readdirSync,
   renameSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { SchemaError } from './errors.js';
+import { crashPoint } from './crash-point.js';
+import { isAgentcoreError, SchemaError } from './errors.js';
+import { processAlive } from './process-alive.js';
+
+export { withFileLock, type LockOptions } from './fs-lock.js';
 
 /**
  * Delete a file that may already be gone. (`fs.promises.rm` would do, but it loads Node's rimraf module on every
@@ -30,7 +41,7 @@ export async function removeIfPresent(file: string): Promise<void> {
   removeIfPresentSync(file);
 }
 
-function removeIfPresentSync(file: string): void {
+export function removeIfPresentSync(file: string): void {
   try {
     unlinkSync(file);
   } catch (err) {
@@ -38,8 +49,80 @@ function removeIfPresentSync(file: string): void {
   }
 }
 
+/**
+ * A file-system error while writing becomes ERR_WRITE_FAILED with the folder and what to check (errors that are
+ * already coded, and anything that is not a system call error, pass through unchanged).
+ */
+export function toWriteError(err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (isAgentcoreError(err) || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
+  const where = e.path ? dirname(e.path) : 'the project folder';
+  return new SchemaError('ERR_WRITE_FAILED', `Could not write to ${where} (${e.code}); nothing was changed.`, {
+    actions: [`Check that ${where} is a folder you can write to and that the disk is not full, then retry.`],
+    details: { code: e.code, syscall: e.syscall, ...(e.path ? { path: e.path } : {}) },
+    cause: err,
+  });
+}
+
+/**
+ * Create `dir` and its missing parents with `mode` (not the umask); folders that exist are left alone. Returns the
+ * folders it created, outermost first.
+ */
+export function ensureDirSync(dir: string, mode = 0o755): string[] {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  const created: string[] = [];
+  for (const d of missing) {
+    try {
+      mkdirSync(d, { mode });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue; // another process was faster: not ours
+      throw err;
+    }
+    chmodSync(d, mode);
+    created.push(d);
+  }
+  return created;
+}
+
 export interface WriteAtomicOptions {
+  /** Mode of a new file (default 0644). A rewritten file keeps its mode minus any bit not in this one. */
   mode?: number;
+}
+
+/**
+ * Temp files are `<name>.<pid>.<hex>.tmp` next to the target, so `.env.local*` in the project's .gitignore covers a
+ * secret write's temp file left by a killed process. (Earlier versions wrote `.<name>.<pid>.<hex>.tmp`.)
+ */
+export function tempFileName(file: string): string {
+  return join(dirname(file), `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Remove temp files of earlier writes of `file` whose process is gone (a kill -9 between create and rename). */
+export function removeStaleTempFiles(file: string): void {
+  const dir = dirname(file);
+  const pattern = new RegExp(`^\\.?${escapeRegExp(basename(file))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1] ?? 0);
+    if (pid > 0 && pid !== process.pid && !processAlive(pid)) {
+      try {
+        removeIfPresentSync(join(dir, name));
+      } catch {
+        // best effort: the next write tries again
+      }
+    }
+  }
 }
 
 /** Write `data` to `file` so that readers see either the old or the new content, never a mix. */
@@ -51,12 +134,24 @@ export async function writeFileAtomic(
   writeFileAtomicSync(file, data, options);
 }
 
-function writeFileAtomicSync(file: string, data: string | Uint8Array, options: WriteAtomicOptions): void {
+function existingMode(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o7777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: WriteAtomicOptions = {}): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const mode = options.mode ?? 0o644;
-  const fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+  const requested = options.mode ?? 0o644;
+  ensureDirSync(dir, requested & 0o077 ? 0o755 : 0o700);
+  removeStaleTempFiles(file);
+  const previous = existingMode(file);
+  const mode = previous === undefined ? requested : previous & requested;
+  const tmp = tempFileName(file);
+  const fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode & 0o600);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -65,6 +160,7 @@ function writeFileAtomicSync(file: string, data: string | Uint8Array, options: W
   } finally {
     closeSync(fd);
   }
+  crashPoint(`write:${basename(file)}`);
   try {
     renameSync(tmp, file);
   } catch (err) {
@@ -75,6 +171,10 @@ function writeFileAtomicSync(file: string, data: string | Uint8Array, options: W
     }
     throw err;
   }
+  fsyncDir(dir);
+}
+
+export function fsyncDir(dir: string): void {
   let dirFd: number | undefined;
   try {
     dirFd = openSync(dir, constants.O_RDONLY);
@@ -83,74 +183,5 @@ function writeFileAtomicSync(file: string, data: string | Uint8Array, options: W
     // some file systems cannot fsync a directory: the rename is still atomic
   } finally {
     if (dirFd !== undefined) closeSync(dirFd);
-  }
-}
-
-export interface LockOptions {
-  timeoutMs?: number;
-  /** A lock older than this whose owner process is gone is taken over. */
-  staleMs?: number;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Run `fn` while holding an exclusive lock file (O_EXCL create). Works across processes on one machine. */
-export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const staleMs = options.staleMs ?? 10_000;
-  const deadline = Date.now() + timeoutMs;
-  mkdirSync(dirname(lockFile), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lockFile, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-      try {
-        writeSync(fd, String(process.pid));
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      breakIfStale(lockFile, staleMs);
-      if (Date.now() > deadline) {
-        throw new SchemaError(
-          'ERR_LOCK_TIMEOUT',
-          `Another agentcore command is still changing this project (lock ${lockFile}).`,
-          {
-            actions: [
-              'Wait for the other command to finish and retry.',
-              `If no agentcore command is running, delete ${lockFile}.`,
-            ],
-            details: { lockFile },
-          },
-        );
-      }
-      await sleep(5 + Math.random() * Math.min(50, 5 * (attempt + 1)));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    removeIfPresentSync(lockFile);
-  }
-}
-
-function breakIfStale(lockFile: string, staleMs: number): void {
-  try {
-    const info = statSync(lockFile);
-    const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-    const ownerGone = Number.isInteger(pid) && pid > 0 && !processAlive(pid);
-    if (ownerGone || Date.now() - info.mtimeMs > staleMs) removeIfPresentSync(lockFile);
-  } catch {
-    // vanished between attempts: fine
   }
 }

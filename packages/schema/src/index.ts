@@ -17,5 +17,7 @@ export * from './secret-crypto.js';
 export * from './secret-key.js';
 export * from './secret-store.js';
 export * from './fs-atomic.js';
+export * from './fs-transaction.js';
+export * from './crash-point.js';
 export * from './store.js';
 export * from './deployed-state.js';

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { tempFileName } from './fs-atomic.js';
 import { ProjectStore, findProjectRoot, projectPaths } from './store.js';
 import { createProjectModel } from './model.js';
 import { AgentcoreError, ConfigValidationError, SchemaError } from './errors.js';
@@ -43,6 +45,28 @@ describe('ProjectStore', () => {
       { model },
     ).catch((e: unknown) => e);
     expect((err as SchemaError).code).toBe('ERR_PROJECT_EXISTS');
+  });
+
+  it('the generated .gitignore covers .env.local and the temp files of its atomic writes (git check-ignore)', async () => {
+    execFileSync('git', ['init', '-q', dir]);
+    const rel = relative(dir, tempFileName(projectPaths(dir).envFile));
+    expect(rel).toMatch(/^agentcore\/\.env\.local\.\d+\.[0-9a-f]+\.tmp$/);
+    const paths = [
+      'agentcore/.env.local',
+      rel,
+      'agentcore/..env.local.123.0badc0de.tmp',
+      'agentcore/.cli/token-cache.json',
+    ];
+    const ignored = execFileSync('git', ['-C', dir, 'check-ignore', ...paths], { encoding: 'utf8' });
+    expect(ignored.trim().split('\n')).toEqual(paths);
+    const tracked = spawnSync('git', [
+      '-C',
+      dir,
+      'check-ignore',
+      'agentcore/agentcore.json',
+      'agentcore/.cli/deployed-state.json',
+    ]);
+    expect(tracked.status).toBe(1); // none of them ignored
   });
 
   it('reports a missing project and invalid JSON with codes and actions', async () => {
@@ -118,9 +142,27 @@ describe('ProjectStore', () => {
         () => undefined,
         (e: unknown) => e,
       );
-    expect(err).toBeInstanceOf(Error);
+    expect(err).toBeInstanceOf(SchemaError);
+    expect((err as SchemaError).code).toBe('ERR_WRITE_FAILED');
+    expect((err as SchemaError).actions[0]).toContain('folder you can write to');
     expect(await readFile(projectPaths(dir).envFile, 'utf8')).toBe(before.env);
     expect(await store.secrets.has('AGENTCORE_CREDENTIAL_B')).toBe(false);
+  });
+
+  it('restores agentcore.json and .env.local byte for byte when an afterWrite step fails', async () => {
+    await writeFile(projectPaths(dir).configFile, (await files()).config.replace(/\n/g, '\r\n')); // unusual bytes
+    const before = await files();
+    const err = await store
+      .update((draft, ctx) => {
+        draft.credentials.push({ authorizerType: 'ApiKeyCredentialProvider', name: 'c' });
+        ctx.stageSecrets({ set: { AGENTCORE_CREDENTIAL_C: 'third' } });
+        ctx.afterWrite(() => {
+          throw new Error('rename failed');
+        });
+      })
+      .catch((e: unknown) => e);
+    expect((err as Error).message).toBe('rename failed');
+    expect(await files()).toEqual(before);
   });
 
   it('reports no change for a no-op mutation', async () => {

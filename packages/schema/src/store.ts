@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { EnvChanges } from './env-file.js';
 import { SchemaError } from './errors.js';
-import { withFileLock, writeFileAtomic } from './fs-atomic.js';
+import { crashPoint } from './crash-point.js';
+import { toWriteError, withFileLock, writeFileAtomic } from './fs-atomic.js';
+import { FsTransaction, recoverScaffolds } from './fs-transaction.js';
 import type { ParseResult, ProjectModel } from './model.js';
 import { SecretStore } from './secret-store.js';
 import type { SecretKeyProvider } from './secret-key.js';
@@ -75,6 +77,11 @@ export function serializeConfig(config: ProjectConfig): string {
 export interface UpdateContext {
   /** Stage `.env.local` changes; they are written only if the config validates. */
   stageSecrets(changes: EnvChanges): void;
+  /**
+   * Run `step` right after agentcore.json was written, still under the lock (e.g. renaming scaffolded code into
+   * place). If it throws, agentcore.json and `.env.local` are restored byte for byte and the error is rethrown.
+   */
+  afterWrite(step: () => void): void;
 }
 
 export interface UpdateResult<T> extends ParseResult {
@@ -107,6 +114,10 @@ export class ProjectStore {
   }
 
   async readRaw(): Promise<unknown> {
+    return this.#parseText(this.#readText());
+  }
+
+  #readText(): string {
     let text: string;
     try {
       text = readFileSync(this.paths.configFile, 'utf8');
@@ -120,6 +131,10 @@ export class ProjectStore {
         },
       );
     }
+    return text;
+  }
+
+  #parseText(text: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
@@ -140,45 +155,98 @@ export class ProjectStore {
 
   /**
    * Apply `mutation` to a copy of the current config under the project lock, validate the result and write it
-   * atomically. The mutation may throw to abort; nothing is written then.
+   * atomically. The mutation may throw to abort; nothing is written then. Leftovers of killed `add agent` runs are
+   * finished or removed first (see fs-transaction.ts).
    */
   async update<T>(mutation: (draft: ProjectConfig, ctx: UpdateContext) => T | Promise<T>): Promise<UpdateResult<T>> {
     return withFileLock(this.paths.lockFile, async () => {
-      const before = this.#model.parse(await this.readRaw(), this.paths.configFile);
+      const beforeText = this.#readText();
+      const before = this.#model.parse(this.#parseText(beforeText), this.paths.configFile);
+      recoverScaffolds(
+        this.paths.root,
+        before.config.runtimes.map((r) => r.codeLocation),
+      );
       const draft = structuredClone(before.config);
       const staged: EnvChanges[] = [];
-      const result = await mutation(draft, { stageSecrets: (c) => staged.push(c) });
+      const afterWrite: (() => void)[] = [];
+      const result = await mutation(draft, {
+        stageSecrets: (c) => staged.push(c),
+        afterWrite: (step) => afterWrite.push(step),
+      });
       const after = this.#model.parse(draft, this.paths.configFile);
       const text = serializeConfig(after.config);
       const changed = text !== serializeConfig(before.config) || staged.length > 0;
       if (!changed) return { ...after, result, changed };
       const envSnapshot = staged.length > 0 ? await this.secrets.snapshot() : undefined;
-      for (const c of staged) await this.secrets.update(c);
+      let configWritten = false;
       try {
+        for (const c of staged) await this.secrets.update(c);
+        crashPoint('update:env-written');
         await writeFileAtomic(this.paths.configFile, text);
+        configWritten = true;
+        crashPoint('update:config-written');
+        for (const step of afterWrite) step();
       } catch (err) {
-        if (staged.length > 0) await this.secrets.restore(envSnapshot);
-        throw err;
+        // Restore best effort: the error that made us restore is the one to report.
+        if (configWritten) await writeFileAtomic(this.paths.configFile, beforeText).catch(() => undefined);
+        if (staged.length > 0) await this.secrets.restore(envSnapshot).catch(() => undefined);
+        throw toWriteError(err);
       }
       return { ...after, warnings: [...before.warnings, ...after.warnings], result, changed };
     });
   }
 
-  /** Create a new project folder layout with an initial config (fails if one exists). */
-  static async create(root: string, config: ProjectConfig, options: ProjectStoreOptions): Promise<ProjectStore> {
+  /**
+   * Create a new project folder layout with an initial config (fails if one exists). Everything is created through
+   * `options.transaction` (a new one if not given), agentcore.json last and only if absent; `options.files` are
+   * written before it (`replace: false` keeps a file that exists). On failure, what this call created is removed —
+   * unless the caller passed its own transaction, which then decides.
+   */
+  static async create(
+    root: string,
+    config: ProjectConfig,
+    options: ProjectStoreOptions & {
+      transaction?: FsTransaction;
+      dirs?: readonly string[];
+      files?: readonly { path: string; data: string; replace: boolean }[];
+    },
+  ): Promise<ProjectStore> {
     const paths = projectPaths(root);
-    if (await exists(paths.configFile)) {
-      throw new SchemaError('ERR_PROJECT_EXISTS', `A project already exists at ${paths.root}.`, {
-        actions: ['Choose another --name or folder, or work in the existing project.'],
-        details: { root: paths.root },
-      });
-    }
+    if (await exists(paths.configFile)) throw projectExistsError(paths.root);
     const parsed = options.model.parse(config, paths.configFile);
-    await writeFileAtomic(join(paths.configDir, '.gitignore'), GITIGNORE);
-    await writeFileAtomic(paths.configFile, serializeConfig(parsed.config));
+    const tx = options.transaction ?? new FsTransaction();
+    try {
+      tx.mkdir(paths.configDir);
+      for (const dir of options.dirs ?? []) tx.mkdir(dir);
+      const files = [
+        { path: join(paths.configDir, '.gitignore'), data: GITIGNORE, replace: false },
+        ...(options.files ?? []),
+      ];
+      for (const f of files) {
+        if (!existsSync(f.path)) tx.writeNewFile(f.path, f.data);
+        else if (f.replace) await writeFileAtomic(f.path, f.data);
+      }
+      tx.writeNewFile(paths.configFile, serializeConfig(parsed.config));
+    } catch (err) {
+      if (!options.transaction) tx.rollback();
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(paths.configFile))
+        throw projectExistsError(paths.root);
+      throw toWriteError(err);
+    }
+    if (!options.transaction) tx.commit();
     return new ProjectStore(root, options);
   }
 }
 
-/** Keeps secrets and local state out of git (deployed-state.json stays tracked, as in the official layout). */
-export const GITIGNORE = ['.env.local', '.cli/*', '!.cli/deployed-state.json', ''].join('\n');
+function projectExistsError(root: string): SchemaError {
+  return new SchemaError('ERR_PROJECT_EXISTS', `A project already exists at ${root}.`, {
+    actions: ['Choose another --name or folder, or work in the existing project.'],
+    details: { root },
+  });
+}
+
+/**
+ * Keeps secrets and local state out of git (deployed-state.json stays tracked, as in the official layout), and the
+ * temp files of atomic writes (`.env.local.<pid>.<hex>.tmp`, see fs-atomic.ts) that a killed command can leave.
+ */
+export const GITIGNORE = ['.env.local', '*.tmp', '.cli/*', '!.cli/deployed-state.json', ''].join('\n');

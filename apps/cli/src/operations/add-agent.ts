@@ -1,19 +1,24 @@
 /** The one code path that adds an agent (runtime): flags and wizard answers both end here. */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import {
   BuildTypeSchema,
+  crashPoint,
   EntrypointSchema,
+  FsTransaction,
   ProtocolSchema,
+  recoverScaffolds,
   RuntimeNameSchema,
   RuntimeVersionSchema,
+  scaffoldStagingPath,
+  toWriteError,
   type ProjectStore,
   type Runtime,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
-import { findTemplate, scaffoldTemplate, AGENT_TEMPLATES } from '../shared/templates.js';
+import { findTemplate, templateDir, AGENT_TEMPLATES } from '../shared/templates.js';
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
 
@@ -39,6 +44,13 @@ export interface AddAgentResult {
   credentialsCreated: string[];
   scaffolded: boolean;
   warnings: string[];
+}
+
+function duplicateError(name: string): CliError {
+  return new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
+    actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
+    details: { name },
+  });
 }
 
 export async function addAgent(
@@ -76,6 +88,7 @@ export async function addAgent(
   const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['AWS_IAM'], 'authorizer-type');
   rejectUnselectedFlags(registry, 'add agent', selection.strategy, input.values, 'authorizer-type');
   const { config: current } = await store.load();
+  if (current.runtimes.some((r) => r.name === name)) throw duplicateError(name);
   const auth = selection.strategy
     ? runFromFlags(selection.strategy, input.values, { command: 'add agent', resourceName: name, project: current })
     : undefined;
@@ -94,30 +107,40 @@ export async function addAgent(
       : {}),
   };
 
+  // Starter code goes into a staging folder first and is renamed into place right after agentcore.json names it
+  // (fs-transaction.ts); an existing folder is the user's code and is used as it is. On failure only what this
+  // command created is removed.
   const codeDir = join(store.paths.root, runtime.codeLocation);
-  const scaffolded = template ? await scaffoldTemplate(template, codeDir).then(() => true) : false;
+  const tx = new FsTransaction();
+  const staging = template && !existsSync(codeDir) ? scaffoldStagingPath(codeDir) : undefined;
   try {
+    if (template && staging) tx.copyTree(templateDir(template), staging);
+    crashPoint('add-agent:scaffolded');
     const { result } = await store.update((draft, ctx) => {
-      if (draft.runtimes.some((r) => r.name === name)) {
-        throw new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
-          actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
-          details: { name },
-        });
-      }
+      if (draft.runtimes.some((r) => r.name === name)) throw duplicateError(name);
+      // A killed earlier run for the same folder outside app/ left its staging folder where only we look.
+      if (staging)
+        recoverScaffolds(
+          store.paths.root,
+          draft.runtimes.map((r) => r.codeLocation),
+          [dirname(codeDir)],
+        );
       draft.runtimes.push(runtime);
+      if (staging) ctx.afterWrite(() => tx.moveInto(staging, codeDir));
       return applyCredentialPlans(draft, ctx, auth?.credentials);
     });
+    tx.commit();
     return {
       name,
       authorizerType: runtime.authorizerType ?? 'AWS_IAM',
       codeLocation: runtime.codeLocation,
       entrypoint,
       credentialsCreated: result,
-      scaffolded,
+      scaffolded: staging !== undefined,
       warnings: [...(auth?.warnings ?? [])],
     };
   } catch (err) {
-    if (scaffolded) await rm(codeDir, { recursive: true, force: true });
-    throw err;
+    tx.rollback();
+    throw toWriteError(err);
   }
 }

@@ -1,7 +1,10 @@
-/** Creates a project folder: agentcore/agentcore.json (+ $schema file), .gitignore, optional starter agent. */
-import { mkdir, writeFile } from 'node:fs/promises';
+/**
+ * Creates a project folder: agentcore/agentcore.json (+ $schema file), .gitignore files and app/. Everything is
+ * created through one transaction, agentcore.json last: a failure removes what this command created and nothing
+ * else, so creating into an existing folder never touches what was there.
+ */
 import { join, resolve } from 'node:path';
-import { ProjectNameSchema, ProjectStore, writeFileAtomic, type ProjectModel } from '@agentcore/schema';
+import { FsTransaction, ProjectNameSchema, ProjectStore, type ProjectModel } from '@agentcore/schema';
 import { ProblemList } from './problems.js';
 
 export interface CreateProjectInput {
@@ -24,13 +27,29 @@ export async function createProject(model: ProjectModel, input: CreateProjectInp
   p.throwIfAny('create');
   if (name === undefined) throw new TypeError('unreachable');
   const root = resolve(input.dir, name);
-  const store = await ProjectStore.create(
-    root,
-    { $schema: `./${SCHEMA_FILE}`, name, version: 1, runtimes: [], credentials: [], agentCoreGateways: [] },
-    { model },
-  );
-  await writeFileAtomic(join(store.paths.configDir, SCHEMA_FILE), JSON.stringify(model.jsonSchema(), null, 2) + '\n');
-  await mkdir(join(root, 'app'), { recursive: true });
-  await writeFile(join(root, '.gitignore'), 'node_modules/\n__pycache__/\n', { flag: 'wx' }).catch(() => undefined);
-  return { name, root, configFile: store.paths.configFile };
+  const tx = new FsTransaction();
+  try {
+    const store = await ProjectStore.create(
+      root,
+      { $schema: `./${SCHEMA_FILE}`, name, version: 1, runtimes: [], credentials: [], agentCoreGateways: [] },
+      {
+        model,
+        transaction: tx,
+        dirs: [join(root, 'app')],
+        files: [
+          {
+            path: join(root, 'agentcore', SCHEMA_FILE),
+            data: JSON.stringify(model.jsonSchema(), null, 2) + '\n',
+            replace: true,
+          },
+          { path: join(root, '.gitignore'), data: 'node_modules/\n__pycache__/\n', replace: false },
+        ],
+      },
+    );
+    tx.commit();
+    return { name, root, configFile: store.paths.configFile };
+  } catch (err) {
+    tx.rollback();
+    throw err;
+  }
 }

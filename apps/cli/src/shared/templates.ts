@@ -1,5 +1,4 @@
 /** Built-in starter agents (dependency-free echo agents that speak the AgentCore container contract). */
-import { cp, access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -36,12 +35,7 @@ export function findTemplate(id: string, protocol?: string): AgentTemplate | und
   return (AGENT_TEMPLATES as Record<string, AgentTemplate>)[id.toLowerCase()];
 }
 
-/** Copy a template into `dest` (which must not exist yet). */
-export async function scaffoldTemplate(template: AgentTemplate, dest: string): Promise<void> {
-  const exists = await access(dest).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return;
-  await cp(join(TEMPLATES_DIR, template.dir), dest, { recursive: true, errorOnExist: true, force: false });
+/** The folder holding a template's files. */
+export function templateDir(template: AgentTemplate): string {
+  return join(TEMPLATES_DIR, template.dir);
 }
