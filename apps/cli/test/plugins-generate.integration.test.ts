@@ -4,7 +4,7 @@
  * is skipped with a warning naming both versions, and the CLI keeps working.
  */
 import { spawn } from 'node:child_process';
-import { symlink } from 'node:fs/promises';
+import { readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,14 @@ async function generateBuildTest(name: string, direction: 'inbound' | 'outbound'
       'README.md',
     ]),
   );
+  // The host's packages are a caret-range peer (one copy at run time: the CLI's) plus the exact version for the build.
+  const pjson = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const kitVersion = (
+    JSON.parse(await readFile(join(REPO, 'packages/plugin-kit/package.json'), 'utf8')) as { version: string }
+  ).version;
+  expect(pjson.peerDependencies).toEqual({ '@agentcore/plugin-kit': `^${kitVersion}` });
+  expect(pjson.devDependencies?.['@agentcore/plugin-kit']).toBe(kitVersion);
+  expect(Object.keys(pjson.dependencies ?? {}).filter((d) => d.startsWith('@agentcore/'))).toEqual([]);
   // What `npm install` would give the author, offline: the repo's node_modules (@agentcore/auth, zod, typescript, vitest).
   await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const build = await runTool(dir, 'typescript/bin/tsc', ['-p', 'tsconfig.json']);

@@ -33,7 +33,7 @@ export interface PluginAnswers {
   name: string;
   direction: PluginDirection;
   packageName: string;
-  agentcoreVersion: string;
+  kitVersion: string;
   zodVersion: string;
 }
 
@@ -51,7 +51,7 @@ export function pluginPlaceholders(a: PluginAnswers): Record<string, string> {
     Pascal: pascal,
     packageName: a.packageName,
     direction: a.direction,
-    agentcoreVersion: a.agentcoreVersion,
+    kitVersion: a.kitVersion,
     zodVersion: a.zodVersion,
     selector: inbound ? 'authorizer-type' : 'outbound-auth',
     attach: inbound ? 'add agent' : 'add gateway-target',
@@ -100,11 +100,15 @@ async function readTemplates(root: string, dir = root): Promise<Map<string, stri
   return out;
 }
 
-/** Versions the generated plugin depends on: the @agentcore/auth this CLI runs with, and its zod. */
-function agentcoreVersions(): { agentcoreVersion: string; zodVersion: string } {
+/**
+ * Versions the generated plugin declares: the `@agentcore/plugin-kit` this CLI hosts (a caret-range peer, and the
+ * same version exactly as a dev dependency) and the zod of `@agentcore/auth`.
+ */
+function hostedVersions(): { kitVersion: string; zodVersion: string } {
   const require = createRequire(import.meta.url);
-  const pjson = require('@agentcore/auth/package.json') as { version: string; dependencies?: Record<string, string> };
-  return { agentcoreVersion: pjson.version, zodVersion: pjson.dependencies?.zod ?? '4.6.7' };
+  const kit = require('@agentcore/plugin-kit/package.json') as { version: string };
+  const auth = require('@agentcore/auth/package.json') as { dependencies?: Record<string, string> };
+  return { kitVersion: kit.version, zodVersion: auth.dependencies?.zod ?? '4.6.7' };
 }
 
 export async function generatePlugin(options: GeneratePluginOptions): Promise<GeneratePluginResult> {
@@ -132,7 +136,7 @@ export async function generatePlugin(options: GeneratePluginOptions): Promise<Ge
     name,
     direction: options.direction,
     packageName,
-    ...agentcoreVersions(),
+    ...hostedVersions(),
   });
   for (const f of files) {
     await mkdir(dirname(join(dir, f.path)), { recursive: true });
@@ -141,8 +145,8 @@ export async function generatePlugin(options: GeneratePluginOptions): Promise<Ge
   return {
     packageName,
     type:
-      pluginPlaceholders({ name, direction: options.direction, packageName, agentcoreVersion: '', zodVersion: '' })
-        .TYPE ?? name,
+      pluginPlaceholders({ name, direction: options.direction, packageName, kitVersion: '', zodVersion: '' }).TYPE ??
+      name,
     direction: options.direction,
     dir,
     files: files.map((f) => f.path).sort(),
