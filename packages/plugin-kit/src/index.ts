@@ -11,6 +11,7 @@ export {
   Messages,
   parseMessages,
   StrategyRegistry,
+  isLocalOnly,
   type AccessToken,
   type AgentcoreHooks,
   type AttachCommand,
