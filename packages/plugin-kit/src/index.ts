@@ -58,3 +58,4 @@ export {
   type TargetType,
 } from '@agentcore/schema';
 export * from './envelope.js';
+export * from './project.js';

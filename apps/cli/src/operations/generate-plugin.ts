@@ -34,6 +34,7 @@ export interface PluginAnswers {
   direction: PluginDirection;
   packageName: string;
   kitVersion: string;
+  oclifCoreVersion: string;
   zodVersion: string;
 }
 
@@ -52,6 +53,7 @@ export function pluginPlaceholders(a: PluginAnswers): Record<string, string> {
     packageName: a.packageName,
     direction: a.direction,
     kitVersion: a.kitVersion,
+    oclifCoreVersion: a.oclifCoreVersion,
     zodVersion: a.zodVersion,
     selector: inbound ? 'authorizer-type' : 'outbound-auth',
     attach: inbound ? 'add agent' : 'add gateway-target',
@@ -78,7 +80,7 @@ export function outputPath(templatePath: string, direction: PluginDirection): st
   return out === 'gitignore' ? '.gitignore' : out;
 }
 
-/** Pure: template files → the plugin's files. */
+/** Pure: template files → the plugin's files (placeholders are filled in paths too: `src/commands/{{name}}/`). */
 export function planPluginFiles(
   templates: ReadonlyMap<string, string>,
   answers: PluginAnswers,
@@ -86,7 +88,7 @@ export function planPluginFiles(
   const values = pluginPlaceholders(answers);
   return [...templates].flatMap(([path, text]) => {
     const out = outputPath(path, answers.direction);
-    return out ? [{ path: out, content: fillTemplate(text, values) }] : [];
+    return out ? [{ path: fillTemplate(out, values), content: fillTemplate(text, values) }] : [];
   });
 }
 
@@ -100,15 +102,18 @@ async function readTemplates(root: string, dir = root): Promise<Map<string, stri
   return out;
 }
 
+type HostedVersions = Pick<PluginAnswers, 'kitVersion' | 'oclifCoreVersion' | 'zodVersion'>;
+
 /**
- * Versions the generated plugin declares: the `@agentcore/plugin-kit` this CLI hosts (a caret-range peer, and the
- * same version exactly as a dev dependency) and the zod of `@agentcore/auth`.
+ * Versions the generated plugin declares: the `@agentcore/plugin-kit` and `@oclif/core` this CLI hosts (caret-range
+ * peers, and the same versions exactly as dev dependencies) and the zod of `@agentcore/auth`.
  */
-function hostedVersions(): { kitVersion: string; zodVersion: string } {
+function hostedVersions(): HostedVersions {
   const require = createRequire(import.meta.url);
   const kit = require('@agentcore/plugin-kit/package.json') as { version: string };
+  const oclif = require('@oclif/core/package.json') as { version: string };
   const auth = require('@agentcore/auth/package.json') as { dependencies?: Record<string, string> };
-  return { kitVersion: kit.version, zodVersion: auth.dependencies?.zod ?? '4.6.7' };
+  return { kitVersion: kit.version, oclifCoreVersion: oclif.version, zodVersion: auth.dependencies?.zod ?? '4.6.7' };
 }
 
 export async function generatePlugin(options: GeneratePluginOptions): Promise<GeneratePluginResult> {
@@ -144,9 +149,7 @@ export async function generatePlugin(options: GeneratePluginOptions): Promise<Ge
   }
   return {
     packageName,
-    type:
-      pluginPlaceholders({ name, direction: options.direction, packageName, kitVersion: '', zodVersion: '' }).TYPE ??
-      name,
+    type: pluginPlaceholders({ name, direction: options.direction, packageName, ...hostedVersions() }).TYPE ?? name,
     direction: options.direction,
     dir,
     files: files.map((f) => f.path).sort(),

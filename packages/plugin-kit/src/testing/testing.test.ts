@@ -32,3 +32,19 @@ describe('startRecordingUpstream', () => {
     }
   });
 });
+
+describe('readProject', () => {
+  it('reads the project from a sub-folder, and says what to do outside one', async () => {
+    const { readProject } = await import('../project.js');
+    const p = createTempProject('Acme');
+    try {
+      const view = await readProject(p.root);
+      expect(view.config.name).toBe('Acme');
+      expect(view.root).toBe(p.root);
+    } finally {
+      p.remove();
+    }
+    const outside = await readProject(p.root).catch((e: unknown) => e);
+    expect(outside).toMatchObject({ code: 'ERR_PROJECT_NOT_FOUND' });
+  });
+});
