@@ -5,7 +5,8 @@
  * writes a plugin that `npm install`s from the registry, builds, passes its own tests, links (with oclif's "linked
  * ESM module" warning unless silenced), packs, installs from its tarball and then works: its strategy in
  * `add gateway-target`, `status`, and its own command's coded error with code and actions in text and `--json`.
- * Third-party packages come from the local npm cache (lockfile versions only). Bounded; stops everything.
+ * An inbound plugin is generated, installed, built, tested and linked the same way. Third-party packages come from
+ * the local npm cache (lockfile versions only). Bounded; stops everything.
  */
 import { lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
@@ -80,6 +81,22 @@ describe('a plugin built outside the repo on @agentcore/plugin-kit', { timeout: 
     expect(quiet.stdout).toContain('--acme-hmac-header');
     expect(quiet.stderr).not.toContain('linked ESM module');
     expect((await agentcore(['plugins', 'unlink', PACKAGE])).exitCode).toBe(0);
+  });
+
+  it('an inbound plugin installs, builds, passes its tests and shows its flags in `add agent --help`', async () => {
+    const dir = join(work, 'agentcore-auth-acme-sso');
+    const r = await agentcore(['plugins', 'generate', 'acme-sso', '--direction', 'inbound', '--dir', dir, '--json']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const inDir = (args: string[]) => npm(args, { cwd: dir, env: harness().npmEnv, timeoutMs: 300_000 });
+    await inDir(['install', '--no-audit', '--no-fund']);
+    await inDir(['run', 'build']);
+    expect(stripAnsi(await inDir(['test']))).toMatch(/Tests\s+4 passed \(4\)/);
+    expect((await agentcore(['plugins', 'link', dir, '--no-install'])).exitCode).toBe(0);
+    const help = await agentcore(['add', 'agent', '--help'], work, undefined, {
+      OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
+    });
+    expect(help.stdout).toContain('--acme-sso-allowed-client');
+    expect((await agentcore(['plugins', 'unlink', 'agentcore-auth-acme-sso'])).exitCode).toBe(0);
   });
 
   it('npm pack, then plugins install file:<tarball>', async () => {
