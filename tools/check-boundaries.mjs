@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Enforces the package dependency direction with Nx's project graph and the `layer:*` tags in each package.json:
-//   app → engine | strategy → auth → schema   (strategy plugins never depend on engines, nothing depends on the app)
+//   app → engine | strategy → kit → auth → schema   (strategy plugins never depend on engines, nothing depends on the app)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,9 @@ const ALLOWED = {
   'layer:schema': ['layer:testkit'],
   'layer:auth': ['layer:schema', 'layer:testkit'],
   'layer:engine': ['layer:auth', 'layer:schema', 'layer:testkit'],
-  'layer:strategy': ['layer:auth', 'layer:schema', 'layer:testkit'],
-  'layer:app': ['layer:engine', 'layer:strategy', 'layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:kit': ['layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:strategy': ['layer:kit', 'layer:auth', 'layer:schema', 'layer:testkit'],
+  'layer:app': ['layer:engine', 'layer:strategy', 'layer:kit', 'layer:auth', 'layer:schema', 'layer:testkit'],
   'layer:testkit': [],
 };
 

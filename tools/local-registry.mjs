@@ -129,7 +129,8 @@ export function workspacePackages(root = REPO_ROOT) {
   const visit = (p) => {
     if (seen.has(p.pjson.name)) return;
     seen.add(p.pjson.name);
-    for (const dep of Object.keys(p.pjson.dependencies ?? {})) if (byName.has(dep)) visit(byName.get(dep));
+    const deps = { ...p.pjson.dependencies, ...p.pjson.peerDependencies };
+    for (const dep of Object.keys(deps)) if (byName.has(dep)) visit(byName.get(dep));
     ordered.push({ name: p.pjson.name, version: p.pjson.version, dir: p.dir, pjson: p.pjson });
   };
   [...all].sort((a, b) => a.pjson.name.localeCompare(b.pjson.name)).forEach(visit);

@@ -1,10 +1,10 @@
 /**
- * `agentcore plugins generate` writes a plugin whose own build and tests pass as generated; `plugins link` then
- * shows its strategy and flags in the attach command's help. A linked plugin built for another strategy contract
- * is skipped with a warning naming both versions, and the CLI keeps working.
+ * `agentcore plugins generate` writes a plugin skeleton that declares the host's packages as caret-range peers (plus
+ * the exact versions as dev dependencies), and refuses bad names and non-empty folders. Building, testing, packing and
+ * installing a generated plugin from a real registry, outside this repository, is plugin-kit.e2e.test.ts. A linked
+ * plugin built for another strategy contract is skipped with a warning naming both versions, and the CLI keeps working.
  */
-import { spawn } from 'node:child_process';
-import { symlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,51 +15,33 @@ const FIXTURE_99 = fileURLToPath(new URL('./registry/fixtures/contract-99', impo
 let sb: Sandbox;
 const env = { OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
 
-/** Run node with a repo tool inside the generated plugin (its node_modules links to the repo's). */
-function runTool(cwd: string, script: string, args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'node_modules', script), ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: sb.env.HOME, CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, out });
-    });
-  });
-}
+const versionOf = async (pkgJson: string): Promise<string> =>
+  (JSON.parse(await readFile(join(REPO, pkgJson), 'utf8')) as { version: string }).version;
 
-async function generateBuildTest(name: string, direction: 'inbound' | 'outbound'): Promise<string> {
+async function generate(name: string, direction: 'inbound' | 'outbound'): Promise<string> {
   const dir = join(sb.dir, name);
   const r = await sb.run<{ files: string[]; type: string }>(
     ['plugins', 'generate', name, '--direction', direction, '--dir', dir, '--json'],
     { env },
   );
   expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-  expect(r.json?.result?.files).toEqual(
-    expect.arrayContaining([
+  expect([...(r.json?.result?.files ?? [])].sort()).toEqual(
+    [
       'package.json',
       'tsconfig.json',
+      '.gitignore',
       'src/strategy.ts',
-      'src/hooks/strategies.ts',
       'src/strategy.test.ts',
+      'src/hooks/strategies.ts',
+      'src/messages.ts',
+      'src/errors.ts',
+      'src/usage.ts',
+      'src/usage.test.ts',
+      `src/commands/${name}/resources.ts`,
       'messages/strategy.md',
       'README.md',
-    ]),
+    ].sort(),
   );
-  // What `npm install` would give the author, offline: the repo's node_modules (@agentcore/auth, zod, typescript, vitest).
-  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const build = await runTool(dir, 'typescript/bin/tsc', ['-p', 'tsconfig.json']);
-  expect(build.code, build.out).toBe(0);
-  const test = await runTool(dir, 'vitest/vitest.mjs', ['run', '--cache=false']);
-  expect(test.code, test.out).toBe(0);
-  expect(test.out).toMatch(/3 passed/);
   return dir;
 }
 
@@ -80,27 +62,23 @@ describe('agentcore plugins generate', { timeout: 240_000 }, () => {
     ).toBe('ERR_DUPLICATE');
   });
 
-  it('an outbound plugin builds, passes its tests, links, and its flags show in `add gateway-target --help`', async () => {
-    const dir = await generateBuildTest('acme-hmac', 'outbound');
-    const link = await sb.run(['plugins', 'link', dir, '--no-install'], { env });
-    expect(link.exitCode, link.stderr).toBe(0);
-    const plugins = JSON.parse((await sb.run(['plugins', '--json'], { env })).stdout) as {
-      name: string;
-      type: string;
-    }[];
-    expect(plugins).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'agentcore-auth-acme-hmac', type: 'link' })]),
-    );
-    const help = await sb.run(['add', 'gateway-target', '--help'], { env });
-    expect(help.stdout).toContain('ACME_HMAC (AGENTCORE-AUTH-ACME-HMAC) FLAGS');
-    expect(help.stdout).toContain('--acme-hmac-header');
-  });
-
-  it('an inbound plugin does the same for `add agent --help`', async () => {
-    const dir = await generateBuildTest('acme-sso', 'inbound');
-    expect((await sb.run(['plugins', 'link', dir, '--no-install'], { env })).exitCode).toBe(0);
-    const help = await sb.run(['add', 'agent', '--help'], { env });
-    expect(help.stdout).toContain('--acme-sso-allowed-client');
+  it.each([
+    ['acme-hmac', 'outbound'],
+    ['acme-sso', 'inbound'],
+  ] as const)('%s (%s): the host packages are caret-range peers plus exact dev dependencies', async (name, dir) => {
+    const out = await generate(name, dir);
+    const pjson = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+    const kit = await versionOf('packages/plugin-kit/package.json');
+    const oclif = await versionOf('node_modules/@oclif/core/package.json');
+    expect(pjson.peerDependencies).toEqual({ '@agentcore/plugin-kit': `^${kit}`, '@oclif/core': `^${oclif}` });
+    expect(pjson.devDependencies).toMatchObject({ '@agentcore/plugin-kit': kit, '@oclif/core': oclif });
+    expect(Object.keys(pjson.dependencies ?? {})).toEqual(['zod']);
+    const sources = await readFile(join(out, 'src/strategy.ts'), 'utf8');
+    expect(sources).toContain("from '@agentcore/plugin-kit'");
+    expect(sources).not.toMatch(/@agentcore\/(auth|schema)/);
   });
 
   it('a plugin built for contract v99 is skipped with a warning naming v99 and v1; the CLI keeps working', async () => {
@@ -113,6 +91,5 @@ describe('agentcore plugins generate', { timeout: 240_000 }, () => {
     const help = await sb.run(['add', 'gateway-target', '--help'], { env });
     expect(help.exitCode).toBe(0);
     expect(help.stdout).not.toContain('--future-auth-mode');
-    expect(help.stdout).toContain('--acme-hmac-header');
   });
 });

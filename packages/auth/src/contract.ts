@@ -130,6 +130,11 @@ interface StrategyBase<C> {
   describe?(config: C): string;
   /** Telemetry attributes derived from the config (never names, URLs or secrets). */
   telemetry?(config: C | undefined): SafeAttributes;
+  /**
+   * Set when the strategy works only with `agentcore dev` and has no AgentCore counterpart (e.g. a scheme the gateway
+   * cannot send): `synth` and `deploy` refuse it, quoting `reason`. Such a strategy has no `toCloudFormation`.
+   */
+  localOnly?: { reason: string };
 }
 
 /** Inbound: validates callers of a runtime or gateway. `C` is the `authorizerConfiguration` block. */

@@ -10,6 +10,7 @@ import {
   type InboundResourceKind,
 } from '@agentcore/schema';
 import { AuthError } from './errors.js';
+import { localOnlyError } from './local-only.js';
 import {
   STRATEGY_CONTRACT_VERSION,
   type AttachCommand,
@@ -189,6 +190,16 @@ export class StrategyRegistry {
     return Object.entries(this.#installHints).find(([type]) => normalizeStrategyName(type) === n)?.[1];
   }
 
+  /**
+   * Throw `ERR_STRATEGY_LOCAL_ONLY` when `strategy` declares itself local-only: `synth`, `deploy` and anything else
+   * that targets AWS call this before mapping a resource. `where` names the resource (e.g. `gateway target T`).
+   */
+  assertDeployable(strategy: Strategy, where?: string): void {
+    if (!isLocalOnly(strategy)) return;
+    const packageName = this.sourceOf(strategy)?.packageName ?? '(library)';
+    throw localOnlyError(strategy, packageName, attachCommandsOf(strategy)[0] ?? 'add gateway-target', where);
+  }
+
   /** Strategy flags for one attach command, grouped by strategy. */
   flagsFor(command: AttachCommand): { entry: RegisteredStrategy; flags: StrategyFlag[] }[] {
     return this.#entries.flatMap((entry) => {
@@ -213,6 +224,11 @@ export class StrategyRegistry {
     this.#model ??= createProjectModel(this.modelOptions());
     return this.#model;
   }
+}
+
+/** True when the strategy works only locally (see `localOnly` in the contract). */
+export function isLocalOnly(strategy: Strategy): boolean {
+  return strategy.localOnly !== undefined;
 }
 
 export function attachCommandsOf(strategy: Strategy): AttachCommand[] {
@@ -245,6 +261,11 @@ function validateShape(s: Strategy, source: StrategySource): void {
     throw invalid(source, 'fieldsSchema must be a zod object schema');
   if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type))
     throw invalid(source, `${s.type} is built in and cannot be replaced`);
+  if (s.localOnly !== undefined) {
+    if (typeof s.localOnly !== 'object' || typeof s.localOnly.reason !== 'string' || s.localOnly.reason.trim() === '')
+      throw invalid(source, 'localOnly must be { reason: string } with a non-empty reason');
+    if (s.toCloudFormation !== undefined) throw invalid(source, 'a localOnly strategy cannot have toCloudFormation');
+  }
   const names = new Set<string>();
   for (const f of s.flags ?? []) {
     if (!FLAG_PATTERN.test(f.name)) throw invalid(source, `flag name ${f.name} must be kebab-case`);

@@ -33,7 +33,8 @@ export interface PluginAnswers {
   name: string;
   direction: PluginDirection;
   packageName: string;
-  agentcoreVersion: string;
+  kitVersion: string;
+  oclifCoreVersion: string;
   zodVersion: string;
 }
 
@@ -51,7 +52,8 @@ export function pluginPlaceholders(a: PluginAnswers): Record<string, string> {
     Pascal: pascal,
     packageName: a.packageName,
     direction: a.direction,
-    agentcoreVersion: a.agentcoreVersion,
+    kitVersion: a.kitVersion,
+    oclifCoreVersion: a.oclifCoreVersion,
     zodVersion: a.zodVersion,
     selector: inbound ? 'authorizer-type' : 'outbound-auth',
     attach: inbound ? 'add agent' : 'add gateway-target',
@@ -78,7 +80,7 @@ export function outputPath(templatePath: string, direction: PluginDirection): st
   return out === 'gitignore' ? '.gitignore' : out;
 }
 
-/** Pure: template files → the plugin's files. */
+/** Pure: template files → the plugin's files (placeholders are filled in paths too: `src/commands/{{name}}/`). */
 export function planPluginFiles(
   templates: ReadonlyMap<string, string>,
   answers: PluginAnswers,
@@ -86,7 +88,7 @@ export function planPluginFiles(
   const values = pluginPlaceholders(answers);
   return [...templates].flatMap(([path, text]) => {
     const out = outputPath(path, answers.direction);
-    return out ? [{ path: out, content: fillTemplate(text, values) }] : [];
+    return out ? [{ path: fillTemplate(out, values), content: fillTemplate(text, values) }] : [];
   });
 }
 
@@ -100,11 +102,18 @@ async function readTemplates(root: string, dir = root): Promise<Map<string, stri
   return out;
 }
 
-/** Versions the generated plugin depends on: the @agentcore/auth this CLI runs with, and its zod. */
-function agentcoreVersions(): { agentcoreVersion: string; zodVersion: string } {
+type HostedVersions = Pick<PluginAnswers, 'kitVersion' | 'oclifCoreVersion' | 'zodVersion'>;
+
+/**
+ * Versions the generated plugin declares: the `@agentcore/plugin-kit` and `@oclif/core` this CLI hosts (caret-range
+ * peers, and the same versions exactly as dev dependencies) and the zod of `@agentcore/auth`.
+ */
+function hostedVersions(): HostedVersions {
   const require = createRequire(import.meta.url);
-  const pjson = require('@agentcore/auth/package.json') as { version: string; dependencies?: Record<string, string> };
-  return { agentcoreVersion: pjson.version, zodVersion: pjson.dependencies?.zod ?? '4.6.7' };
+  const kit = require('@agentcore/plugin-kit/package.json') as { version: string };
+  const oclif = require('@oclif/core/package.json') as { version: string };
+  const auth = require('@agentcore/auth/package.json') as { dependencies?: Record<string, string> };
+  return { kitVersion: kit.version, oclifCoreVersion: oclif.version, zodVersion: auth.dependencies?.zod ?? '4.6.7' };
 }
 
 export async function generatePlugin(options: GeneratePluginOptions): Promise<GeneratePluginResult> {
@@ -132,7 +141,7 @@ export async function generatePlugin(options: GeneratePluginOptions): Promise<Ge
     name,
     direction: options.direction,
     packageName,
-    ...agentcoreVersions(),
+    ...hostedVersions(),
   });
   for (const f of files) {
     await mkdir(dirname(join(dir, f.path)), { recursive: true });
@@ -140,9 +149,7 @@ export async function generatePlugin(options: GeneratePluginOptions): Promise<Ge
   }
   return {
     packageName,
-    type:
-      pluginPlaceholders({ name, direction: options.direction, packageName, agentcoreVersion: '', zodVersion: '' })
-        .TYPE ?? name,
+    type: pluginPlaceholders({ name, direction: options.direction, packageName, ...hostedVersions() }).TYPE ?? name,
     direction: options.direction,
     dir,
     files: files.map((f) => f.path).sort(),

@@ -1,22 +1,20 @@
 /**
- * Base of every agentcore command: `--json` with one envelope, typed errors with actions, warnings collected.
- * Success: `{status: 0, result, warnings}`. Failure: `{name, code, message, actions, exitCode}` (+ `details`).
+ * Base of every agentcore command: the plugin kit's base command (`--json` with one envelope, typed errors with
+ * actions, warnings collected) plus usage telemetry and the handler host.
+ * Success: `{status: 0, result, warnings}`. Failure: `{name, code, message, actions, details, exitCode}`.
  */
-import { Command } from '@oclif/core';
 import type { SafeAttributes } from '@agentcore/auth';
-import { AgentcoreError } from '@agentcore/schema';
+import { AgentcoreCommandBase } from '@agentcore/plugin-kit/command';
+import type { AgentcoreError } from '@agentcore/schema';
 import type { AttributeValue, SafeAttrs } from '@agentcore/telemetry';
 import type { CommandHost } from './command-host.js';
 import { toAgentcoreError } from './errors.js';
-import { errorText, successEnvelope, warningLine, type SuccessEnvelope } from './output.js';
 import { loadRegistry } from './strategies.js';
 import { commandTelemetrySource, emitCommandTelemetry } from './telemetry.js';
 
 export type { SuccessEnvelope } from './output.js';
 
-export abstract class AgentcoreCommand<R> extends Command {
-  static override enableJsonFlag = true;
-  protected readonly warnings: string[] = [];
+export abstract class AgentcoreCommand<R> extends AgentcoreCommandBase<R> {
   /** Usage-telemetry attributes of this run (docs/telemetry.md); sent only if the user opted in. */
   private readonly telemetryAttributes: Record<string, unknown> = {};
   private telemetryErrorCode?: string;
@@ -61,12 +59,6 @@ export abstract class AgentcoreCommand<R> extends Command {
     }
   }
 
-  /** Record a warning: printed to stderr in human mode, carried in the JSON envelope otherwise. */
-  protected addWarning(message: string): void {
-    this.warnings.push(message);
-    if (!this.jsonEnabled()) process.stderr.write(warningLine(message));
-  }
-
   /** This command as the host of a handler (src/handlers), which the cold-start runner can also run. */
   protected host(): CommandHost {
     return {
@@ -77,27 +69,11 @@ export abstract class AgentcoreCommand<R> extends Command {
     };
   }
 
-  /** Human-only progress/info line on stderr (stdout stays for results). */
-  protected info(message: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`);
+  protected override toCodedError(err: unknown): AgentcoreError {
+    return toAgentcoreError(err, this.id);
   }
 
-  override toSuccessJson(result: unknown): SuccessEnvelope<unknown> {
-    return successEnvelope(result, this.warnings);
-  }
-
-  override toErrorJson(err: unknown): ReturnType<AgentcoreError['toJSON']> {
-    return toAgentcoreError(err, this.id).toJSON();
-  }
-
-  override async catch(err: Error & { exitCode?: number }): Promise<void> {
-    const e = toAgentcoreError(err, this.id);
-    process.exitCode = e.exitCode;
-    this.telemetryErrorCode = e.code;
-    if (this.jsonEnabled()) {
-      this.logJson(this.toErrorJson(e));
-      return;
-    }
-    process.stderr.write(errorText(e));
+  protected override onError(error: AgentcoreError): void {
+    this.telemetryErrorCode = error.code;
   }
 }

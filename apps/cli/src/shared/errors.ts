@@ -1,4 +1,5 @@
-import { AgentcoreError, isAgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
+import { toCodedError } from '@agentcore/plugin-kit';
+import { AgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
 
 export type CliErrorCode =
   | 'ERR_USAGE'
@@ -32,33 +33,15 @@ export class CliError extends AgentcoreError<CliErrorCode> {
   }
 }
 
-interface OclifLike {
-  oclif?: { exit?: number };
-  suggestions?: string[];
-}
-
 /**
  * Any thrown value → a coded AgentcoreError. Coded errors of any package copy (plugins included) keep their code,
  * message, actions and exit code; oclif's own errors (parse errors, unknown flags) become ERR_USAGE with oclif's exit
- * code (2); anything else is a bug.
+ * code (2); anything else is a bug. One definition with plugin commands (`toCodedError` of `@agentcore/plugin-kit`).
  */
 export function toAgentcoreError(err: unknown, commandId?: string): AgentcoreError {
-  if (isAgentcoreError(err)) return err;
-  if (err instanceof Error) {
-    const o = err as Error & OclifLike;
-    if (o.oclif?.exit !== undefined) {
-      const help = commandId
-        ? `Run \`agentcore ${commandId.replace(/:/g, ' ')} --help\` for usage.`
-        : 'Run `agentcore --help` for usage.';
-      return new CliError('ERR_USAGE', err.message.replace(/\nSee more help with --help$/, ''), {
-        exitCode: o.oclif?.exit ?? 2,
-        actions: [...(o.suggestions ?? []), help],
-      });
-    }
-    return new CliError('ERR_INTERNAL', err.message, {
-      actions: ['This is a bug in agentcore: please report it with the command you ran (no secrets).'],
-      cause: err,
-    });
-  }
-  return new CliError('ERR_INTERNAL', String(err));
+  return toCodedError(err, {
+    commandId,
+    reportTo: 'agentcore',
+    create: (code, message, options) => new CliError(code, message, options),
+  });
 }

@@ -36,6 +36,7 @@ export function inboundAuthorizer(
   if (type === 'AWS_IAM' || type === 'NONE') return undefined;
   const strategy = registry.find('inbound', type)?.strategy;
   if (!strategy || strategy.direction !== 'inbound') throw missing('inbound', type, where, registry, 'notInstalled');
+  registry.assertDeployable(strategy, where);
   if (!strategy.toCloudFormation) throw missing('inbound', type, where, registry, 'noCloudFormation');
   return strategy.toCloudFormation(config);
 }
@@ -80,6 +81,7 @@ export function targetCredentials(
   const strategy = options.registry.find('outbound', type)?.strategy;
   if (!strategy || strategy.direction !== 'outbound')
     throw missing('outbound', type, where, options.registry, 'notInstalled');
+  options.registry.assertDeployable(strategy, where);
   if (!strategy.toCloudFormation) throw missing('outbound', type, where, options.registry, 'noCloudFormation');
   const credentialName = typeof auth?.credentialName === 'string' ? auth.credentialName : undefined;
   const known = credentialName ? options.credentialArns?.[credentialName] : undefined;

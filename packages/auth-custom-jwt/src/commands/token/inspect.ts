@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { JsonCommand } from '../../shared/json-command.js';
+import { AgentcoreCommandBase } from '@agentcore/plugin-kit/command';
 import { inspectMessages as messages, inspectToken, type TokenInspectResult } from '../../token-inspect.js';
 
 export type TokenInspectCommandResult = TokenInspectResult;
@@ -12,7 +12,7 @@ async function readStdin(): Promise<string> {
 
 const MARKS: Readonly<Record<string, string>> = { pass: '✓', fail: '✗', skipped: '-' };
 
-export default class TokenInspect extends JsonCommand<TokenInspectCommandResult> {
+export default class TokenInspect extends AgentcoreCommandBase<TokenInspectCommandResult> {
   static override summary = messages.get('summary');
   static override description = messages.get('description');
   static override examples = messages.list('examples');

@@ -1,0 +1,61 @@
+/**
+ * `@agentcore/plugin-kit`: everything an auth-strategy plugin builds on, from one package that plugins declare as a
+ * peer dependency (the agentcore CLI hosts it). No oclif at this entry point; the base command for plugin commands
+ * is `@agentcore/plugin-kit/command`, test helpers are `@agentcore/plugin-kit/testing`.
+ */
+export {
+  STRATEGY_CONTRACT_VERSION,
+  STRATEGIES_HOOK,
+  defineInboundStrategy,
+  defineOutboundStrategy,
+  Messages,
+  parseMessages,
+  StrategyRegistry,
+  isLocalOnly,
+  type AccessToken,
+  type AgentcoreHooks,
+  type AttachCommand,
+  type ClaimRuleDraft,
+  type ClaimsPromptSpec,
+  type ClientCredentials,
+  type CloudFormationOutboundContext,
+  type CredentialPlan,
+  type FlagContext,
+  type FlagValues,
+  type FromFlagsResult,
+  type ImportContext,
+  type InboundRequest,
+  type InboundStrategy,
+  type InputProblem,
+  type OutboundRequest,
+  type OutboundSecret,
+  type OutboundStrategy,
+  type Principal,
+  type RegisteredStrategy,
+  type RegistryOptions,
+  type ResolveSecretInput,
+  type SafeAttributes,
+  type SafeAttributeValue,
+  type Strategy,
+  type StrategyDirection,
+  type StrategyFlag,
+  type StrategyPrompt,
+  type StrategySource,
+  type TokenOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from '@agentcore/auth';
+export {
+  AgentcoreError,
+  isAgentcoreError,
+  CredentialNameSchema,
+  type AgentcoreErrorOptions,
+  type ConfigIssue,
+  type InboundResourceKind,
+  type ProjectConfig,
+  type ProjectRule,
+  type Report,
+  type TargetType,
+} from '@agentcore/schema';
+export * from './envelope.js';
+export * from './project.js';
