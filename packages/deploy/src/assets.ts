@@ -1,0 +1,177 @@
+/**
+ * Assets step: each CodeZip runtime's code location zipped deterministically (see zip.ts, files.ts), keyed by its
+ * content hash, uploaded once to the staging bucket `agentcore-staging-<account>-<region>`, which is created on
+ * first use with default encryption, all public access blocked and versioning on. HeadObject first: an object
+ * already there is not uploaded again.
+ */
+import { resolve } from 'node:path';
+import type { AwsClients } from './aws/clients.js';
+import { mapAwsError } from './aws/errors.js';
+import { createDeployError } from './errors.js';
+import { collectFiles } from './files.js';
+import { sha256Hex } from './template.js';
+import { buildZip } from './zip.js';
+
+export interface CodeAsset {
+  runtime: string;
+  zip: Buffer;
+  hash: string;
+  key: string;
+}
+
+export function stagingBucketName(account: string, region: string): string {
+  return `agentcore-staging-${account}-${region}`;
+}
+
+export function stagingPrefix(project: string): string {
+  return `${project}/`;
+}
+
+/** Zip a runtime's code location (relative to the project root) and name its object. Local work only. */
+export function packageRuntime(root: string, project: string, runtime: string, codeLocation: string): CodeAsset {
+  const dir = resolve(root, codeLocation);
+  let zip: Buffer;
+  try {
+    const files = collectFiles(dir);
+    if (files.length === 0) throw new Error('no files to package');
+    zip = buildZip(files);
+  } catch (err) {
+    throw createDeployError(
+      'ERR_DEPLOY_ASSET',
+      'Asset',
+      { runtime, path: codeLocation, reason: (err as Error).message },
+      { runtime, codeLocation },
+      err,
+    );
+  }
+  const hash = sha256Hex(zip);
+  return { runtime, zip, hash, key: `${stagingPrefix(project)}${runtime}/${hash}.zip` };
+}
+
+const missing = (err: unknown) => {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e?.name === 'NotFound' ||
+    e?.name === 'NoSuchBucket' ||
+    e?.name === 'NoSuchKey' ||
+    e?.$metadata?.httpStatusCode === 404
+  );
+};
+
+export async function ensureStagingBucket(clients: AwsClients, bucket: string, region: string): Promise<void> {
+  const { sdk, client } = await clients.s3();
+  try {
+    await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }));
+    return;
+  } catch (err) {
+    if (!missing(err)) throw mapAwsError(err, 's3:ListBucket');
+  }
+  const step = async (action: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (err) {
+      throw mapAwsError(err, action);
+    }
+  };
+  await step('s3:CreateBucket', () =>
+    client.send(
+      new sdk.CreateBucketCommand({
+        Bucket: bucket,
+        ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+      }),
+    ),
+  );
+  await step('s3:PutEncryptionConfiguration', () =>
+    client.send(
+      new sdk.PutBucketEncryptionCommand({
+        Bucket: bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+      }),
+    ),
+  );
+  await step('s3:PutBucketPublicAccessBlock', () =>
+    client.send(
+      new sdk.PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        },
+      }),
+    ),
+  );
+  await step('s3:PutBucketVersioning', () =>
+    client.send(new sdk.PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } })),
+  );
+}
+
+/** Upload unless an object with that key exists. Returns whether it uploaded. */
+export async function uploadOnce(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+  body: Buffer,
+  contentType: string,
+): Promise<boolean> {
+  const { sdk, client } = await clients.s3();
+  try {
+    await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return false;
+  } catch (err) {
+    if (!missing(err)) throw mapAwsError(err, 's3:GetObject');
+  }
+  try {
+    await client.send(
+      new sdk.PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ServerSideEncryption: 'AES256',
+      }),
+    );
+  } catch (err) {
+    throw mapAwsError(err, 's3:PutObject');
+  }
+  return true;
+}
+
+/** Delete every object (and every version of it) under `prefix`; the shared bucket stays. */
+export async function deleteStagedObjects(clients: AwsClients, bucket: string, prefix: string): Promise<number> {
+  const { sdk, client } = await clients.s3();
+  const targets: { Key: string; VersionId?: string }[] = [];
+  try {
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    do {
+      const page = await client.send(
+        new sdk.ListObjectVersionsCommand({
+          Bucket: bucket,
+          Prefix: prefix,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionMarker,
+        }),
+      );
+      for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])])
+        if (v.Key)
+          targets.push({ Key: v.Key, ...(v.VersionId && v.VersionId !== 'null' ? { VersionId: v.VersionId } : {}) });
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+  } catch (err) {
+    if (missing(err)) return 0;
+    throw mapAwsError(err, 's3:ListBucketVersions');
+  }
+  for (const t of targets) {
+    try {
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, ...t }));
+    } catch (err) {
+      if (!missing(err)) throw mapAwsError(err, 's3:DeleteObjectVersion');
+    }
+  }
+  return targets.length;
+}

@@ -1,0 +1,312 @@
+/**
+ * `deploy`: session → (no-op check) → identity providers → code assets → change set → review and confirmation →
+ * execute and stream events → deployed state. Each step is idempotent: a run after a failure continues where the
+ * last one stopped. On a failed stack operation the deployed state is left as it was.
+ */
+import { ensureStagingBucket, stagingBucketName, stagingPrefix, uploadOnce } from './assets.js';
+import { awsClients, type AwsClients } from './aws/clients.js';
+import { resolveSession, type AwsSession, type SessionOptions } from './aws/session.js';
+import { createDeployError } from './errors.js';
+import { ensureProviders } from './identity.js';
+import { buildPlan, type DeployPlan, type PlanInput } from './plan.js';
+import { buildReview, type Review } from './review.js';
+import { secretParameterFor } from './roles.js';
+import {
+  createChangeSet,
+  deleteChangeSet,
+  deleteStack,
+  describeStack,
+  executeChangeSet,
+  firstFailure,
+  isStable,
+  isTerminal,
+  waitForStack,
+  type StackEvent,
+  type StackInfo,
+} from './stack.js';
+import {
+  loadState,
+  readMeta,
+  writeTargetState,
+  type DeployMeta,
+  type DeployedOutputs,
+  type ProviderRecord,
+} from './state.js';
+import { canonicalJson, sha256Hex, type Template } from './template.js';
+
+/** CloudFormation's limit for `TemplateBody`; larger templates go through S3 (`TemplateURL`). */
+export const TEMPLATE_BODY_LIMIT = 51_200;
+
+export type DeployEvent =
+  | { type: 'step'; step: 'session' | 'identity' | 'assets' | 'changeset' | 'execute' | 'state' }
+  | { type: 'upload'; runtime: string; key: string; uploaded: boolean }
+  | { type: 'stack'; event: StackEvent };
+
+export interface DeployOptions extends PlanInput, SessionOptions {
+  deployedStateFile: string;
+  dryRun?: boolean;
+  /** Asked with the review before the change set runs; false cancels (the change set is deleted). */
+  confirm: (review: Review) => Promise<boolean>;
+  onEvent?: (e: DeployEvent) => void;
+  pollMs?: number;
+}
+
+export interface DeployResult {
+  status: 'deployed' | 'unchanged' | 'cancelled' | 'dry-run';
+  stackName: string;
+  region: string;
+  account: string;
+  review: Review;
+  uploaded: string[];
+  providersChanged: string[];
+  outputs?: DeployedOutputs;
+}
+
+function parametersFor(
+  plan: DeployPlan,
+  options: PlanInput,
+  bucket: string,
+  providers: Readonly<Record<string, ProviderRecord>>,
+): Record<string, string> {
+  const declared = plan.template.Parameters ?? {};
+  const values: Record<string, string> = { ...plan.fixedParameters };
+  const ids = new Map(options.runtimes.map((r) => [r.name, r.logicalId]));
+  for (const a of plan.assets) {
+    const id = ids.get(a.runtime);
+    values[`${id}CodeBucket`] = bucket;
+    values[`${id}CodeKey`] = a.key;
+  }
+  for (const [param, cred] of Object.entries(options.names.credentialParameters)) {
+    const p = providers[cred];
+    if (p) values[param] = p.credentialProviderArn;
+    if (p?.secretArn) values[secretParameterFor(param)] = p.secretArn;
+  }
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(declared)) {
+    const v = values[name];
+    if (v === undefined)
+      throw createDeployError('ERR_DEPLOY_UNSUPPORTED', 'ParameterMissing', { name }, { parameter: name });
+    out[name] = v;
+  }
+  return out;
+}
+
+function outputsOf(plan: DeployPlan, options: PlanInput, stack: StackInfo): DeployedOutputs {
+  const o = stack.outputs;
+  const runtimes: DeployedOutputs['runtimes'] = {};
+  for (const [id, name] of Object.entries(options.names.runtimes)) {
+    const arn = o[`${id}Arn`];
+    if (!arn) continue;
+    const configured = plan.template.Resources[id]?.Properties.RoleArn;
+    const roleArn = o[`${id}ExecutionRoleArn`] ?? (typeof configured === 'string' ? configured : undefined);
+    runtimes[name] = {
+      runtimeArn: arn,
+      ...(o[`${id}Id`] ? { runtimeId: o[`${id}Id`] } : {}),
+      ...(roleArn ? { roleArn } : {}),
+    };
+  }
+  const gateways: DeployedOutputs['gateways'] = {};
+  for (const [id, name] of Object.entries(options.names.gateways)) {
+    gateways[name] = {
+      ...(o[`${id}Id`] ? { gatewayId: o[`${id}Id`] } : {}),
+      ...(o[`${id}Arn`] ? { gatewayArn: o[`${id}Arn`] } : {}),
+      ...(o[`${id}Url`] ? { gatewayUrl: o[`${id}Url`] } : {}),
+    };
+  }
+  return { runtimes, gateways };
+}
+
+function unchangedLocally(plan: DeployPlan, prev: DeployMeta | undefined, session: AwsSession): prev is DeployMeta {
+  if (!prev || prev.account !== session.account || prev.region !== session.region) return false;
+  if (prev.templateHash !== plan.templateHash) return false;
+  const assets = Object.fromEntries(plan.assets.map((a) => [a.runtime, a.hash]));
+  const prevAssets = Object.fromEntries(Object.entries(prev.assets).map(([k, a]) => [k, a.hash]));
+  if (canonicalJson(assets) !== canonicalJson(prevAssets)) return false;
+  return canonicalJson(plan.snapshot.credentials) === canonicalJson(prev.auth.credentials);
+}
+
+async function templateLocation(
+  clients: AwsClients,
+  plan: DeployPlan,
+  bucket: string,
+  prefix: string,
+  region: string,
+): Promise<{ templateBody?: string; templateUrl?: string }> {
+  if (Buffer.byteLength(plan.templateBody) <= TEMPLATE_BODY_LIMIT) return { templateBody: plan.templateBody };
+  const key = `${prefix}templates/${plan.templateHash}.json`;
+  await uploadOnce(clients, bucket, key, Buffer.from(plan.templateBody), 'application/json');
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+  const base = endpoint ? `${endpoint.replace(/\/$/, '')}/${bucket}` : `https://${bucket}.s3.${region}.amazonaws.com`;
+  return { templateUrl: `${base}/${key}` };
+}
+
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const emit = options.onEvent ?? (() => undefined);
+  const pollMs = options.pollMs ?? 5000;
+  const plan = buildPlan(options);
+  emit({ type: 'step', step: 'session' });
+  const session = await resolveSession(options);
+  const clients = awsClients(session);
+  try {
+    const prev = readMeta(await loadState(options.deployedStateFile), options.target);
+    const base = { stackName: plan.stackName, region: session.region, account: session.account };
+    const bucket = stagingBucketName(session.account, session.region);
+    const prefix = stagingPrefix(options.project);
+    const localSame = unchangedLocally(plan, prev, session);
+    const expectedParams = localSame ? parametersFor(plan, options, bucket, prev.providers) : undefined;
+    const stack = await describeStack(clients, plan.stackName);
+    if (
+      localSame &&
+      expectedParams &&
+      sha256Hex(canonicalJson(expectedParams)) === prev.parametersHash &&
+      stack &&
+      stack.stackId === prev.stackId &&
+      isStable(stack.status) &&
+      stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
+    ) {
+      return {
+        status: 'unchanged',
+        ...base,
+        review: { auth: [], resources: [], replacements: false },
+        uploaded: [],
+        providersChanged: [],
+      };
+    }
+    if (stack && !isTerminal(stack.status))
+      throw createDeployError(
+        'ERR_DEPLOY_STACK_BUSY',
+        'StackBusy',
+        { stack: plan.stackName, status: stack.status },
+        { status: stack.status },
+      );
+    if (options.dryRun) {
+      const changes = Object.entries(plan.template.Resources).map(([id, r]) => ({
+        action: stack ? 'Add or Modify' : 'Add',
+        logicalId: id,
+        type: r.Type,
+      }));
+      return {
+        status: 'dry-run',
+        ...base,
+        review: buildReview(prev?.auth, plan.snapshot, changes),
+        uploaded: [],
+        providersChanged: [],
+      };
+    }
+
+    emit({ type: 'step', step: 'identity' });
+    const prevFingerprints = Object.fromEntries(
+      Object.entries(prev?.auth.credentials ?? {}).map(([k, c]) => [k, c.fingerprint]),
+    );
+    const identity = await ensureProviders(clients, plan.credentials, prev?.providers ?? {}, prevFingerprints);
+
+    emit({ type: 'step', step: 'assets' });
+    const uploaded: string[] = [];
+    const needsBucket =
+      plan.assets.some((a) => prev?.assets[a.runtime]?.key !== a.key) ||
+      Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT;
+    if (needsBucket) await ensureStagingBucket(clients, bucket, session.region);
+    for (const a of plan.assets) {
+      const same = prev?.assets[a.runtime]?.key === a.key && prev.assets[a.runtime]?.bucket === bucket;
+      const did = same ? false : await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');
+      if (did) uploaded.push(a.runtime);
+      emit({ type: 'upload', runtime: a.runtime, key: a.key, uploaded: did });
+    }
+
+    emit({ type: 'step', step: 'changeset' });
+    const parameters = parametersFor(plan, options, bucket, identity.providers);
+    let current = stack;
+    if (current && /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/.test(current.status)) {
+      // A stack whose creation failed cannot be updated; it is deleted and created again.
+      const since = new Date();
+      await deleteStack(clients, current.stackId);
+      await waitForStack(clients, current.stackId, since, {
+        pollMs,
+        onEvent: (event) => emit({ type: 'stack', event }),
+      });
+      current = undefined;
+    }
+    const type = current && current.status !== 'REVIEW_IN_PROGRESS' ? 'UPDATE' : 'CREATE';
+    const location = await templateLocation(clients, plan, bucket, prefix, session.region);
+    const changeSet = await createChangeSet(
+      clients,
+      {
+        stackName: plan.stackName,
+        type,
+        ...location,
+        parameters,
+        description: `agentcore deploy of ${options.project}`,
+        tags: { 'agentcore:project': options.project },
+      },
+      pollMs,
+    );
+    const review = buildReview(prev?.auth, plan.snapshot, changeSet.changes);
+    const meta = (stackId: string): DeployMeta => ({
+      stackName: plan.stackName,
+      stackId,
+      account: session.account,
+      region: session.region,
+      templateHash: plan.templateHash,
+      parametersHash: sha256Hex(canonicalJson(parameters)),
+      stagingBucket: bucket,
+      stagingPrefix: prefix,
+      assets: Object.fromEntries(plan.assets.map((a) => [a.runtime, { hash: a.hash, bucket, key: a.key }])),
+      providers: identity.providers,
+      auth: plan.snapshot,
+      deployedAt: new Date().toISOString(),
+    });
+    const result = { ...base, review, uploaded, providersChanged: identity.changed };
+    if (changeSet.status === 'empty' && current) {
+      await deleteChangeSet(clients, plan.stackName, changeSet.id);
+      emit({ type: 'step', step: 'state' });
+      const outputs = outputsOf(plan, options, current);
+      await writeTargetState(options.deployedStateFile, options.target, outputs, meta(current.stackId));
+      return { status: 'deployed', ...result, outputs };
+    }
+    if (!(await options.confirm(review))) {
+      await deleteChangeSet(clients, plan.stackName, changeSet.id);
+      return { status: 'cancelled', ...result };
+    }
+    emit({ type: 'step', step: 'execute' });
+    const since = new Date();
+    await executeChangeSet(clients, plan.stackName, changeSet.id);
+    const settled = await describeStack(clients, plan.stackName);
+    const stackId = settled?.stackId ?? plan.stackName;
+    const end = await waitForStack(clients, stackId, since, {
+      pollMs,
+      onEvent: (event) => emit({ type: 'stack', event }),
+    });
+    if (end.status !== 'CREATE_COMPLETE' && end.status !== 'UPDATE_COMPLETE') {
+      const failed = firstFailure(end.events);
+      throw createDeployError(
+        'ERR_DEPLOY_STACK_FAILED',
+        'StackFailed',
+        {
+          stack: plan.stackName,
+          resource: failed?.logicalId ?? plan.stackName,
+          reason: failed?.reason ?? end.status,
+          outcome: end.status,
+        },
+        {
+          stack: plan.stackName,
+          status: end.status,
+          ...(failed ? { resource: failed.logicalId, resourceType: failed.type, reason: failed.reason } : {}),
+        },
+      );
+    }
+    const final = await describeStack(clients, stackId);
+    if (!final)
+      throw createDeployError('ERR_DEPLOY_AWS', 'Aws', {
+        action: 'cloudformation:DescribeStacks',
+        reason: 'stack not found after deploy',
+      });
+    emit({ type: 'step', step: 'state' });
+    const outputs = outputsOf(plan, options, final);
+    await writeTargetState(options.deployedStateFile, options.target, outputs, meta(final.stackId));
+    return { status: 'deployed', ...result, outputs };
+  } finally {
+    clients.destroy();
+  }
+}
+
+export type { Template };
