@@ -58,19 +58,43 @@ const missing = (err: unknown) => {
   );
 };
 
-export async function ensureStagingBucket(clients: AwsClients, bucket: string, region: string): Promise<void> {
+/**
+ * Answers AWS never gives to these calls, which mean "this S3 endpoint lacks the feature": 501 NotImplemented,
+ * 405 MethodNotAllowed, and BucketAlreadyExists to a settings call (s3rver treats `PUT /<bucket>?versioning` as a
+ * bucket creation). Only local emulators answer so; against AWS every other failure stays an error.
+ */
+const notImplemented = (err: unknown) => {
+  const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e?.name ?? e?.Code;
+  const status = e?.$metadata?.httpStatusCode;
+  return (
+    name === 'NotImplemented' ||
+    name === 'MethodNotAllowed' ||
+    name === 'BucketAlreadyExists' ||
+    status === 501 ||
+    status === 405
+  );
+};
+
+/**
+ * Make sure the staging bucket exists (created with encryption, public access block and versioning). Returns the
+ * settings the S3 endpoint answered `NotImplemented` for — never the case on AWS, but local S3 emulators lack some.
+ */
+export async function ensureStagingBucket(clients: AwsClients, bucket: string, region: string): Promise<string[]> {
   const { sdk, client } = await clients.s3();
   try {
     await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }));
-    return;
+    return [];
   } catch (err) {
     if (!missing(err)) throw mapAwsError(err, 's3:ListBucket');
   }
+  const unsupported: string[] = [];
   const step = async (action: string, run: () => Promise<unknown>) => {
     try {
       await run();
     } catch (err) {
-      throw mapAwsError(err, action);
+      if (action !== 's3:CreateBucket' && notImplemented(err)) unsupported.push(action);
+      else throw mapAwsError(err, action);
     }
   };
   await step('s3:CreateBucket', () =>
@@ -107,6 +131,7 @@ export async function ensureStagingBucket(clients: AwsClients, bucket: string, r
   await step('s3:PutBucketVersioning', () =>
     client.send(new sdk.PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } })),
   );
+  return unsupported;
 }
 
 /** Upload unless an object with that key exists. Returns whether it uploaded. */
@@ -164,7 +189,18 @@ export async function deleteStagedObjects(clients: AwsClients, bucket: string, p
     } while (keyMarker);
   } catch (err) {
     if (missing(err)) return 0;
-    throw mapAwsError(err, 's3:ListBucketVersions');
+    if (!notImplemented(err)) throw mapAwsError(err, 's3:ListBucketVersions');
+    // An endpoint without versioning: plain listing.
+    let token: string | undefined;
+    do {
+      const page = await client
+        .send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
+        .catch((e: unknown) => {
+          throw mapAwsError(e, 's3:ListBucket');
+        });
+      for (const o of page.Contents ?? []) if (o.Key) targets.push({ Key: o.Key });
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
   for (const t of targets) {
     try {

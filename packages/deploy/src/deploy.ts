@@ -8,6 +8,7 @@ import { awsClients, type AwsClients } from './aws/clients.js';
 import { resolveSession, type AwsSession, type SessionOptions } from './aws/session.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
+import { messages } from './messages.js';
 import { buildPlan, type DeployPlan, type PlanInput } from './plan.js';
 import { buildReview, type Review } from './review.js';
 import { secretParameterFor } from './roles.js';
@@ -40,6 +41,7 @@ export const TEMPLATE_BODY_LIMIT = 51_200;
 export type DeployEvent =
   | { type: 'step'; step: 'session' | 'identity' | 'assets' | 'changeset' | 'execute' | 'state' }
   | { type: 'upload'; runtime: string; key: string; uploaded: boolean }
+  | { type: 'notice'; message: string }
   | { type: 'stack'; event: StackEvent };
 
 export interface DeployOptions extends PlanInput, SessionOptions {
@@ -205,7 +207,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const needsBucket =
       plan.assets.some((a) => prev?.assets[a.runtime]?.key !== a.key) ||
       Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT;
-    if (needsBucket) await ensureStagingBucket(clients, bucket, session.region);
+    if (needsBucket)
+      for (const action of await ensureStagingBucket(clients, bucket, session.region))
+        emit({ type: 'notice', message: messages.get('notice.bucketSetting', { bucket, action }) });
     for (const a of plan.assets) {
       const same = prev?.assets[a.runtime]?.key === a.key && prev.assets[a.runtime]?.bucket === bucket;
       const did = same ? false : await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');

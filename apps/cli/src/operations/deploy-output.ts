@@ -11,6 +11,8 @@ export function eventLine(e: DeployEvent): string {
       return messages.get(`step.${e.step}`);
     case 'upload':
       return messages.get(e.uploaded ? 'upload.done' : 'upload.skipped', { runtime: e.runtime, key: e.key });
+    case 'notice':
+      return e.message;
     case 'stack': {
       const ev = e.event;
       return `  ${ev.status.padEnd(20)} ${ev.logicalId} (${ev.type})${ev.reason ? `: ${ev.reason}` : ''}`;

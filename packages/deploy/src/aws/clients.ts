@@ -12,6 +12,10 @@ export interface AwsClients {
   destroy(): void;
 }
 
+export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+}
+
 export function awsClients(session: AwsSession): AwsClients {
   const config = session.clientConfig;
   let cfn: ReturnType<AwsClients['cfn']> | undefined;
@@ -31,9 +35,8 @@ export function awsClients(session: AwsSession): AwsClients {
     s3: () =>
       (s3 ??= import('@aws-sdk/client-s3').then((sdk) => ({
         sdk,
-        // Path-style addressing: the staging bucket name holds dots-free account/region, but local S3 emulators
-        // on 127.0.0.1 only understand path-style requests.
-        client: keep(new sdk.S3Client({ ...config, forcePathStyle: true })),
+        // Path-style addressing when the S3 endpoint is overridden: local S3 emulators only understand it.
+        client: keep(new sdk.S3Client({ ...config, forcePathStyle: s3EndpointOverridden() })),
       }))),
     control: () =>
       (control ??= import('@aws-sdk/client-bedrock-agentcore-control').then((sdk) => ({
