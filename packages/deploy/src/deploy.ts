@@ -42,7 +42,7 @@ export type DeployEvent =
   | { type: 'step'; step: 'session' | 'identity' | 'assets' | 'changeset' | 'execute' | 'state' }
   | { type: 'upload'; runtime: string; key: string; uploaded: boolean }
   | { type: 'notice'; message: string }
-  | { type: 'stack'; event: StackEvent };
+  | { type: 'stack'; resource: StackEvent };
 
 export interface DeployOptions extends PlanInput, SessionOptions {
   deployedStateFile: string;
@@ -226,7 +226,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await deleteStack(clients, current.stackId);
       await waitForStack(clients, current.stackId, since, {
         pollMs,
-        onEvent: (event) => emit({ type: 'stack', event }),
+        onEvent: (event) => emit({ type: 'stack', resource: event }),
       });
       current = undefined;
     }
@@ -278,7 +278,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const stackId = settled?.stackId ?? plan.stackName;
     const end = await waitForStack(clients, stackId, since, {
       pollMs,
-      onEvent: (event) => emit({ type: 'stack', event }),
+      onEvent: (event) => emit({ type: 'stack', resource: event }),
     });
     if (end.status !== 'CREATE_COMPLETE' && end.status !== 'UPDATE_COMPLETE') {
       const failed = firstFailure(end.events);

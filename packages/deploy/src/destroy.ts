@@ -58,7 +58,7 @@ export async function destroy(options: DestroyOptions): Promise<DestroyResult> {
       await deleteStack(clients, stack.stackId);
       const end = await waitForStack(clients, stack.stackId, since, {
         pollMs: options.pollMs ?? 5000,
-        onEvent: (event) => options.onEvent?.({ type: 'stack', event }),
+        onEvent: (event) => options.onEvent?.({ type: 'stack', resource: event }),
       });
       if (end.status !== 'DELETE_COMPLETE') {
         const failed = firstFailure(end.events);

@@ -14,7 +14,7 @@ export function eventLine(e: DeployEvent): string {
     case 'notice':
       return e.message;
     case 'stack': {
-      const ev = e.event;
+      const ev = e.resource;
       return `  ${ev.status.padEnd(20)} ${ev.logicalId} (${ev.type})${ev.reason ? `: ${ev.reason}` : ''}`;
     }
   }
@@ -22,7 +22,7 @@ export function eventLine(e: DeployEvent): string {
 
 export function eventPrinter(json: boolean): (e: DeployEvent) => void {
   return json
-    ? (e) => process.stdout.write(`${JSON.stringify({ event: e.type, ...e })}\n`)
+    ? ({ type, ...rest }) => process.stdout.write(`${JSON.stringify({ event: type, ...rest })}\n`)
     : (e) => process.stderr.write(`${eventLine(e)}\n`);
 }
 
