@@ -180,6 +180,7 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
     const calls = aws.requests().slice(before);
     expect(calls.filter((c) => c.mutating)).toEqual([]);
     expect(calls.length).toBeLessThanOrEqual(2);
+    expect(calls.map((c) => c.operation)).toEqual(['DescribeStacks']); // the stack id names the account: no STS call
     expect(await snapshot()).toEqual(snap);
   }, 120_000);
 

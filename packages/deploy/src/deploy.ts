@@ -5,13 +5,13 @@
  */
 import { ensureStagingBucket, stagingBucketName, stagingPrefix, uploadOnce } from './assets.js';
 import { awsClients, type AwsClients } from './aws/clients.js';
-import { resolveSession, type AwsSession, type SessionOptions } from './aws/session.js';
+import { callerIdentity, resolveContext, type SessionOptions } from './aws/session.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
 import { messages } from './messages.js';
 import { buildPlan, type DeployPlan, type PlanInput } from './plan.js';
 import { buildReview, type Review } from './review.js';
-import { secretParameterFor } from './roles.js';
+import { outputsOf, parametersFor, unchangedLocally } from './outcome.js';
 import {
   createChangeSet,
   deleteChangeSet,
@@ -64,69 +64,6 @@ export interface DeployResult {
   outputs?: DeployedOutputs;
 }
 
-function parametersFor(
-  plan: DeployPlan,
-  options: PlanInput,
-  bucket: string,
-  providers: Readonly<Record<string, ProviderRecord>>,
-): Record<string, string> {
-  const declared = plan.template.Parameters ?? {};
-  const values: Record<string, string> = { ...plan.fixedParameters };
-  const ids = new Map(options.runtimes.map((r) => [r.name, r.logicalId]));
-  for (const a of plan.assets) {
-    const id = ids.get(a.runtime);
-    values[`${id}CodeBucket`] = bucket;
-    values[`${id}CodeKey`] = a.key;
-  }
-  for (const [param, cred] of Object.entries(options.names.credentialParameters)) {
-    const p = providers[cred];
-    if (p) values[param] = p.credentialProviderArn;
-    if (p?.secretArn) values[secretParameterFor(param)] = p.secretArn;
-  }
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(declared)) {
-    const v = values[name];
-    if (v === undefined)
-      throw createDeployError('ERR_DEPLOY_UNSUPPORTED', 'ParameterMissing', { name }, { parameter: name });
-    out[name] = v;
-  }
-  return out;
-}
-
-function outputsOf(plan: DeployPlan, options: PlanInput, stack: StackInfo): DeployedOutputs {
-  const o = stack.outputs;
-  const runtimes: DeployedOutputs['runtimes'] = {};
-  for (const [id, name] of Object.entries(options.names.runtimes)) {
-    const arn = o[`${id}Arn`];
-    if (!arn) continue;
-    const configured = plan.template.Resources[id]?.Properties.RoleArn;
-    const roleArn = o[`${id}ExecutionRoleArn`] ?? (typeof configured === 'string' ? configured : undefined);
-    runtimes[name] = {
-      runtimeArn: arn,
-      ...(o[`${id}Id`] ? { runtimeId: o[`${id}Id`] } : {}),
-      ...(roleArn ? { roleArn } : {}),
-    };
-  }
-  const gateways: DeployedOutputs['gateways'] = {};
-  for (const [id, name] of Object.entries(options.names.gateways)) {
-    gateways[name] = {
-      ...(o[`${id}Id`] ? { gatewayId: o[`${id}Id`] } : {}),
-      ...(o[`${id}Arn`] ? { gatewayArn: o[`${id}Arn`] } : {}),
-      ...(o[`${id}Url`] ? { gatewayUrl: o[`${id}Url`] } : {}),
-    };
-  }
-  return { runtimes, gateways };
-}
-
-function unchangedLocally(plan: DeployPlan, prev: DeployMeta | undefined, session: AwsSession): prev is DeployMeta {
-  if (!prev || prev.account !== session.account || prev.region !== session.region) return false;
-  if (prev.templateHash !== plan.templateHash) return false;
-  const assets = Object.fromEntries(plan.assets.map((a) => [a.runtime, a.hash]));
-  const prevAssets = Object.fromEntries(Object.entries(prev.assets).map(([k, a]) => [k, a.hash]));
-  if (canonicalJson(assets) !== canonicalJson(prevAssets)) return false;
-  return canonicalJson(plan.snapshot.credentials) === canonicalJson(prev.auth.credentials);
-}
-
 async function templateLocation(
   clients: AwsClients,
   plan: DeployPlan,
@@ -147,33 +84,37 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const pollMs = options.pollMs ?? 5000;
   const plan = buildPlan(options);
   emit({ type: 'step', step: 'session' });
-  const session = await resolveSession(options);
-  const clients = awsClients(session);
+  const context = await resolveContext(options);
+  const clients = awsClients(context);
   try {
     const prev = readMeta(await loadState(options.deployedStateFile), options.target);
+    const prefix = stagingPrefix(options.project);
+    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one.
+    let stack: StackInfo | undefined;
+    let described = false;
+    if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
+      stack = await describeStack(clients, plan.stackName);
+      described = true;
+      if (
+        stack &&
+        stack.stackId === prev.stackId &&
+        isStable(stack.status) &&
+        stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
+      )
+        return {
+          status: 'unchanged',
+          stackName: plan.stackName,
+          region: prev.region,
+          account: prev.account,
+          review: { auth: [], resources: [], replacements: false },
+          uploaded: [],
+          providersChanged: [],
+        };
+    }
+    const session = await callerIdentity(context);
     const base = { stackName: plan.stackName, region: session.region, account: session.account };
     const bucket = stagingBucketName(session.account, session.region);
-    const prefix = stagingPrefix(options.project);
-    const localSame = unchangedLocally(plan, prev, session);
-    const expectedParams = localSame ? parametersFor(plan, options, bucket, prev.providers) : undefined;
-    const stack = await describeStack(clients, plan.stackName);
-    if (
-      localSame &&
-      expectedParams &&
-      sha256Hex(canonicalJson(expectedParams)) === prev.parametersHash &&
-      stack &&
-      stack.stackId === prev.stackId &&
-      isStable(stack.status) &&
-      stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
-    ) {
-      return {
-        status: 'unchanged',
-        ...base,
-        review: { auth: [], resources: [], replacements: false },
-        uploaded: [],
-        providersChanged: [],
-      };
-    }
+    if (!described) stack = await describeStack(clients, plan.stackName);
     if (stack && !isTerminal(stack.status))
       throw createDeployError(
         'ERR_DEPLOY_STACK_BUSY',

@@ -8,6 +8,7 @@ export { deploy, TEMPLATE_BODY_LIMIT, type DeployEvent, type DeployOptions, type
 export { destroy, type DestroyOptions, type DestroyResult, type DestroySummary } from './destroy.js';
 export { resolveSession, type AwsSession, type SessionOptions } from './aws/session.js';
 export { mapAwsError, deniedAction, redact } from './aws/errors.js';
+export { unchangedLocally, parametersFor, outputsOf } from './outcome.js';
 export {
   buildPlan,
   providerNameFor,

@@ -1,5 +1,5 @@
 /** The service clients of one deploy, created (and their SDK modules imported) on first use. */
-import type { AwsSession } from './session.js';
+import type { AwsContext } from './session.js';
 
 type Cfn = typeof import('@aws-sdk/client-cloudformation');
 type S3 = typeof import('@aws-sdk/client-s3');
@@ -16,7 +16,7 @@ export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): bool
   return Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
 }
 
-export function awsClients(session: AwsSession): AwsClients {
+export function awsClients(session: AwsContext): AwsClients {
   const config = session.clientConfig;
   let cfn: ReturnType<AwsClients['cfn']> | undefined;
   let s3: ReturnType<AwsClients['s3']> | undefined;
