@@ -70,6 +70,6 @@ describe('the AWS SDK loads only for deploy and destroy', () => {
       AWS_CONFIG_FILE: join(aws, 'config'),
       AWS_EC2_METADATA_DISABLED: 'true',
     });
-    expect(modules.some((u) => /\/node_modules\/@aws-sdk\/client-sts\//.test(u))).toBe(true);
+    expect(modules.some((u) => /\/node_modules\/@aws-sdk\/client-cloudformation\//.test(u))).toBe(true);
   });
 });

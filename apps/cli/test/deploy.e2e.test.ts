@@ -5,7 +5,7 @@
  * `Authorization: Bearer <key>`. The API key and the OAuth client secret must reach the identity API and nothing
  * else: every other recorded request body, the stack's template, the CLI's output and deployed state are searched.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
@@ -184,13 +184,41 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
     expect(await snapshot()).toEqual(snap);
   }, 120_000);
 
+  it('status shows what is deployed and what changed locally since', async () => {
+    type Row = { kind: string; name: string; state: string; deployed?: string };
+    const rows = async () => {
+      const r = await ok(['status']);
+      return (r.json?.result as { deployment: { stackName: string; resources: Row[] } }).deployment;
+    };
+    const d = await rows();
+    expect(d.stackName).toBe('agentcore-Demo');
+    expect(d.resources.map((r) => `${r.kind} ${r.name}: ${r.state}`).sort()).toEqual([
+      'credential A-oauth: deployed',
+      'credential MyKey: deployed',
+      'gateway gw: deployed',
+      'runtime A: deployed',
+      'target gw/tools: deployed',
+    ]);
+    expect(d.resources.find((r) => r.kind === 'runtime')?.deployed).toMatch(/runtime\/Demo_A-/);
+    const code = join(root, 'app', 'A', 'extra.js');
+    writeFileSync(code, 'export const x = 1;\n');
+    try {
+      const changed = await rows();
+      expect(changed.resources.find((r) => r.kind === 'runtime')?.state).toBe('changed');
+      expect(changed.resources.find((r) => r.kind === 'gateway')?.state).toBe('deployed');
+    } finally {
+      rmSync(code);
+    }
+    const human = await cli(['status']);
+    expect(human.stdout).toContain('Deployed (target default, us-east-1, stack agentcore-Demo)');
+  }, 120_000);
+
   it('--dry-run spells out an auth change and changes nothing', async () => {
     const config = JSON.parse(readFileSync(join(root, 'agentcore', 'agentcore.json'), 'utf8'));
     config.agentCoreGateways[0].targets[0].outboundAuth.apiKey = {
       location: 'QUERY_PARAMETER',
       parameterName: 'api_key',
     };
-    const { writeFileSync } = await import('node:fs');
     const original = readFileSync(join(root, 'agentcore', 'agentcore.json'), 'utf8');
     writeFileSync(join(root, 'agentcore', 'agentcore.json'), JSON.stringify(config, null, 2) + '\n');
     try {

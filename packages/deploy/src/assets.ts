@@ -48,6 +48,15 @@ export function packageRuntime(root: string, project: string, runtime: string, c
   return { runtime, zip, hash, key: `${stagingPrefix(project)}${runtime}/${hash}.zip` };
 }
 
+/** sha256 of the zip a runtime's code location makes (what deploy records per runtime); local work only. */
+export function codeHash(root: string, codeLocation: string): string | undefined {
+  try {
+    return sha256Hex(buildZip(collectFiles(resolve(root, codeLocation))));
+  } catch {
+    return undefined;
+  }
+}
+
 const missing = (err: unknown) => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return (

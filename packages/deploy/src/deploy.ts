@@ -198,6 +198,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       assets: Object.fromEntries(plan.assets.map((a) => [a.runtime, { hash: a.hash, bucket, key: a.key }])),
       providers: identity.providers,
       auth: plan.snapshot,
+      resourceHashes: plan.resourceHashes,
       deployedAt: new Date().toISOString(),
     });
     const result = { ...base, review, uploaded, providersChanged: identity.changed };

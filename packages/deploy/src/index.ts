@@ -11,6 +11,7 @@ export { mapAwsError, deniedAction, redact } from './aws/errors.js';
 export { unchangedLocally, parametersFor, outputsOf } from './outcome.js';
 export {
   buildPlan,
+  resourceHashes,
   providerNameFor,
   type CredentialInput,
   type DeployPlan,
@@ -23,7 +24,7 @@ export { authChanges, buildReview, type Review, type ResourceChange } from './re
 export { readMeta, fingerprinter, META_KEY, type DeployMeta } from './state.js';
 export { buildZip, type ZipEntry } from './zip.js';
 export { collectFiles } from './files.js';
-export { stagingBucketName, stagingPrefix } from './assets.js';
+export { codeHash, stagingBucketName, stagingPrefix } from './assets.js';
 export { stackNameFor, STACK_NAME_PATTERN, type Template } from './template.js';
 export type { CredentialValues } from './identity.js';
 export type { StackEvent } from './stack.js';

@@ -47,6 +47,14 @@ export interface DeployPlan {
   /** Parameters known before AWS is asked (image URIs). */
   fixedParameters: Record<string, string>;
   snapshot: AuthSnapshot;
+  /** Logical ID → hash of its resource, to tell later what changed locally since this deploy. */
+  resourceHashes: Record<string, string>;
+}
+
+export function resourceHashes(template: Template): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(template.Resources).map(([id, r]) => [id, sha256Hex(canonicalJson(r)).slice(0, 16)]),
+  );
 }
 
 export function providerNameFor(project: string, credential: string): string {
@@ -97,5 +105,6 @@ export function buildPlan(input: PlanInput): DeployPlan {
     credentials,
     fixedParameters,
     snapshot: authSnapshot(template, input.names, snapshots),
+    resourceHashes: resourceHashes(template),
   };
 }

@@ -37,6 +37,8 @@ export interface DeployMeta {
   assets: Record<string, AssetRecord>;
   providers: Record<string, ProviderRecord>;
   auth: AuthSnapshot;
+  /** Logical ID → hash of the resource as deployed. */
+  resourceHashes?: Record<string, string>;
   deployedAt: string;
 }
 
