@@ -5,7 +5,7 @@
  * an action, and leaves agentcore.json, .env.local and deployed state byte-identical.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,14 +161,34 @@ describe('agentcore deploy failure paths (built CLI, AWS stand-in)', () => {
   }, 120_000);
 });
 
-describe('a concurrent second deploy (built CLI, AWS stand-in)', () => {
+/** Spawn `agentcore deploy --yes --json`; `started` resolves when its output first contains `signal`. */
+function spawnDeploy(root: string, env: NodeJS.ProcessEnv, signal = '"step":"execute"') {
+  const child = spawn(process.execPath, [BIN, 'deploy', '--yes', '--json'], { cwd: root, env });
+  let out = '';
+  let exited = false;
+  const done = new Promise<number>((resolve) =>
+    child.on('close', (code, signal) => {
+      exited = true;
+      resolve(code ?? (signal ? 128 : -1));
+    }),
+  );
+  const started = new Promise<number>((resolve) =>
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(signal)) resolve(Date.now());
+    }),
+  );
+  return { child, done, started, exited: () => exited, output: () => out };
+}
+
+describe('long-running deploys (built CLI, AWS stand-in with 2 s stack steps)', () => {
   let sb: Sandbox;
   let root: string;
   let aws: AwsStandIn;
 
   beforeAll(async () => {
-    // Slow stack steps (1 s each): the first deploy holds the project lock for many seconds.
-    aws = await startAwsStandIn({ progressDelayMs: 1000, s3: true });
+    // Slow stack steps: a deploy's stack operation takes tens of seconds, as on AWS.
+    aws = await startAwsStandIn({ progressDelayMs: 2000, s3: true });
     sb = await createSandbox();
     root = await project(sb);
   }, 120_000);
@@ -177,32 +197,44 @@ describe('a concurrent second deploy (built CLI, AWS stand-in)', () => {
     await sb?.cleanup();
   });
 
-  it('is refused by the project lock while the first one runs, which then finishes', async () => {
-    const env = { ...sb.env, ...awsEnv(sb, aws) };
-    const first = spawn(process.execPath, [BIN, 'deploy', '--yes', '--json'], { cwd: root, env });
-    let out = '';
-    let firstExited = false;
-    const firstDone = new Promise<number>((resolve) =>
-      first.on('close', (code) => {
-        firstExited = true;
-        resolve(code ?? -1);
-      }),
-    );
-    await new Promise<void>((resolve) =>
-      first.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('"step":"execute"')) resolve();
-      }),
-    );
-    const state = join(root, 'agentcore', '.cli', 'deployed-state.json');
+  it('a second deploy is refused by the project lock, even after the 10 s stale-lock age; the first finishes', async () => {
+    const first = spawnDeploy(root, { ...sb.env, ...awsEnv(sb, aws) });
+    const startedAt = await first.started;
+    // the schema's lock counts as stale after 10 s unless its owner keeps it fresh: try after that age
+    while (Date.now() - startedAt < 11_000 && !first.exited()) await new Promise((r) => setTimeout(r, 200));
+    expect(first.exited()).toBe(false);
     const before = await snapshotProject(root);
     const second = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws) });
-    expect(firstExited).toBe(false);
+    expect(first.exited()).toBe(false);
     expect(second.exitCode).toBe(1);
     expect(envelope(second).code).toBe('ERR_LOCK_TIMEOUT');
     expect(envelope(second).actions?.[0]).toContain('Wait for the other command');
     expect(await snapshotProject(root)).toEqual(before);
-    expect(await firstDone).toBe(0);
-    expect(existsSync(state)).toBe(true);
-  }, 180_000);
+    expect(await first.done).toBe(0);
+    expect(existsSync(join(root, 'agentcore', '.cli', 'deployed-state.json'))).toBe(true);
+  }, 240_000);
+
+  it('Ctrl-C during the wait: the stack keeps going, the next deploy follows it to its end and records it', async () => {
+    writeFileSync(join(root, 'app', 'A', 'extra.js'), 'export const changed = true;\n');
+    const stateBefore = readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8');
+    // the first stack event: ExecuteChangeSet has been answered, CloudFormation is updating
+    const first = spawnDeploy(root, { ...sb.env, ...awsEnv(sb, aws) }, '"event":"stack"');
+    await first.started;
+    first.child.kill('SIGINT');
+    expect(await first.done).not.toBe(0);
+    expect(readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8')).toBe(stateBefore);
+    expect(aws.stacks().find((s) => s.status !== 'DELETE_COMPLETE')?.status).toMatch(/_IN_PROGRESS$/);
+
+    const next = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws), timeoutMs: 200_000 });
+    expect(next.exitCode, next.stdout + next.stderr).toBe(0);
+    const { events, envelope: env } = splitDeployOutput(next.stdout);
+    expect(events.some((e) => e.event === 'notice' && String(e.message).includes('following it to its end'))).toBe(
+      true,
+    );
+    expect((env.result as { status: string }).status).toBe('deployed');
+    expect(aws.stacks().find((s) => s.status !== 'DELETE_COMPLETE')?.status).toBe('UPDATE_COMPLETE');
+    expect(readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8')).not.toBe(stateBefore);
+    const again = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws) });
+    expect((splitDeployOutput(again.stdout).envelope.result as { status: string }).status).toBe('unchanged');
+  }, 300_000);
 });

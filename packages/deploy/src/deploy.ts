@@ -115,6 +115,19 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const base = { stackName: plan.stackName, region: session.region, account: session.account };
     const bucket = stagingBucketName(session.account, session.region);
     if (!described) stack = await describeStack(clients, plan.stackName);
+    if (stack && !isTerminal(stack.status) && !options.dryRun) {
+      // An operation still running (e.g. a deploy stopped with Ctrl-C while CloudFormation carried on): follow it
+      // to its end, then deploy on top of whatever it left.
+      emit({
+        type: 'notice',
+        message: messages.get('notice.waiting', { stack: plan.stackName, status: stack.status }),
+      });
+      await waitForStack(clients, stack.stackId, new Date(), {
+        pollMs,
+        onEvent: (event) => emit({ type: 'stack', resource: event }),
+      });
+      stack = await describeStack(clients, plan.stackName);
+    }
     if (stack && !isTerminal(stack.status))
       throw createDeployError(
         'ERR_DEPLOY_STACK_BUSY',

@@ -36,8 +36,9 @@ export interface WaitOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
+/** No operation is running: settled, failed, or REVIEW_IN_PROGRESS (a change set waiting, nothing executing). */
 export function isTerminal(status: string): boolean {
-  return !status.endsWith('_IN_PROGRESS');
+  return status === 'REVIEW_IN_PROGRESS' || !status.endsWith('_IN_PROGRESS');
 }
 
 export function isStable(status: string): boolean {

@@ -3,6 +3,7 @@
  * @agentcore/deploy, under the project lock (a second deploy of the same project is refused at once). The library
  * (and with it the AWS SDK) is imported here, on this command's path only.
  */
+import { utimesSync } from 'node:fs';
 import type { StrategyRegistry } from '@agentcore/auth';
 import type { DeployEvent, DeployResult, Review } from '@agentcore/deploy';
 import { fileSecretKeyProvider, withFileLock, type ProjectStore } from '@agentcore/schema';
@@ -14,6 +15,32 @@ const messages = loadMessages('deploy');
 
 /** How long a deploy waits for the project lock before refusing (another command holds it). */
 export const DEPLOY_LOCK_WAIT_MS = 1000;
+/** The lock is taken over when older than 10 s (schema's withFileLock); a long deploy keeps it fresh. */
+const LOCK_HEARTBEAT_MS = 2000;
+
+/** Run `fn` under the project lock, touching the lock file while it runs so no other command takes it over. */
+export function withDeployLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
+  return withFileLock(
+    lockFile,
+    async () => {
+      const beat = setInterval(() => {
+        const now = new Date();
+        try {
+          utimesSync(lockFile, now, now);
+        } catch {
+          // removed under us: withFileLock reports nothing either; the deploy goes on
+        }
+      }, LOCK_HEARTBEAT_MS);
+      beat.unref();
+      try {
+        return await fn();
+      } finally {
+        clearInterval(beat);
+      }
+    },
+    { timeoutMs: DEPLOY_LOCK_WAIT_MS },
+  );
+}
 
 export interface DeployInput {
   target: string;
@@ -72,5 +99,5 @@ export async function runDeploy(
       ...(input.pollMs !== undefined ? { pollMs: input.pollMs } : {}),
     });
   if (input.dryRun) return run();
-  return withFileLock(store.paths.lockFile, run, { timeoutMs: DEPLOY_LOCK_WAIT_MS });
+  return withDeployLock(store.paths.lockFile, run);
 }

@@ -1,7 +1,7 @@
 /** `agentcore destroy`: delete what deploy created for one target, under the project lock. */
 import type { DeployEvent, DestroyResult, DestroySummary } from '@agentcore/deploy';
-import { withFileLock, type ProjectStore } from '@agentcore/schema';
-import { DEPLOY_LOCK_WAIT_MS } from './deploy.js';
+import type { ProjectStore } from '@agentcore/schema';
+import { withDeployLock } from './deploy.js';
 
 export interface DestroyInput {
   target: string;
@@ -16,18 +16,15 @@ export async function runDestroy(
   hooks: { confirm(summary: DestroySummary): Promise<boolean>; onEvent(e: DeployEvent): void },
 ): Promise<DestroyResult> {
   const { destroy } = await import('@agentcore/deploy');
-  return withFileLock(
-    store.paths.lockFile,
-    () =>
-      destroy({
-        target: input.target,
-        deployedStateFile: store.paths.deployedStateFile,
-        ...(input.profile ? { profile: input.profile } : {}),
-        ...(input.region ? { region: input.region } : {}),
-        ...(input.pollMs !== undefined ? { pollMs: input.pollMs } : {}),
-        confirm: hooks.confirm,
-        onEvent: hooks.onEvent,
-      }),
-    { timeoutMs: DEPLOY_LOCK_WAIT_MS },
+  return withDeployLock(store.paths.lockFile, () =>
+    destroy({
+      target: input.target,
+      deployedStateFile: store.paths.deployedStateFile,
+      ...(input.profile ? { profile: input.profile } : {}),
+      ...(input.region ? { region: input.region } : {}),
+      ...(input.pollMs !== undefined ? { pollMs: input.pollMs } : {}),
+      confirm: hooks.confirm,
+      onEvent: hooks.onEvent,
+    }),
   );
 }
