@@ -211,6 +211,19 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
     }
     const human = await cli(['status']);
     expect(human.stdout).toContain('Deployed (target default, us-east-1, stack agentcore-Demo)');
+
+    // --aws: the stack's status and each runtime's/gateway's status from the control plane, read calls only
+    const before = aws.requests().length;
+    const live = await ok(['status', '--aws']);
+    const dep = (
+      live.json?.result as { deployment: { stackStatus: string; resources: (Row & { awsStatus?: string })[] } }
+    ).deployment;
+    expect(dep.stackStatus).toBe('CREATE_COMPLETE');
+    expect(dep.resources.find((r) => r.kind === 'runtime')?.awsStatus).toBe('READY');
+    expect(dep.resources.find((r) => r.kind === 'gateway')?.awsStatus).toBe('READY');
+    const calls = aws.requests().slice(before);
+    expect(calls.filter((c) => c.mutating)).toEqual([]);
+    expect(calls.map((c) => c.operation).sort()).toEqual(['DescribeStacks', 'GetAgentRuntime', 'GetGateway']);
   }, 120_000);
 
   it('--dry-run spells out an auth change and changes nothing', async () => {

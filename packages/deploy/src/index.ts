@@ -5,6 +5,7 @@
  */
 export * from './errors.js';
 export { deploy, TEMPLATE_BODY_LIMIT, type DeployEvent, type DeployOptions, type DeployResult } from './deploy.js';
+export { remoteStatus, type RemoteStatus, type RemoteStatusInput } from './remote.js';
 export { destroy, type DestroyOptions, type DestroyResult, type DestroySummary } from './destroy.js';
 export { resolveSession, type AwsSession, type SessionOptions } from './aws/session.js';
 export { mapAwsError, deniedAction, redact } from './aws/errors.js';

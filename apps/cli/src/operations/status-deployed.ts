@@ -19,6 +19,14 @@ export interface DeployedResourceStatus {
   /** ARN or URL recorded at deploy. */
   deployed?: string;
   state: DeployedState;
+  /** With `--aws`: the runtime's or gateway's status in AgentCore (`READY`, `CREATING`, …, `NOT_FOUND`). */
+  awsStatus?: string;
+}
+
+/** With `--aws`: where to ask. */
+export interface RemoteOptions {
+  profile?: string;
+  region?: string;
 }
 
 export interface DeploymentStatus {
@@ -26,6 +34,8 @@ export interface DeploymentStatus {
   region?: string;
   stackName?: string;
   deployedAt?: string;
+  /** With `--aws`: the stack's status in CloudFormation (absent when the stack does not exist). */
+  stackStatus?: string;
   resources: DeployedResourceStatus[];
 }
 
@@ -33,11 +43,12 @@ export async function deploymentStatus(
   store: ProjectStore,
   registry: StrategyRegistry,
   config: ProjectConfig,
+  remote?: RemoteOptions,
 ): Promise<DeploymentStatus | undefined> {
   const state = await readDeployedState(store.paths.deployedStateFile).catch(() => undefined);
   const selected = state ? selectDeployedTarget(state) : undefined;
   if (!selected) return undefined;
-  const { extendTemplate, readMeta, resourceHashes, codeHash } = await import('@agentcore/deploy');
+  const { extendTemplate, readMeta, resourceHashes, codeHash, remoteStatus } = await import('@agentcore/deploy');
   const meta = readMeta(state, selected.name);
   const res = selected.target.resources;
   let current: Record<string, string> = {};
@@ -96,10 +107,26 @@ export async function deploymentStatus(
     if (!config.agentCoreGateways.some((g) => g.name === name)) out.push({ kind: 'gateway', name, state: 'removed' });
   for (const name of Object.keys(res.credentials ?? {}))
     if (!config.credentials.some((c) => c.name === name)) out.push({ kind: 'credential', name, state: 'removed' });
-  return {
+  const result: DeploymentStatus = {
     target: selected.name,
     ...(selected.target.region ? { region: selected.target.region } : {}),
     ...(meta ? { stackName: meta.stackName, deployedAt: meta.deployedAt } : {}),
     resources: out,
   };
+  if (!remote || !meta) return result;
+  const ids = (entries: [string, string | undefined][]) =>
+    Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
+  const live = await remoteStatus({
+    ...remote,
+    region: remote.region ?? meta.region,
+    stackName: meta.stackName,
+    runtimes: ids(Object.entries(res.runtimes ?? {}).map(([n, r]) => [n, r.runtimeId])),
+    gateways: ids(Object.entries(res.mcp?.gateways ?? {}).map(([n, g]) => [n, g.gatewayId])),
+  });
+  for (const r of out) {
+    const status =
+      r.kind === 'runtime' ? live.runtimes[r.name] : r.kind === 'gateway' ? live.gateways[r.name] : undefined;
+    if (status) r.awsStatus = status;
+  }
+  return { ...result, ...(live.stackStatus ? { stackStatus: live.stackStatus } : { stackStatus: 'NOT_FOUND' }) };
 }

@@ -9,12 +9,13 @@ function deploymentSection(d: NonNullable<StatusResult['deployment']>): string[]
   const rows = d.resources.map((r) => [
     r.kind,
     r.name,
-    deployMessages.get(`status.state.${r.state}`),
+    deployMessages.get(`status.state.${r.state}`) + (r.awsStatus ? ` (${r.awsStatus})` : ''),
     r.deployed ?? '-',
   ]);
   return [
     '',
-    deployMessages.get('status.heading', { target: d.target, region: d.region ?? '?', stack: d.stackName ?? '?' }),
+    deployMessages.get('status.heading', { target: d.target, region: d.region ?? '?', stack: d.stackName ?? '?' }) +
+      (d.stackStatus ? ` ${deployMessages.get('status.stackStatus', { status: d.stackStatus })}` : ''),
     ...formatTable(
       deployMessages
         .get('status.columns')

@@ -11,7 +11,7 @@ import {
   type ProjectStore,
 } from '@agentcore/schema';
 import { credentialEnvKeys } from './remove-plan.js';
-import { deploymentStatus, type DeploymentStatus } from './status-deployed.js';
+import { deploymentStatus, type DeploymentStatus, type RemoteOptions } from './status-deployed.js';
 import type { DiskFacts } from './validate-checks.js';
 import { gatherDiskFacts } from './validate.js';
 
@@ -188,6 +188,7 @@ export async function collectStatus(
   store: ProjectStore,
   registry: StrategyRegistry,
   onStrategyError?: BuildStatusOptions['onStrategyError'],
+  remote?: RemoteOptions,
 ): Promise<{ status: StatusResult; warnings: string[] }> {
   const { config, warnings } = await store.load();
   const facts = await gatherDiskFacts(store, config);
@@ -197,6 +198,6 @@ export async function collectStatus(
     facts,
     ...(onStrategyError ? { onStrategyError } : {}),
   });
-  const deployment = await deploymentStatus(store, registry, config);
+  const deployment = await deploymentStatus(store, registry, config, remote);
   return { status: deployment ? { ...status, deployment } : status, warnings };
 }
