@@ -124,4 +124,32 @@ describe('deploy() against the AWS stand-in', () => {
     expect(ops).toContain('DeleteChangeSet');
     expect(ops).not.toContain('ExecuteChangeSet');
   });
+
+  it('right after a failed create, the next deploy deletes the rolled-back stack and creates it again', async () => {
+    // stack steps that take time (200 ms each), as on AWS: the delete is not over the moment it is asked for
+    const slow = await startAwsStandIn({ progressDelayMs: 200, s3: true });
+    const saved = { url: process.env.AWS_ENDPOINT_URL, s3: process.env.AWS_ENDPOINT_URL_S3 };
+    process.env.AWS_ENDPOINT_URL = slow.url;
+    process.env.AWS_ENDPOINT_URL_S3 = slow.s3Url;
+    const aws = slow;
+    try {
+      aws.setFault({ kind: 'resource-failure', logicalId: 'RuntimeA', reason: 'Injected failure' });
+      const failed = await deploy(options('Retry', 10, async () => true)).catch(
+        (e: unknown) => e as Error & { code: string },
+      );
+      expect((failed as { code?: string }).code).toBe('ERR_DEPLOY_STACK_FAILED');
+      expect((failed as Error).message).toContain('Rollback outcome: ROLLBACK_COMPLETE');
+      aws.clearFaults();
+      // at once: the ROLLBACK_COMPLETE event just written must not be taken for the end of the delete or the create
+      const result = await deploy(options('Retry', 10, async () => true));
+      expect(result.status).toBe('deployed');
+      const live = aws.stacks().filter((st) => st.name === 'agentcore-Retry' && st.status !== 'DELETE_COMPLETE');
+      expect(live.map((st) => st.status)).toEqual(['CREATE_COMPLETE']);
+      expect(aws.violations()).toEqual([]);
+    } finally {
+      process.env.AWS_ENDPOINT_URL = saved.url;
+      process.env.AWS_ENDPOINT_URL_S3 = saved.s3;
+      await slow.close();
+    }
+  }, 60_000);
 });

@@ -21,6 +21,7 @@ import {
   firstFailure,
   isStable,
   isTerminal,
+  stackEventIds,
   waitForStack,
   type StackEvent,
   type StackInfo,
@@ -122,7 +123,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         type: 'notice',
         message: messages.get('notice.waiting', { stack: plan.stackName, status: stack.status }),
       });
-      await waitForStack(clients, stack.stackId, new Date(), {
+      await waitForStack(clients, stack.stackId, await stackEventIds(clients, stack.stackId), {
         pollMs,
         onEvent: (event) => emit({ type: 'stack', resource: event }),
       });
@@ -151,22 +152,21 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }
 
     emit({ type: 'step', step: 'identity' });
+    // What the last deploy recorded counts only for the same account and region.
+    const here = prev && prev.account === session.account && prev.region === session.region ? prev : undefined;
     const prevFingerprints = Object.fromEntries(
-      Object.entries(prev?.auth.credentials ?? {}).map(([k, c]) => [k, c.fingerprint]),
+      Object.entries(here?.auth.credentials ?? {}).map(([k, c]) => [k, c.fingerprint]),
     );
-    const identity = await ensureProviders(clients, plan.credentials, prev?.providers ?? {}, prevFingerprints);
+    const identity = await ensureProviders(clients, plan.credentials, here?.providers ?? {}, prevFingerprints);
 
     emit({ type: 'step', step: 'assets' });
     const uploaded: string[] = [];
-    const needsBucket =
-      plan.assets.some((a) => prev?.assets[a.runtime]?.key !== a.key) ||
-      Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT;
-    if (needsBucket)
+    // HeadBucket / HeadObject every time something changed: an object deleted by hand is uploaded again.
+    if (plan.assets.length > 0 || Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT)
       for (const action of await ensureStagingBucket(clients, bucket, session.region))
         emit({ type: 'notice', message: messages.get('notice.bucketSetting', { bucket, action }) });
     for (const a of plan.assets) {
-      const same = prev?.assets[a.runtime]?.key === a.key && prev.assets[a.runtime]?.bucket === bucket;
-      const did = same ? false : await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');
+      const did = await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');
       if (did) uploaded.push(a.runtime);
       emit({ type: 'upload', runtime: a.runtime, key: a.key, uploaded: did });
     }
@@ -176,9 +176,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     let current = stack;
     if (current && /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/.test(current.status)) {
       // A stack whose creation failed cannot be updated; it is deleted and created again.
-      const since = new Date();
+      const before = await stackEventIds(clients, current.stackId);
       await deleteStack(clients, current.stackId);
-      await waitForStack(clients, current.stackId, since, {
+      await waitForStack(clients, current.stackId, before, {
         pollMs,
         onEvent: (event) => emit({ type: 'stack', resource: event }),
       });
@@ -227,11 +227,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       return { status: 'cancelled', ...result };
     }
     emit({ type: 'step', step: 'execute' });
-    const since = new Date();
+    // The change set made the stack exist (REVIEW_IN_PROGRESS for a new one): its id and latest events first.
+    const stackId = (await describeStack(clients, plan.stackName))?.stackId ?? plan.stackName;
+    const before = await stackEventIds(clients, stackId);
     await executeChangeSet(clients, plan.stackName, changeSet.id);
-    const settled = await describeStack(clients, plan.stackName);
-    const stackId = settled?.stackId ?? plan.stackName;
-    const end = await waitForStack(clients, stackId, since, {
+    const end = await waitForStack(clients, stackId, before, {
       pollMs,
       onEvent: (event) => emit({ type: 'stack', resource: event }),
     });

@@ -9,7 +9,7 @@ import { resolveSession, type SessionOptions } from './aws/session.js';
 import type { DeployEvent } from './deploy.js';
 import { createDeployError } from './errors.js';
 import { deleteProviders } from './identity.js';
-import { deleteStack, describeStack, firstFailure, waitForStack } from './stack.js';
+import { deleteStack, describeStack, firstFailure, stackEventIds, waitForStack } from './stack.js';
 import { clearTargetState, loadState, readMeta } from './state.js';
 
 export interface DestroyOptions extends SessionOptions {
@@ -54,9 +54,9 @@ export async function destroy(options: DestroyOptions): Promise<DestroyResult> {
   try {
     const stack = await describeStack(clients, meta.stackName);
     if (stack) {
-      const since = new Date();
+      const before = await stackEventIds(clients, stack.stackId);
       await deleteStack(clients, stack.stackId);
-      const end = await waitForStack(clients, stack.stackId, since, {
+      const end = await waitForStack(clients, stack.stackId, before, {
         pollMs: options.pollMs ?? 5000,
         onEvent: (event) => options.onEvent?.({ type: 'stack', resource: event }),
       });

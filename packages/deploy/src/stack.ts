@@ -164,17 +164,34 @@ export async function deleteStack(clients: AwsClients, stackName: string): Promi
 }
 
 /**
- * Poll the stack's events from `since` on, hand each new one to `onEvent` in order, until the stack's own status
- * is no longer in progress. Returns every event seen (oldest first) and the final status.
+ * The ids of the stack's latest events, taken before an operation starts: {@link waitForStack} skips them, so an
+ * earlier operation's final event (e.g. the ROLLBACK_COMPLETE a moment ago) is never taken for this one's. Ids,
+ * not timestamps: AWS's clock and ours need not agree.
+ */
+export async function stackEventIds(clients: AwsClients, stackId: string): Promise<Set<string>> {
+  const { sdk, client } = await clients.cfn();
+  try {
+    const page = await client.send(new sdk.DescribeStackEventsCommand({ StackName: stackId }));
+    return new Set((page.StackEvents ?? []).flatMap((e) => (e.EventId ? [e.EventId] : [])));
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    if (e.name === 'ValidationError' && /does not exist/.test(e.message ?? '')) return new Set();
+    throw mapAwsError(err, 'cloudformation:DescribeStackEvents');
+  }
+}
+
+/**
+ * Poll the stack's events, hand each one not in `before` to `onEvent` in order, until the stack's own status is
+ * no longer in progress. Returns the new events (oldest first) and the final status.
  */
 export async function waitForStack(
   clients: AwsClients,
   stackId: string,
-  since: Date,
+  before: ReadonlySet<string>,
   options: WaitOptions,
 ): Promise<{ status: string; events: StackEvent[] }> {
   const { sdk, client } = await clients.cfn();
-  const seen = new Set<string>();
+  const seen = new Set<string>(before);
   const events: StackEvent[] = [];
   for (;;) {
     let page;
@@ -183,11 +200,7 @@ export async function waitForStack(
     } catch (err) {
       throw mapAwsError(err, 'cloudformation:DescribeStackEvents');
     }
-    const fresh = (page.StackEvents ?? [])
-      .filter(
-        (e) => e.EventId && !seen.has(e.EventId) && e.Timestamp && e.Timestamp.getTime() >= since.getTime() - 1000,
-      )
-      .reverse();
+    const fresh = (page.StackEvents ?? []).filter((e) => e.EventId && !seen.has(e.EventId)).reverse();
     let stackStatus: string | undefined;
     for (const e of fresh) {
       seen.add(e.EventId ?? '');
