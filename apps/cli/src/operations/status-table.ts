@@ -3,6 +3,28 @@ import { loadMessages } from '../shared/messages.js';
 import type { StatusResult } from './status.js';
 
 const messages = loadMessages('status');
+const deployMessages = loadMessages('deploy');
+
+function deploymentSection(d: NonNullable<StatusResult['deployment']>): string[] {
+  const rows = d.resources.map((r) => [
+    r.kind,
+    r.name,
+    deployMessages.get(`status.state.${r.state}`) + (r.awsStatus ? ` (${r.awsStatus})` : ''),
+    r.deployed ?? '-',
+  ]);
+  return [
+    '',
+    deployMessages.get('status.heading', { target: d.target, region: d.region ?? '?', stack: d.stackName ?? '?' }) +
+      (d.stackStatus ? ` ${deployMessages.get('status.stackStatus', { status: d.stackStatus })}` : ''),
+    ...formatTable(
+      deployMessages
+        .get('status.columns')
+        .split('|')
+        .map((c) => c.trim()),
+      rows,
+    ).map((l) => `  ${l}`),
+  ];
+}
 
 /** Left-aligned columns separated by two spaces. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -69,5 +91,6 @@ export function renderStatus(s: StatusResult): string[] {
       headers('credentials'),
       s.credentials.map((c) => [c.name, kind(c.kind), yesNo(c.managed), yesNo(c.secretsPresent)]),
     ),
+    ...(s.deployment ? deploymentSection(s.deployment) : []),
   ];
 }

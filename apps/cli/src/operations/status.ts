@@ -11,6 +11,7 @@ import {
   type ProjectStore,
 } from '@agentcore/schema';
 import { credentialEnvKeys } from './remove-plan.js';
+import { deploymentStatus, type DeploymentStatus, type RemoteOptions } from './status-deployed.js';
 import type { DiskFacts } from './validate-checks.js';
 import { gatherDiskFacts } from './validate.js';
 
@@ -63,6 +64,8 @@ export interface StatusResult {
   gateways: GatewayStatus[];
   targets: TargetStatus[];
   credentials: CredentialStatus[];
+  /** Present when deployed-state.json knows the project: what is deployed and what changed locally since. */
+  deployment?: DeploymentStatus;
 }
 
 export interface BuildStatusOptions {
@@ -185,6 +188,7 @@ export async function collectStatus(
   store: ProjectStore,
   registry: StrategyRegistry,
   onStrategyError?: BuildStatusOptions['onStrategyError'],
+  remote?: RemoteOptions,
 ): Promise<{ status: StatusResult; warnings: string[] }> {
   const { config, warnings } = await store.load();
   const facts = await gatherDiskFacts(store, config);
@@ -194,5 +198,6 @@ export async function collectStatus(
     facts,
     ...(onStrategyError ? { onStrategyError } : {}),
   });
-  return { status, warnings };
+  const deployment = await deploymentStatus(store, registry, config, remote);
+  return { status: deployment ? { ...status, deployment } : status, warnings };
 }
