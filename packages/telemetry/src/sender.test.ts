@@ -51,6 +51,7 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
       'agentcore.command': 'add:gateway-target',
       'agentcore.status': 'ok',
       'agentcore.duration_ms': 42,
+      'agentcore.event_id': event.event_id,
       'agentcore.attr.api_key_placement_customized': true,
       'agentcore.attr.api_key_location': 'query_parameter',
       'agentcore.plugin_versions': ['@agentcore/auth-apikey@0.1.0'],

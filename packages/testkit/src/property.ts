@@ -52,7 +52,7 @@ export function replayCommand(seed: number, path: string | undefined): string {
   return `(cd ${process.cwd()} && FC_SEED=${seed}${pathPart} vitest run ${file} -t '${pattern}')`;
 }
 
-function report(details: RunDetails<unknown>): void {
+function report<T>(details: RunDetails<T>): void {
   if (!details.failed) return;
   const replay = replayCommand(details.seed, details.counterexamplePath ?? undefined);
   throw new Error(`${fc.defaultReportMessage(details)}\n\nReplay this case:\n  ${replay}`, {
@@ -75,6 +75,6 @@ export function propertyParams<T>(
     numRuns,
     seed: settings.seed,
     ...(settings.path ? { path: settings.path } : {}),
-    reporter: report,
+    reporter: report<T>,
   };
 }
