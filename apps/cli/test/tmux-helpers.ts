@@ -5,10 +5,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { BIN } from './helpers.js';
 
-export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-}
-
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export interface TmuxRun {
