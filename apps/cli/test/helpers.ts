@@ -33,7 +33,7 @@ export interface Sandbox {
   env: NodeJS.ProcessEnv;
   run<R = unknown>(
     args: string[],
-    options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+    options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; keepStdinOpen?: boolean },
   ): Promise<RunResult<R>>;
   cleanup(): Promise<void>;
 }
@@ -64,6 +64,7 @@ export async function createSandbox(): Promise<Sandbox> {
         env: { ...env, ...options.env },
         input: options.input,
         timeoutMs: options.timeoutMs,
+        keepStdinOpen: options.keepStdinOpen,
       });
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
@@ -75,6 +76,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   input?: string;
   timeoutMs?: number;
+  /** Leave stdin open (no EOF) until the process exits: a command that waits for input hangs until the timeout. */
+  keepStdinOpen?: boolean;
 }
 
 export function runBin<R>(args: string[], options: RunOptions): Promise<RunResult<R>> {
@@ -122,7 +125,9 @@ export function spawnNode(argv: string[], options: RunOptions, defaultTimeoutMs 
       clearTimeout(timer);
       resolve({ exitCode: code ?? -1, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    child.stdin.on('error', () => undefined); // EPIPE when the process exits without reading
+    if (options.keepStdinOpen) child.stdin.write(options.input ?? '');
+    else child.stdin.end(options.input ?? '');
   });
 }
 
