@@ -108,55 +108,78 @@ describe('CUSTOM_JWT through the built CLI (--json)', () => {
       expect(section).toContain(`--${f}`);
   });
 
-  const misuse: [string, string[], string | undefined, RegExp][] = [
-    ['missing discovery URL', ['--allowed-clients', 'c1'], 'discovery-url', /required/],
+  const OIDC_URL = /^Use the issuer's OpenID configuration URL, ending with \/\.well-known\/openid-configuration\.$/;
+  const CLAIM_SHAPE = /^Each rule is \{"inboundTokenClaimName":/;
+  const BOTH_OR_NEITHER =
+    /^Give both: --client-id <id> --client-secret - \(the secret is read from stdin\), or neither\.$/;
+  const misuse: [string, string[], string | undefined, RegExp, RegExp][] = [
+    [
+      'missing discovery URL',
+      ['--allowed-clients', 'c1'],
+      'discovery-url',
+      /required/,
+      /^Pass your identity provider's discovery URL, e.g. --discovery-url https:\/\//,
+    ],
     [
       'http outside loopback',
       ['--discovery-url', 'http://idp.example.com/.well-known/openid-configuration', '--allowed-clients', 'c1'],
       'discovery-url',
       /https/,
+      OIDC_URL,
     ],
     [
       'wrong suffix',
       ['--discovery-url', 'https://idp.example.com/oauth2', '--allowed-clients', 'c1'],
       'discovery-url',
       /openid-configuration/,
+      OIDC_URL,
     ],
-    ['no constraint', ['--discovery-url', URL_OK], undefined, /at least one of/],
+    [
+      'no constraint',
+      ['--discovery-url', URL_OK],
+      undefined,
+      /at least one of/,
+      /^Add --allowed-clients <client id> .*--allowed-audience \/ --allowed-scopes \/ --custom-claims/,
+    ],
     [
       'bad claims JSON',
       ['--discovery-url', URL_OK, '--custom-claims', '[{"inboundTokenClaimName":'],
       'custom-claims',
       /not valid JSON/,
+      CLAIM_SHAPE,
     ],
     [
       'a claim field error with its index',
       ['--discovery-url', URL_OK, '--custom-claims', CLAIMS.replace('"tenant"', '"client_id"')],
       'custom-claims',
       /index 0, inboundTokenClaimName/,
+      CLAIM_SHAPE,
     ],
     [
       'invalid pairing',
       ['--discovery-url', URL_OK, '--custom-claims', CLAIMS.replace('"EQUALS"', '"CONTAINS"')],
       'custom-claims',
       /claimMatchOperator/,
+      CLAIM_SHAPE,
     ],
     [
       'secret without id',
       ['--discovery-url', URL_OK, '--allowed-clients', 'c1', '--client-secret', '-'],
       'client-secret',
       /needs --client-id/,
+      BOTH_OR_NEITHER,
     ],
     [
       'id without secret',
       ['--discovery-url', URL_OK, '--allowed-clients', 'c1', '--client-id', 'c1'],
       'client-id',
       /needs --client-secret/,
+      BOTH_OR_NEITHER,
     ],
   ];
   it.each(misuse)(
     'refuses %s with a coded error and actions, leaving the project byte-identical',
-    async (_name, flags, flag, message) => {
+    async (_name, flags, flag, message, action) => {
       const before = await snapshotProject(root);
       const r = await run(
         ['add', 'agent', '--name', 'Bad', '--template', 'node', '--authorizer-type', 'custom-jwt', ...flags],
@@ -164,7 +187,7 @@ describe('CUSTOM_JWT through the built CLI (--json)', () => {
       );
       expect(r.exitCode).toBe(1);
       expect(r.json?.code).toBe('ERR_INVALID_INPUT');
-      expect(r.json?.actions?.length).toBeGreaterThan(0);
+      expect(r.json?.actions?.[0]).toMatch(action);
       const problems = (r.json?.details as { problems: { flag?: string; message: string }[] }).problems;
       expect(problems).toHaveLength(1);
       expect(problems[0]?.flag).toBe(flag);

@@ -131,6 +131,23 @@ export function spawnNode(argv: string[], options: RunOptions, defaultTimeoutMs 
   });
 }
 
+/**
+ * What the first action of an error says, per code, for tables of refusals: a concrete next step (a flag, a
+ * command, the allowed values or the file to fix), not just "some text".
+ */
+export const FIRST_ACTION: Readonly<Record<string, RegExp>> = {
+  ERR_INVALID_INPUT: /^(Run `agentcore [a-z -]+ --help` for usage\.|Use one of: \S|(Use|Add|Drop|Pass) .*--[a-z])/,
+  ERR_MISSING_FLAGS: /^(Pass the missing flags \(see `agentcore [a-z -]+ --help`\)\.|Add --name with one of: \S)/,
+  ERR_USAGE: /^Run `agentcore [a-z -]+ --help` for usage\.$/,
+  ERR_DUPLICATE: /^(Choose|Pick) another --name/,
+  ERR_PROJECT_EXISTS: /^Choose another --name or folder, or work in the existing project\.$/,
+  ERR_NOT_FOUND: /^Use one of: \S/,
+  ERR_IN_USE: /^Remove or change what uses it first \(see `agentcore status`\)/,
+  ERR_CONFIG_INVALID: /^Fix the listed fields in \S+agentcore\.json, then run `agentcore validate`\.$/,
+  ERR_CONFIG_INVALID_JSON: /^Fix the JSON syntax/,
+  ERR_CONFIG_UNREADABLE: /^Check that the file exists and is readable\.$/,
+};
+
 /** Snapshot of a project's config and secrets files, to assert "byte-identical after a failed command". */
 export async function snapshotProject(root: string): Promise<{ config: string; env: string | undefined }> {
   const config = await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8');
