@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
+import { CLAIMS, misuse, URL_OK } from './custom-jwt-misuse.js';
 import { createSandbox, fileMode, snapshotProject, type Sandbox } from './helpers.js';
 
-const URL_OK = 'https://idp.example.com/.well-known/openid-configuration';
 const SECRET = 'inbound-client-secret-7f3a9c';
-const CLAIMS = JSON.stringify([
-  {
-    inboundTokenClaimName: 'tenant',
-    inboundTokenClaimValueType: 'STRING',
-    authorizingClaimMatchValue: { claimMatchOperator: 'EQUALS', claimMatchValue: { matchValueString: 'acme' } },
-  },
-]);
 
 /** Every file under `dir` (contents), to prove a secret is stored nowhere but encrypted in .env.local. */
 async function readAll(dir: string): Promise<string> {
@@ -108,75 +101,6 @@ describe('CUSTOM_JWT through the built CLI (--json)', () => {
       expect(section).toContain(`--${f}`);
   });
 
-  const OIDC_URL = /^Use the issuer's OpenID configuration URL, ending with \/\.well-known\/openid-configuration\.$/;
-  const CLAIM_SHAPE = /^Each rule is \{"inboundTokenClaimName":/;
-  const BOTH_OR_NEITHER =
-    /^Give both: --client-id <id> --client-secret - \(the secret is read from stdin\), or neither\.$/;
-  const misuse: [string, string[], string | undefined, RegExp, RegExp][] = [
-    [
-      'missing discovery URL',
-      ['--allowed-clients', 'c1'],
-      'discovery-url',
-      /required/,
-      /^Pass your identity provider's discovery URL, e.g. --discovery-url https:\/\//,
-    ],
-    [
-      'http outside loopback',
-      ['--discovery-url', 'http://idp.example.com/.well-known/openid-configuration', '--allowed-clients', 'c1'],
-      'discovery-url',
-      /https/,
-      OIDC_URL,
-    ],
-    [
-      'wrong suffix',
-      ['--discovery-url', 'https://idp.example.com/oauth2', '--allowed-clients', 'c1'],
-      'discovery-url',
-      /openid-configuration/,
-      OIDC_URL,
-    ],
-    [
-      'no constraint',
-      ['--discovery-url', URL_OK],
-      undefined,
-      /at least one of/,
-      /^Add --allowed-clients <client id> .*--allowed-audience \/ --allowed-scopes \/ --custom-claims/,
-    ],
-    [
-      'bad claims JSON',
-      ['--discovery-url', URL_OK, '--custom-claims', '[{"inboundTokenClaimName":'],
-      'custom-claims',
-      /not valid JSON/,
-      CLAIM_SHAPE,
-    ],
-    [
-      'a claim field error with its index',
-      ['--discovery-url', URL_OK, '--custom-claims', CLAIMS.replace('"tenant"', '"client_id"')],
-      'custom-claims',
-      /index 0, inboundTokenClaimName/,
-      CLAIM_SHAPE,
-    ],
-    [
-      'invalid pairing',
-      ['--discovery-url', URL_OK, '--custom-claims', CLAIMS.replace('"EQUALS"', '"CONTAINS"')],
-      'custom-claims',
-      /claimMatchOperator/,
-      CLAIM_SHAPE,
-    ],
-    [
-      'secret without id',
-      ['--discovery-url', URL_OK, '--allowed-clients', 'c1', '--client-secret', '-'],
-      'client-secret',
-      /needs --client-id/,
-      BOTH_OR_NEITHER,
-    ],
-    [
-      'id without secret',
-      ['--discovery-url', URL_OK, '--allowed-clients', 'c1', '--client-id', 'c1'],
-      'client-id',
-      /needs --client-secret/,
-      BOTH_OR_NEITHER,
-    ],
-  ];
   it.each(misuse)(
     'refuses %s with a coded error and actions, leaving the project byte-identical',
     async (_name, flags, flag, message, action) => {
