@@ -64,6 +64,7 @@ case "$cmd" in
     node tools/gen-commands-doc.mjs --check
     eslint --max-warnings=1000 .
     prettier --check --log-level=warn .
+    syncpack lint
     nx run-many -t test --outputStyle=static
     ;;
   demo) build; node tools/demo.mjs "$@" ;;

@@ -364,7 +364,8 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
         ['add', 'gateway-target', '--gateway', 'my-gateway', '--name', 'refused', ...c.args, '--json'],
         { cwd: root, input: c.input ?? '' },
       );
-      expect(r.exitCode, r.stdout + r.stderr).toBe(1);
+      // A flag that needs another flag is a usage error (exit 2); an invalid value exits 1.
+      expect(r.exitCode, r.stdout + r.stderr).toBe(c.code === 'ERR_STRATEGY_FLAG_UNSELECTED' ? 2 : 1);
       expect(r.json?.code, r.stdout + r.stderr).toBe(c.code);
       expect(r.json?.actions?.[0]).toMatch(c.action);
       if (c.flag)

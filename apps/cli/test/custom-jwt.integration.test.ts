@@ -124,7 +124,7 @@ describe('CUSTOM_JWT through the built CLI (--json)', () => {
   it('refuses JWT flags without --authorizer-type custom-jwt', async () => {
     const before = await snapshotProject(root);
     const r = await run(['add', 'agent', '--name', 'Iam', '--template', 'node', '--discovery-url', URL_OK]);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.json?.code).toBe('ERR_STRATEGY_FLAG_UNSELECTED');
     expect(r.json?.actions?.[0]).toMatch(/--authorizer-type custom-jwt/);
     expect(await snapshotProject(root)).toEqual(before);

@@ -2,15 +2,13 @@
  * The CUSTOM_JWT `authorizerConfiguration` block (DOMAIN §A.3, §B.1, §B.3): every rule written once here and used by
  * the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred, never hand-written.
  */
-import type { JwtAuthorizerConfig } from '@agentcore/auth';
+import { isAllowedIdpUrl, type JwtAuthorizerConfig } from '@agentcore/auth';
 import { ensureZodEnglish, OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
 import * as z from 'zod/mini';
 import { messages as m } from './messages.js';
 
 ensureZodEnglish();
 
-/** Hosts for which a plain-http discovery URL is accepted, so local dev issuers work. */
-export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** CloudFormation's `AllowedScopes.items` pattern: printable ASCII without space, `"` and `\`. */
 export const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 export const CLAIM_NAME_PATTERN = /^[A-Za-z0-9_.:-]+$/;
@@ -26,7 +24,8 @@ export const DiscoveryUrlSchema = z.string().check(
       ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.invalid') });
       return;
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    // https, or plain http on a loopback address (local dev issuers): the rule every fetch applies as well.
+    if (!isAllowedIdpUrl(url)) {
       ctx.addIssue({ code: 'custom', message: m.get('schema.discoveryUrl.https') });
     }
     if (!value.endsWith(OIDC_DISCOVERY_SUFFIX)) {

@@ -6,7 +6,7 @@ export const USER_HEADER = 'x-amzn-bedrock-agentcore-runtime-user-id';
 /** 100 MB, the InvokeAgentRuntime payload limit. */
 export const MAX_BODY_BYTES = 100 * 1024 * 1024;
 
-/** Headers the data plane always passes to the container (DOMAIN §C.1). */
+/** Headers the data plane always passes to the container. */
 const ALWAYS = new Set([
   'content-type',
   'content-length',

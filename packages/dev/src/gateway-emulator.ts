@@ -7,12 +7,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundStrategy, VerifyOptions } from '@agentcore/auth';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { inboundRequest, sendDenial, sendJson } from './http-util.js';
+import { errorText, inboundRequest, sendDenial, sendJson, strategyFailure } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
-import { outboundFetch, upstreamFailure, type TargetEntry } from './outbound.js';
+import {
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+  outboundFetch,
+  upstreamFailure,
+  upstreamLimit,
+  type TargetEntry,
+} from './outbound.js';
 
 export const TOOL_SEPARATOR = '___';
+/** `_meta` key of a `tools/list` result naming the targets whose tools are missing from it, and why. */
+export const UNAVAILABLE_TARGETS_META = 'agentcore.dev/unavailableTargets';
+
+export interface UnavailableTarget {
+  target: string;
+  reason: string;
+}
+
+export interface GatewayToolList {
+  tools: Tool[];
+  unavailable: UnavailableTarget[];
+}
+
+/** Pages of `tools/list` read from one target: an upstream that never stops paginating is cut off. */
+const MAX_TOOL_PAGES = 100;
 const MAX_MCP_BODY = 10 * 1024 * 1024;
 
 export interface GatewayEntry {
@@ -53,14 +74,17 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
   /** One connected client per target, reused; dropped on any failure so the next call reconnects. */
   const clients = new Map<TargetEntry, Promise<Client>>();
   const decisions = new DecisionCache({ ttlMs: options.decisionTtlMs });
+  const limits = { timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS };
+  // The MCP client's own request timeout is only a backstop: the fetch limit fires first, with a precise error.
+  const sdkTimeout = limits.timeoutMs + 1000;
 
   async function connect(target: TargetEntry): Promise<Client> {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
     const client = new Client({ name: 'agentcore-dev-gateway', version: '0.1.0' });
     await client.connect(
-      new StreamableHTTPClientTransport(new URL(target.endpoint), { fetch: outboundFetch(target) }),
-      { timeout: options.upstreamTimeoutMs ?? 15_000 },
+      new StreamableHTTPClientTransport(new URL(target.endpoint), { fetch: outboundFetch(target, fetch, limits) }),
+      { timeout: sdkTimeout },
     );
     return client;
   }
@@ -83,27 +107,57 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
       const message = upstreamFailure(target, err);
       options.log(`[dev] gateway: ${message}`);
-      throw new McpError(ErrorCode.InternalError, message);
+      const limit = upstreamLimit(err);
+      throw new McpError(
+        ErrorCode.InternalError,
+        message,
+        limit ? { code: limit.code, target: target.name } : undefined,
+      );
     }
   }
 
-  async function listTools(gw: GatewayEntry): Promise<Tool[]> {
+  async function listTarget(target: TargetEntry): Promise<Tool[]> {
+    const listed = await withClient(target, async (c) => {
+      const all: Tool[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        if (++pages > MAX_TOOL_PAGES)
+          throw new Error(`the upstream returned more than ${MAX_TOOL_PAGES} pages of tools`);
+        const page = await c.listTools(cursor ? { cursor } : {}, { timeout: sdkTimeout });
+        all.push(...page.tools);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    });
+    return listed.map((tool) => ({ ...tool, name: `${target.name}${TOOL_SEPARATOR}${tool.name}` }));
+  }
+
+  /**
+   * The tools of every target, asked in parallel. A target that fails does not fail the list: its tools are left
+   * out, and it is named in `unavailable` (sent to the MCP client in `_meta`, and logged). Only when every target
+   * fails is the list itself an error.
+   */
+  async function listTools(gw: GatewayEntry): Promise<GatewayToolList> {
+    const results = await Promise.allSettled(gw.targets.map((t) => listTarget(t)));
     const tools: Tool[] = [];
-    for (const target of gw.targets) {
-      const opts = { timeout: options.upstreamTimeoutMs ?? 15_000 };
-      const listed = await withClient(target, async (c) => {
-        const all: Tool[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await c.listTools(cursor ? { cursor } : {}, opts);
-          all.push(...page.tools);
-          cursor = page.nextCursor;
-        } while (cursor);
-        return all;
-      });
-      for (const tool of listed) tools.push({ ...tool, name: `${target.name}${TOOL_SEPARATOR}${tool.name}` });
+    const unavailable: UnavailableTarget[] = [];
+    results.forEach((r, i) => {
+      const target = gw.targets[i]?.name ?? '';
+      if (r.status === 'fulfilled') tools.push(...r.value);
+      else unavailable.push({ target, reason: errorText(r.reason).replace(/^MCP error -?\d+: /, '') });
+    });
+    if (unavailable.length > 0 && unavailable.length === results.length) {
+      const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
+      throw new McpError(
+        ErrorCode.InternalError,
+        `No target of gateway ${gw.name} could list its tools: ${unavailable.map((u) => u.reason).join(' ')}`,
+        { unavailableTargets: unavailable },
+      );
     }
-    return tools;
+    for (const u of unavailable)
+      options.log(`[dev] gateway ${gw.name}: tools/list lists the other targets without ${u.target}: ${u.reason}`);
+    return { tools, unavailable };
   }
 
   async function callTool(gw: GatewayEntry, name: string, args: Record<string, unknown> | undefined) {
@@ -117,7 +171,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
     const tool = name.slice(at + TOOL_SEPARATOR.length);
     return withClient(target, (c) =>
-      c.callTool({ name: tool, arguments: args ?? {} }, undefined, { timeout: options.upstreamTimeoutMs ?? 15_000 }),
+      c.callTool({ name: tool, arguments: args ?? {} }, undefined, { timeout: sdkTimeout }),
     );
   }
 
@@ -134,10 +188,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
     } catch (err) {
       req.resume();
-      return sendJson(res, 500, {
-        message: 'Internal server error',
-        devReason: `The ${gw.type} strategy failed: ${(err as Error).message}`,
-      });
+      options.log(`[dev] gateway ${gw.name}: the ${gw.type} strategy threw while verifying: ${errorText(err)}`);
+      return sendDenial(res, strategyFailure(gw.type));
     }
     if (!decision.ok) {
       req.resume();
@@ -161,7 +213,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       { name: `agentcore-dev-gateway-${gw.name}`, version: '0.1.0' },
       { capabilities: { tools: {} } },
     );
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listTools(gw) }));
+    server.setRequestHandler(ListToolsRequestSchema, async () => {
+      const { tools, unavailable } = await listTools(gw);
+      return unavailable.length ? { tools, _meta: { [UNAVAILABLE_TARGETS_META]: unavailable } } : { tools };
+    });
     server.setRequestHandler(CallToolRequestSchema, async (r) => callTool(gw, r.params.name, r.params.arguments));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {

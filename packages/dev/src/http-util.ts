@@ -26,7 +26,58 @@ export function sendDenial(res: ServerResponse, denial: Denial): void {
   sendJson(res, denial.status, denialBody(denial), headers);
 }
 
-/** The request as a strategy sees it (absolute URL, raw headers). */
+/**
+ * The request as a strategy sees it (absolute URL, raw headers). Node keeps only the first of repeated
+ * `Authorization` headers; here they are all passed on (as an array) so the strategy can refuse the ambiguity.
+ */
 export function inboundRequest(req: IncomingMessage, base: string): InboundRequest {
-  return { method: req.method ?? 'GET', url: new URL(req.url ?? '/', base).toString(), headers: req.headers };
+  const authorization = req.headersDistinct.authorization;
+  const headers = authorization && authorization.length > 1 ? { ...req.headers, authorization } : req.headers;
+  return { method: req.method ?? 'GET', url: new URL(req.url ?? '/', base).toString(), headers };
+}
+
+/**
+ * The denial for a strategy that threw instead of deciding: a verifier never answers 5xx, so the request is refused
+ * as unauthenticated (401) and the failure goes to the dev log only.
+ */
+export function strategyFailure(type: string): Denial {
+  return {
+    status: 401,
+    message: 'Unauthorized: the JWT bearer token is invalid or not found',
+    rule: 'strategy',
+    reason: `The ${type} strategy could not verify the request, so it is refused; see the agentcore dev log.`,
+    wwwAuthenticate: 'Bearer realm="agentcore", error="invalid_token"',
+  };
+}
+
+/**
+ * The path of a request, percent-decoded per segment, or `undefined` when it cannot be (a malformed escape such as
+ * `%ZZ`, or bytes that are not UTF-8) — the caller answers 400 then.
+ */
+export function requestPath(req: IncomingMessage, base: string): string | undefined {
+  try {
+    const path = new URL(req.url ?? '/', base).pathname;
+    decodeURIComponent(path);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 400 for a path that is not valid percent-encoded UTF-8, with a JSON body. */
+export function sendBadPath(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  sendJson(res, 400, {
+    message: 'Bad request: the path is not valid percent-encoded UTF-8',
+    devReason: 'Encode names in the path with encodeURIComponent (use the URLs agentcore dev prints).',
+  });
+}
+
+/** The message of a thrown value, whatever was thrown. */
+export function errorText(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'unknown error';
+  }
 }

@@ -84,7 +84,9 @@ export async function decideInbound(
       `The installed ${type} strategy cannot verify requests locally (it has no verify()).`,
     );
   }
-  const key = cache && authorization && !options.now ? `${cache.scope}\n${authorization}` : undefined;
+  // Several Authorization values are never taken from the cache: the strategy must see (and refuse) them.
+  const single = !Array.isArray(request.headers.authorization) || request.headers.authorization.length === 1;
+  const key = cache && authorization && single && !options.now ? `${cache.scope}\n${authorization}` : undefined;
   if (key && cache?.store.has(key)) return { ok: true };
   const result: VerifyResult = await strategy.verify(request, config, options);
   if (result.ok) {

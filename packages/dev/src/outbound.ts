@@ -31,8 +31,86 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   return out;
 }
 
-/** A fetch for the MCP client transport that applies the target's outbound auth to every request. */
-export function outboundFetch(target: TargetEntry, base: FetchLike = fetch): FetchLike {
+/** Default time an upstream has for a whole response (headers and body): 15 s. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 15_000;
+/** Largest upstream response read for one MCP request (tools/list page, tool result): 10 MiB. */
+export const MAX_UPSTREAM_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+export type UpstreamLimitCode = 'ERR_UPSTREAM_TIMEOUT' | 'ERR_UPSTREAM_TOO_LARGE';
+
+/** An upstream response cut short by a limit; `code` is what the MCP client sees in the error's `data`. */
+export class UpstreamLimitError extends Error {
+  constructor(
+    readonly code: UpstreamLimitCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpstreamLimitError';
+  }
+}
+
+export interface UpstreamLimits {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/**
+ * The response with its body passed through as it streams, counted against `maxBytes`, and with `deadline` (the
+ * request's timeout) still running until the last byte: a slow or endless body fails like a slow header.
+ */
+function limitedResponse(
+  res: Response,
+  maxBytes: number,
+  controller: AbortController,
+  done: () => void,
+  timedOut: () => UpstreamLimitError | undefined,
+): Response {
+  if (!res.body) {
+    done();
+    return res;
+  }
+  const reader = res.body.getReader();
+  let seen = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(out) {
+      try {
+        const { done: end, value } = await reader.read();
+        if (end) {
+          done();
+          out.close();
+          return;
+        }
+        seen += value.byteLength;
+        if (seen > maxBytes) {
+          const err = new UpstreamLimitError(
+            'ERR_UPSTREAM_TOO_LARGE',
+            `the response is larger than ${maxBytes} bytes (the dev gateway's limit per upstream response)`,
+          );
+          controller.abort(err);
+          done();
+          out.error(err);
+          return;
+        }
+        out.enqueue(value);
+      } catch (err) {
+        done();
+        out.error(timedOut() ?? err);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/**
+ * A fetch for the MCP client transport that applies the target's outbound auth to every request. Requests that
+ * expect one response (POST) get `limits.timeoutMs` for the whole response, body included, and a body cap of
+ * `limits.maxBytes`; the long-lived GET event stream of a stateful server is left alone.
+ */
+export function outboundFetch(target: TargetEntry, base: FetchLike = fetch, limits: UpstreamLimits = {}): FetchLike {
   return async (url, init) => {
     let req: OutboundRequest = {
       method: init?.method ?? 'GET',
@@ -44,7 +122,28 @@ export function outboundFetch(target: TargetEntry, base: FetchLike = fetch): Fet
       target.redactions.add(secret.value);
       req = await target.strategy.apply(req, target.config, secret);
     }
-    return base(req.url, { ...init, method: req.method, headers: req.headers });
+    if (req.method !== 'POST') return base(req.url, { ...init, method: req.method, headers: req.headers });
+    const timeoutMs = limits.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+    const controller = new AbortController();
+    let expired: UpstreamLimitError | undefined;
+    const timer = setTimeout(() => {
+      expired = new UpstreamLimitError(
+        'ERR_UPSTREAM_TIMEOUT',
+        `no complete response within ${timeoutMs} ms (the dev gateway's upstream timeout covers headers and body)`,
+      );
+      controller.abort(expired);
+    }, timeoutMs);
+    // A response nobody reads must not keep the process alive until the deadline.
+    timer.unref();
+    const done = () => clearTimeout(timer);
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    try {
+      const res = await base(req.url, { ...init, method: req.method, headers: req.headers, signal });
+      return limitedResponse(res, limits.maxBytes ?? MAX_UPSTREAM_RESPONSE_BYTES, controller, done, () => expired);
+    } catch (err) {
+      done();
+      throw expired ?? err;
+    }
   };
 }
 
@@ -70,8 +169,11 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
   const where = displayEndpoint(target.endpoint);
   const e = err as { code?: unknown; message?: string; cause?: { code?: string } };
   const status = typeof e.code === 'number' && e.code >= 100 ? e.code : undefined;
+  const limit = upstreamLimit(err);
   let message: string;
-  if (status === 401 || status === 403) {
+  if (limit) {
+    message = `Target ${target.name}: the upstream MCP server at ${where} was cut off: ${limit.message}.`;
+  } else if (status === 401 || status === 403) {
     message = `Target ${target.name}: the upstream MCP server at ${where} answered ${status}: check the credential and the placement (outboundAuth of target ${target.name}).`;
   } else if (e.cause?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '')) {
     message = `Target ${target.name}: cannot connect to ${where} (connection refused). Is the upstream MCP server running?`;
@@ -81,4 +183,14 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
     message = `Target ${target.name}: the call to ${where} failed: ${e.cause?.code ?? e.message ?? String(err)}`;
   }
   return redact(message, target.redactions);
+}
+
+/** The limit error behind a failure, however deep the MCP client wrapped it. */
+export function upstreamLimit(err: unknown): UpstreamLimitError | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e instanceof UpstreamLimitError) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

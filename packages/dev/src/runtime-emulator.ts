@@ -8,7 +8,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { InboundStrategy, VerifyOptions } from '@agentcore/auth';
 import type { AgentProcess } from './agent-process.js';
 import { forwardRequestHeaders, forwardResponseHeaders, MAX_BODY_BYTES, SESSION_HEADER } from './forwarding.js';
-import { inboundRequest, sendDenial, sendJson } from './http-util.js';
+import { errorText, inboundRequest, sendDenial, sendJson, strategyFailure } from './http-util.js';
 import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
 
@@ -71,11 +71,8 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
       );
     } catch (err) {
       req.resume();
-      options.log(`[dev] ${rt.name}: inbound check failed: ${(err as Error).message}`);
-      return sendJson(res, 500, {
-        message: 'Internal server error',
-        devReason: `The ${rt.type} strategy failed: ${(err as Error).message}`,
-      });
+      options.log(`[dev] ${rt.name}: the ${rt.type} strategy threw while verifying: ${errorText(err)}`);
+      return sendDenial(res, strategyFailure(rt.type));
     }
     if (!decision.ok) {
       req.resume();

@@ -13,7 +13,7 @@ import { startDevIssuer, type DevIssuer, type DevIssuerClient } from './dev-issu
 import { DevError } from './errors.js';
 import { matchRuntime } from './forwarding.js';
 import { createGatewayHandler, type GatewayEntry } from './gateway-emulator.js';
-import { sendJson } from './http-util.js';
+import { requestPath, sendBadPath, sendJson } from './http-util.js';
 import type { TargetEntry } from './outbound.js';
 import { issuerResources, planDev, withDiscoveryUrl, type DevPlan, type Skipped } from './plan.js';
 import { createRuntimeHandler, type RuntimeEntry } from './runtime-emulator.js';
@@ -282,7 +282,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }
     const names = [...runtimes.keys()];
     const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-      const path = new URL(req.url ?? '/', url).pathname;
+      const path = requestPath(req, url);
+      if (path === undefined) return sendBadPath(req, res);
       const rt = /^\/runtimes\/([^/]+)\/invocations\/?$/.exec(path);
       if (rt?.[1] || path === '/invocations') {
         const name = rt?.[1]

@@ -28,8 +28,16 @@ export interface AgentcoreErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The brand every coded error carries, registered globally (`Symbol.for`) so that errors built by another copy of
+ * this package — a plugin that bundles its own `@agentcore/schema` — are still recognised. Classify errors with
+ * {@link isAgentcoreError}, never with `instanceof` across package boundaries.
+ */
+const CODED_ERROR_BRAND = Symbol.for('agentcore.coded-error');
+
 /** Base class of every coded error agentcore raises. */
 export class AgentcoreError<C extends string = string> extends Error {
+  declare readonly [CODED_ERROR_BRAND]: true;
   readonly code: C;
   readonly actions: readonly string[];
   readonly details: Record<string, unknown>;
@@ -62,6 +70,25 @@ export class AgentcoreError<C extends string = string> extends Error {
       exitCode: this.exitCode,
     };
   }
+}
+
+Object.defineProperty(AgentcoreError.prototype, CODED_ERROR_BRAND, { value: true });
+
+/**
+ * True for a coded error from any copy of `@agentcore/schema` (the CLI's own, or one a plugin bundles): it carries the
+ * brand and the fields of the `--json` failure envelope.
+ */
+export function isAgentcoreError(value: unknown): value is AgentcoreError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<PropertyKey, unknown>>;
+  return (
+    v[CODED_ERROR_BRAND] === true &&
+    typeof v.code === 'string' &&
+    typeof v.message === 'string' &&
+    Array.isArray(v.actions) &&
+    typeof v.exitCode === 'number' &&
+    typeof v.toJSON === 'function'
+  );
 }
 
 /** One validation problem, with a dotted path into the config (e.g. `runtimes.0.authorizerConfiguration`). */

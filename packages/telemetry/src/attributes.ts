@@ -4,8 +4,6 @@
  * code, and at run time ({@link sanitizeAttributes}) for everything, including what strategy plugins return: a
  * value that could carry a name, URL, ARN, path, token or free text is dropped, with a reason, and never sent.
  */
-import type { SafeAttributes } from '@agentcore/auth';
-
 export const ATTRIBUTE_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const ENUM_VALUE_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
 export const MAX_ATTRIBUTES = 32;
@@ -122,9 +120,7 @@ export function isEnumLike(value: string): boolean {
 }
 
 /** Keep the allowed attributes (first {@link MAX_ATTRIBUTES} in order), report the rest. Pure. */
-export function sanitizeAttributes(
-  input: SafeAttributes | Readonly<Record<string, unknown>> | undefined,
-): SanitizedAttributes {
+export function sanitizeAttributes(input: Readonly<Record<string, unknown>> | undefined): SanitizedAttributes {
   const attributes: Record<string, AttributeValue> = {};
   const dropped: DroppedAttribute[] = [];
   if (!input || typeof input !== 'object') return { attributes, dropped };

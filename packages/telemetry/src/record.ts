@@ -6,7 +6,7 @@
  *
  * This module is also the `@agentcore/telemetry/record` entry point, and its whole module graph is what an enabled
  * run loads: consent, event, attributes, audit, outbox and launch — node:crypto (the event id), node:fs, node:path
- * and node:url only; no OpenTelemetry, no @agentcore/schema, no zod (`@agentcore/auth` is imported for types only).
+ * and node:url only; no OpenTelemetry, no @agentcore/schema, no zod.
  */
 import type { DroppedAttribute } from './attributes.js';
 import { appendAudit, type Delivery } from './audit.js';

@@ -69,6 +69,11 @@ export interface OidcIssuer {
   requestToken(clientId: string, clientSecret: string, scopes?: readonly string[]): Promise<string>;
   /** Sign arbitrary claims with the current issuer key. Defaults: `iss`, `iat` = now, `exp` = now + 300 (override or set `undefined`). */
   signToken(claims: JWTPayload, options?: SignTokenOptions): Promise<string>;
+  /**
+   * Sign exactly the given header and payload texts (JSON or not, duplicate names and all) with the current key,
+   * RS256: `base64url(header).base64url(payload).signature`. For hostile-token tests that jose refuses to build.
+   */
+  signRaw(header: string | Uint8Array, payload: string | Uint8Array): Promise<string>;
   /** Generate a new signing key (new kid) and serve it first in the JWKS; the old key stays published unless `dropOld`. */
   rotateKeys(options?: { dropOld?: boolean }): Promise<string>;
   close(): Promise<void>;
@@ -206,6 +211,12 @@ export async function startOidcIssuer(options: OidcIssuerOptions = {}): Promise<
       return new SignJWT(payload)
         .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: key.kid, ...signOptions.header })
         .sign(key.privateKey);
+    },
+    async signRaw(header, payload) {
+      const b64 = (v: string | Uint8Array) => Buffer.from(v).toString('base64url');
+      const input = `${b64(header)}.${b64(payload)}`;
+      const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', current().privateKey, Buffer.from(input));
+      return `${input}.${Buffer.from(signature).toString('base64url')}`;
     },
     async rotateKeys(rotateOptions = {}) {
       const next = await createSigningKey();

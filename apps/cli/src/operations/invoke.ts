@@ -1,7 +1,7 @@
 /** The one code path that invokes an agent: pick the runtime, its endpoint and its auth, then stream the events. */
 import type { Interfaces } from '@oclif/core';
-import { findProjectRoot } from '@agentcore/schema';
-import { invoke, InvokeError, parseHeaderLine, type InvokeEvent } from '@agentcore/invoke';
+import { findProjectRoot, isAgentcoreError } from '@agentcore/schema';
+import { invoke, parseHeaderLine, type InvokeEvent } from '@agentcore/invoke';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProject } from '../shared/project.js';
@@ -124,7 +124,7 @@ export async function runInvoke(
     await forward();
   } catch (err) {
     // A cached token the runtime refuses (revoked, key rotated): fetch a fresh one once, before anything was shown.
-    const refused = err instanceof InvokeError && err.code === 'ERR_INVOKE_HTTP' && err.details.status === 401;
+    const refused = isAgentcoreError(err) && err.code === 'ERR_INVOKE_HTTP' && err.details.status === 401;
     if (!(refused && first && selected.source === 'cache')) throw err;
     selected = await selectInvokeAuth(project, resource, endpoint, { ...request, noCache: true });
     invocation = call();

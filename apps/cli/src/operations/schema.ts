@@ -3,7 +3,7 @@
  * project's `$schema` points (agentcore/agentcore.schema.json), to --out, or returned for stdout outside a project.
  */
 import { resolve, join } from 'node:path';
-import { findProjectRoot, projectPaths, SchemaError, writeFileAtomic, type ProjectModel } from '@agentcore/schema';
+import { findProjectRoot, isAgentcoreError, projectPaths, writeFileAtomic, type ProjectModel } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { SCHEMA_FILE } from './create-project.js';
@@ -35,7 +35,7 @@ export async function schemaDestination(input: SchemaInput): Promise<string | un
   try {
     return join(projectPaths(await findProjectRoot(input.cwd)).configDir, SCHEMA_FILE);
   } catch (err) {
-    if (err instanceof SchemaError && err.code === 'ERR_PROJECT_NOT_FOUND') return undefined;
+    if (isAgentcoreError(err) && err.code === 'ERR_PROJECT_NOT_FOUND') return undefined;
     throw err;
   }
 }

@@ -1,7 +1,8 @@
-import { AgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
+import { AgentcoreError, isAgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
 
 export type CliErrorCode =
   | 'ERR_USAGE'
+  | 'ERR_UNKNOWN_COMMAND'
   | 'ERR_MISSING_FLAGS'
   | 'ERR_CANCELLED'
   | 'ERR_INVALID_INPUT'
@@ -13,10 +14,21 @@ export type CliErrorCode =
   | 'ERR_IN_USE'
   | 'ERR_INTERNAL';
 
+/**
+ * Codes that mean "the shape of the command line is wrong" (unknown, missing or conflicting flags): they exit 2, like
+ * oclif's own parse errors. A flag whose value is invalid (ERR_INVALID_INPUT) exits 1, as any other invalid input.
+ */
+const USAGE_CODES: ReadonlySet<CliErrorCode> = new Set([
+  'ERR_USAGE',
+  'ERR_UNKNOWN_COMMAND',
+  'ERR_MISSING_FLAGS',
+  'ERR_STRATEGY_FLAG_UNSELECTED',
+]);
+
 /** Errors raised by the CLI's own commands and operations. */
 export class CliError extends AgentcoreError<CliErrorCode> {
   constructor(code: CliErrorCode, message: string, options: AgentcoreErrorOptions = {}) {
-    super(code, message, { exitCode: code === 'ERR_USAGE' || code === 'ERR_MISSING_FLAGS' ? 2 : 1, ...options });
+    super(code, message, { exitCode: USAGE_CODES.has(code) ? 2 : 1, ...options });
   }
 }
 
@@ -25,12 +37,16 @@ interface OclifLike {
   suggestions?: string[];
 }
 
-/** Any thrown value → a coded AgentcoreError (oclif parse errors become ERR_USAGE, exit 2). */
+/**
+ * Any thrown value → a coded AgentcoreError. Coded errors of any package copy (plugins included) keep their code,
+ * message, actions and exit code; oclif's own errors (parse errors, unknown flags) become ERR_USAGE with oclif's exit
+ * code (2); anything else is a bug.
+ */
 export function toAgentcoreError(err: unknown, commandId?: string): AgentcoreError {
-  if (err instanceof AgentcoreError) return err;
+  if (isAgentcoreError(err)) return err;
   if (err instanceof Error) {
     const o = err as Error & OclifLike;
-    if (o.oclif?.exit !== undefined || /Flag|flag|argument|Expected/.test(err.constructor.name + err.message)) {
+    if (o.oclif?.exit !== undefined) {
       const help = commandId
         ? `Run \`agentcore ${commandId.replace(/:/g, ' ')} --help\` for usage.`
         : 'Run `agentcore --help` for usage.';

@@ -4,7 +4,8 @@
  * type or flag collision stops the command.
  */
 import type { Interfaces } from '@oclif/core';
-import { AuthError, STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
+import { isAgentcoreError } from '@agentcore/schema';
+import { STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
 
 const HOOK_TIMEOUT_MS = 5_000;
 let pending: Promise<{ registry: StrategyRegistry; warnings: string[] }> | undefined;
@@ -61,7 +62,7 @@ export function buildRegistry(
       try {
         registry.register(strategy, { packageName: s.plugin.name, version: s.plugin.version });
       } catch (err) {
-        if (!(err instanceof AuthError) || err.code !== 'ERR_STRATEGY_CONTRACT') throw err;
+        if (!isAgentcoreError(err) || err.code !== 'ERR_STRATEGY_CONTRACT') throw err;
         warnings.push(`${err.message} Its auth strategies are not loaded. ${err.actions.join(' ')}`.trim());
       }
     }

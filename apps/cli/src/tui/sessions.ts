@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Interfaces } from '@oclif/core';
-import { AgentcoreError } from '@agentcore/schema';
+import { isAgentcoreError } from '@agentcore/schema';
 import { loadMessages } from '../shared/messages.js';
 import { openProject, type ProjectContext } from '../shared/project.js';
 import { runInvoke, type InvokeInput, type InvokeRunResult } from '../operations/invoke.js';
@@ -93,7 +93,7 @@ export async function pickInvokeRuntime(config: Interfaces.Config): Promise<stri
   try {
     project = await openProject(config);
   } catch (err) {
-    if (err instanceof AgentcoreError && err.code === 'ERR_PROJECT_NOT_FOUND') return undefined;
+    if (isAgentcoreError(err) && err.code === 'ERR_PROJECT_NOT_FOUND') return undefined;
     throw err;
   }
   return chatRuntime(project, undefined, 'prompt.pick-agent.invoke');

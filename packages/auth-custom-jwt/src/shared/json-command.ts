@@ -3,16 +3,16 @@
  * Success: `{status: 0, result, warnings}`. Failure: `{name, code, message, actions, exitCode, details}`.
  */
 import { Command } from '@oclif/core';
-import { AgentcoreError } from '@agentcore/schema';
+import { isAgentcoreError, type AgentcoreError } from '@agentcore/schema';
 import { CustomJwtError } from '../errors.js';
 
 /** Any thrown value → a coded error (oclif parse errors become ERR_USAGE with exit code 2). */
 export function toCodedError(err: unknown, commandId: string | undefined): AgentcoreError {
-  if (err instanceof AgentcoreError) return err;
+  if (isAgentcoreError(err)) return err;
   const help = `Run \`agentcore ${(commandId ?? '').replace(/:/g, ' ')} --help\` for usage.`;
   if (err instanceof Error) {
     const exit = (err as Error & { oclif?: { exit?: number } }).oclif?.exit;
-    if (exit !== undefined || /Flag|Arg|argument|Expected|exactly one/i.test(err.constructor.name + err.message)) {
+    if (exit !== undefined) {
       return new CustomJwtError('ERR_USAGE', err.message.replace(/\nSee more help with --help$/, ''), {
         actions: [help],
         exitCode: exit ?? 2,

@@ -278,6 +278,7 @@ describe('authorizeJwt against a real oidc-provider issuer', () => {
         ['issuer', 'pass'],
         ['exp', 'pass'],
         ['nbf', 'skipped'],
+        ['iat', 'pass'],
         ['aud', 'skipped'],
         ['client_id', 'pass'],
         ['scope', 'fail'],

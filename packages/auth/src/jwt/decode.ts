@@ -1,4 +1,9 @@
-/** Pure decoding of a compact JWS (no signature check): enough to read the header and claims for the rules. */
+/**
+ * Pure decoding of a compact JWS (no signature check): enough to read the header and claims for the rules.
+ * Stricter than a plain split-and-parse: the segments must be base64url of UTF-8 JSON objects without duplicate
+ * member names, and the header must not ask for a JWS extension this verifier does not implement.
+ */
+import { findDuplicateMember } from './json-duplicates.js';
 
 export interface DecodedJwt {
   header: Record<string, unknown>;
@@ -7,16 +12,42 @@ export interface DecodedJwt {
 
 export type DecodeJwtResult = { ok: true; jwt: DecodedJwt } | { ok: false; reason: string };
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeSegment(segment: string, what: string): Record<string, unknown> | string {
   if (!/^[A-Za-z0-9_-]*$/.test(segment)) return `the ${what} is not base64url`;
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.from(segment, 'base64url'));
+  } catch {
+    return `the ${what} is not UTF-8`;
+  }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return `the ${what} is not JSON`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `the ${what} is not a JSON object`;
+  // JSON.parse keeps the last of duplicate names; RFC 7515 §5.2 and RFC 7519 §4 say to reject such a token.
+  const duplicate = findDuplicateMember(text);
+  if (duplicate !== undefined) return `the ${what} has the member ${JSON.stringify(duplicate)} more than once`;
   return value as Record<string, unknown>;
+}
+
+/**
+ * Header parameters that change how a JWS is verified or decoded and that this verifier does not implement:
+ * `crit` (RFC 7515 §4.1.11: a recipient must reject extensions it does not understand), `b64: false`
+ * (RFC 7797, unencoded payload), and the JWE-only `zip` and `enc` (RFC 7516 §4.1.2–4.1.3).
+ */
+function checkHeaderParameters(header: Readonly<Record<string, unknown>>): string | undefined {
+  if (header.crit !== undefined)
+    return `the token header lists critical extensions (crit ${JSON.stringify(header.crit)}) that this verifier does not implement`;
+  if (header.b64 !== undefined && header.b64 !== true)
+    return 'the token header has b64 other than true (an unencoded payload, RFC 7797), which is not accepted';
+  if (header.zip !== undefined) return 'the token header has zip, a JWE-only parameter; a signed JWT never has it';
+  if (header.enc !== undefined) return 'the token header has enc: it is an encrypted JWE, not a signed JWT';
+  return undefined;
 }
 
 /** Split and decode `header.payload.signature`. Encrypted (5-part) tokens and garbage are rejected with a reason. */
@@ -29,22 +60,30 @@ export function decodeJwt(token: string): DecodeJwtResult {
       ok: false,
       reason: `the token has ${parts.length} dot-separated parts; a JWT has 3 (header.payload.signature)`,
     };
-  const [h = '', p = ''] = parts;
+  const [h = '', p = '', sig = ''] = parts;
   const header = decodeSegment(h, 'header');
   if (typeof header === 'string') return { ok: false, reason: header };
+  const unsupported = checkHeaderParameters(header);
+  if (unsupported !== undefined) return { ok: false, reason: unsupported };
   const payload = decodeSegment(p, 'payload');
   if (typeof payload === 'string') return { ok: false, reason: payload };
+  if (!/^[A-Za-z0-9_-]*$/.test(sig)) return { ok: false, reason: 'the signature is not base64url' };
   return { ok: true, jwt: { header, payload } };
 }
 
-/** The bearer token of an `Authorization` header value, or a reason it is missing or malformed. */
+/**
+ * The bearer token of an `Authorization` header value, or a reason it is missing or malformed. The scheme is
+ * case-insensitive (RFC 7235 §2.1); several Authorization headers are ambiguous and refused.
+ */
 export function extractBearerToken(
   value: string | readonly string[] | undefined,
 ): { ok: true; token: string } | { ok: false; reason: string } {
-  const header = Array.isArray(value) ? value[0] : (value as string | undefined);
+  if (Array.isArray(value) && value.length > 1)
+    return { ok: false, reason: 'the request has several Authorization headers; send exactly one' };
+  const header: unknown = Array.isArray(value) ? value[0] : value;
   if (header === undefined || header === '')
     return { ok: false, reason: 'no Authorization header: send `Authorization: Bearer <access token>`' };
-  const m = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
+  const m = typeof header === 'string' ? /^Bearer[ ]+([^\s]+)\s*$/i.exec(header) : null;
   if (!m || !m[1]) return { ok: false, reason: 'the Authorization header is not of the form `Bearer <access token>`' };
   return { ok: true, token: m[1] };
 }

@@ -1,4 +1,4 @@
-// JWT authorizer engine: what AWS checks for CUSTOM_JWT runtimes and gateways (DOMAIN §B).
+// JWT authorizer engine: what AWS checks for CUSTOM_JWT runtimes and gateways.
 export * from './types.js';
 export { decodeJwt, extractBearerToken, type DecodedJwt, type DecodeJwtResult } from './decode.js';
 export {

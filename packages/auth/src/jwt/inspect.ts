@@ -1,11 +1,12 @@
 /**
- * The JWT authorizer as AWS applies it to a runtime or gateway with CUSTOM_JWT (DOMAIN §B.2–B.3):
+ * The JWT authorizer as AWS applies it to a runtime or gateway with CUSTOM_JWT:
  * decode → asymmetric algorithm → discovery → signature (JWKS) → issuer → exp/nbf → audience, clients, scopes,
  * custom claims. `inspectJwt` reports every rule (for `token inspect` and the local emulators' logs);
  * `authorizeJwt` returns only the decision. Authenticity failures are 401, constraint failures on an authentic token 403.
  */
 import type { InboundRequest, Principal, VerifyResult } from '../contract.js';
 import { discoverIssuer, type IssuerMetadata } from '../oidc/discovery.js';
+import { displayUrl } from '../oidc/http.js';
 import { decodeJwt, extractBearerToken } from './decode.js';
 import { verifySignature } from './keys.js';
 import { checkAlgorithm, checkConstraints, checkIssuer, checkTimes } from './rules.js';
@@ -26,6 +27,7 @@ const AUTHENTICITY_RULES: ReadonlySet<JwtRuleName> = new Set([
   'issuer',
   'exp',
   'nbf',
+  'iat',
 ]);
 
 /** HTTP status AWS answers with when `rule` fails: 401 for an unauthenticated token, 403 for a valid one that is not allowed. */
@@ -82,8 +84,8 @@ async function checkWithIssuer(
       {
         rule: 'discovery',
         status: 'fail',
-        reason: `could not read the discovery document ${config.discoveryUrl}: ${(err as Error).message}`,
-        expected: config.discoveryUrl,
+        reason: `could not read the discovery document ${displayUrl(config.discoveryUrl)}: ${describeError(err)}`,
+        expected: displayUrl(config.discoveryUrl),
       },
       { rule: 'signature', status: 'skipped', reason: 'no keys without the discovery document' },
       { rule: 'issuer', status: 'skipped', reason: 'no issuer without the discovery document' },
@@ -102,25 +104,33 @@ async function checkWithIssuer(
     signature = {
       rule: 'signature',
       status: 'fail',
-      reason: `the discovery document ${config.discoveryUrl} has no jwks_uri, so no signature can be verified`,
+      reason: `the discovery document ${displayUrl(config.discoveryUrl)} has no jwks_uri, so no signature can be verified`,
     };
   else signature = await verifySignature(token, metadata.jwks_uri, header.kid, options);
-  return [discovery, signature, checkIssuer(payload, metadata.issuer)];
+  const issuer: JwtRuleOutcome =
+    signature.status === 'pass'
+      ? checkIssuer(payload, metadata.issuer)
+      : { rule: 'issuer', status: 'skipped', reason: 'not checked: the signature is not verified' };
+  return [discovery, signature, issuer];
 }
 
-/** Evaluate every rule for `token` against `config` and decide. `offline` skips discovery, signature and issuer. */
-export async function inspectJwt(
-  token: string | undefined,
+const TIME_RULES = ['exp', 'nbf', 'iat'] as const;
+
+/** The claim rules, reported as skipped: claims of a token that is not authentic are never evaluated. */
+function notAuthentic(config: JwtAuthorizerConfig): JwtRuleOutcome[] {
+  const reason = 'not checked: the token is not authentic';
+  return [
+    ...TIME_RULES.map((rule): JwtRuleOutcome => ({ rule, status: 'skipped', reason })),
+    ...checkConstraints({}, config).map((r): JwtRuleOutcome => ({ rule: r.rule, status: 'skipped', reason })),
+  ];
+}
+
+async function inspectDecoded(
+  token: string,
   config: JwtAuthorizerConfig,
-  options: AuthorizeJwtOptions = {},
+  options: AuthorizeJwtOptions,
 ): Promise<JwtInspection> {
-  if (token === undefined || token.trim() === '') {
-    const rules: JwtRuleOutcome[] = [
-      { rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' },
-    ];
-    return { rules, result: decideJwt(rules, undefined) };
-  }
-  const decoded = decodeJwt(token.trim());
+  const decoded = decodeJwt(token);
   if (!decoded.ok) {
     const rules: JwtRuleOutcome[] = [
       { rule: 'token', status: 'fail', reason: `the bearer token is not a JWT: ${decoded.reason}` },
@@ -138,12 +148,50 @@ export async function inspectJwt(
       { rule: 'issuer', status: 'skipped', reason: 'offline: the issuer is not checked' },
     );
   } else {
-    rules.push(...(await checkWithIssuer(token.trim(), header, payload, algorithm.status === 'pass', config, options)));
+    rules.push(...(await checkWithIssuer(token, header, payload, algorithm.status === 'pass', config, options)));
+  }
+  if (rules.some((r) => r.status === 'fail')) {
+    // Claims are read only from a token whose signature and issuer were verified (or offline, on request).
+    rules.push(...notAuthentic(config));
+    return { header, payload, rules, result: decideJwt(rules, payload) };
   }
   const nowSec = Math.floor((options.now ? options.now() : new Date()).getTime() / 1000);
   rules.push(...checkTimes(payload, nowSec, options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC));
   rules.push(...checkConstraints(payload, config));
   return { header, payload, rules, result: decideJwt(rules, payload) };
+}
+
+/**
+ * Evaluate every rule for `token` against `config` and decide. `offline` skips discovery, signature and issuer.
+ * Never throws: an unexpected failure while verifying is a 401 on the `token` rule with the reason.
+ */
+export async function inspectJwt(
+  token: string | undefined,
+  config: JwtAuthorizerConfig,
+  options: AuthorizeJwtOptions = {},
+): Promise<JwtInspection> {
+  if (typeof token !== 'string' || token.trim() === '') {
+    const rules: JwtRuleOutcome[] = [
+      { rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' },
+    ];
+    return { rules, result: decideJwt(rules, undefined) };
+  }
+  try {
+    return await inspectDecoded(token.trim(), config, options);
+  } catch (err) {
+    const rules: JwtRuleOutcome[] = [
+      { rule: 'token', status: 'fail', reason: `the token could not be verified: ${describeError(err)}` },
+    ];
+    return { rules, result: decideJwt(rules, undefined) };
+  }
+}
+
+function describeError(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /** The authorizer's decision for `token` (see {@link inspectJwt} for the rule-by-rule report). */
@@ -161,8 +209,14 @@ export async function authorizeRequest(
   config: JwtAuthorizerConfig,
   options: AuthorizeJwtOptions = {},
 ): Promise<VerifyResult> {
-  const name = Object.keys(request.headers).find((k) => k.toLowerCase() === 'authorization');
-  const bearer = extractBearerToken(name === undefined ? undefined : request.headers[name]);
+  let bearer: ReturnType<typeof extractBearerToken>;
+  try {
+    const names = Object.keys(request.headers).filter((k) => k.toLowerCase() === 'authorization');
+    const values = names.flatMap((n) => request.headers[n] ?? []);
+    bearer = extractBearerToken(values.length > 1 ? values : values[0]);
+  } catch (err) {
+    bearer = { ok: false, reason: `the Authorization header could not be read: ${describeError(err)}` };
+  }
   if (!bearer.ok) return { ok: false, status: 401, rule: 'token', reason: bearer.reason };
   return authorizeJwt(bearer.token, config, options);
 }

@@ -4,6 +4,7 @@
  * most one refetch per cooldown (jose's behaviour). jose is imported lazily: this module sits on CLI paths.
  */
 import type { CompactVerifyGetKey as GetKey } from 'jose';
+import { displayUrl, idpFetch } from '../oidc/http.js';
 import { ALLOWED_JWT_ALGORITHMS } from './rules.js';
 import type { JwtRuleOutcome } from './types.js';
 
@@ -19,10 +20,13 @@ async function keySetFor(jwksUri: string, options: VerifySignatureOptions): Prom
   const cacheKey = `${cooldown}|${options.timeoutMs ?? 5000}|${jwksUri}`;
   const hit = keySets.get(cacheKey);
   if (hit) return hit;
-  const { createRemoteJWKSet } = await import('jose');
+  const { createRemoteJWKSet, customFetch } = await import('jose');
+  // The JWKS is fetched like every identity-provider document: https or loopback, same-origin redirects, 1 MiB.
+  const fetchKeys = idpFetch({ code: 'ERR_JWKS', what: "The issuer's JWK set", followRedirects: true });
   const set = createRemoteJWKSet(new URL(jwksUri), {
     cooldownDuration: cooldown,
     timeoutDuration: options.timeoutMs ?? 5000,
+    [customFetch]: fetchKeys,
   });
   keySets.set(cacheKey, set);
   return set;
@@ -81,6 +85,6 @@ export async function verifySignature(
       actual: kid,
     };
   } catch (err) {
-    return { rule: 'signature', status: 'fail', ...describeFailure(err, jwksUri, kid) };
+    return { rule: 'signature', status: 'fail', ...describeFailure(err, displayUrl(jwksUri), kid) };
   }
 }

@@ -25,7 +25,8 @@ describe('decodeJwt and extractBearerToken (pure)', () => {
   });
   it('reads Bearer case-insensitively and rejects other schemes', () => {
     expect(extractBearerToken('bearer abc')).toEqual({ ok: true, token: 'abc' });
-    expect(extractBearerToken(['Bearer x', 'Bearer y'])).toEqual({ ok: true, token: 'x' });
+    expect(extractBearerToken(['Bearer x'])).toEqual({ ok: true, token: 'x' });
+    expect(extractBearerToken(['Bearer x', 'Bearer y'])).toMatchObject({ ok: false, reason: /several/ });
     expect(extractBearerToken(undefined).ok).toBe(false);
     expect(extractBearerToken('Basic abc').ok).toBe(false);
     expect(extractBearerToken('Bearer a b').ok).toBe(false);
@@ -42,11 +43,11 @@ describe('algorithm and time rules (frozen clock)', () => {
     const now = 1_800_000_000;
     const status = (payload: Record<string, unknown>, tol: number) =>
       checkTimes(payload, now, tol).map((r) => r.status);
-    expect(status({ exp: now - 60 }, 60)).toEqual(['pass', 'skipped']);
-    expect(status({ exp: now - 61 }, 60)).toEqual(['fail', 'skipped']);
-    expect(status({ exp: now + 10, nbf: now + 60 }, 60)).toEqual(['pass', 'pass']);
-    expect(status({ exp: now + 10, nbf: now + 61 }, 60)).toEqual(['pass', 'fail']);
-    expect(status({ exp: '1' }, 60)).toEqual(['fail', 'skipped']);
+    expect(status({ exp: now - 60 }, 60)).toEqual(['pass', 'skipped', 'skipped']);
+    expect(status({ exp: now - 61 }, 60)).toEqual(['fail', 'skipped', 'skipped']);
+    expect(status({ exp: now + 10, nbf: now + 60 }, 60)).toEqual(['pass', 'pass', 'skipped']);
+    expect(status({ exp: now + 10, nbf: now + 61 }, 60)).toEqual(['pass', 'fail', 'skipped']);
+    expect(status({ exp: '1' }, 60)).toEqual(['fail', 'skipped', 'skipped']);
   });
   it('uses the injected clock in offline inspection', async () => {
     const token = `${b64({ alg: 'RS256' })}.${b64({ exp: 1_000, client_id: 'c' })}.sig`;
@@ -60,8 +61,10 @@ describe('algorithm and time rules (frozen clock)', () => {
   });
   it('maps authenticity rules to 401 and constraints to 403', () => {
     expect(
-      ['token', 'algorithm', 'discovery', 'signature', 'issuer', 'exp', 'nbf'].map((r) => statusForRule(r as 'token')),
-    ).toEqual(Array(7).fill(401));
+      ['token', 'algorithm', 'discovery', 'signature', 'issuer', 'exp', 'nbf', 'iat'].map((r) =>
+        statusForRule(r as 'token'),
+      ),
+    ).toEqual(Array(8).fill(401));
     expect(['aud', 'client_id', 'scope', 'claim:x'].map((r) => statusForRule(r as 'aud'))).toEqual(Array(4).fill(403));
     expect(decideJwt([{ rule: 'aud', status: 'skipped', reason: '' }], { sub: 's', scope: 'a b' })).toEqual({
       ok: true,

@@ -1,5 +1,5 @@
 /**
- * The pure checks of the JWT authorizer (DOMAIN §B.2–B.3): each takes decoded data and returns one outcome per rule.
+ * The pure checks of the JWT authorizer: each takes decoded data and returns one outcome per rule.
  * No I/O here; signature and discovery live in `keys.ts` / `inspect.ts`.
  */
 import type { CustomClaimRule, JwtAuthorizerConfig, JwtRuleOutcome } from './types.js';
@@ -72,9 +72,22 @@ export function checkIssuer(payload: Readonly<Record<string, unknown>>, issuer: 
   return pass('issuer', `iss matches the discovery document's issuer`, { actual: iss });
 }
 
-const iso = (sec: number) => new Date(sec * 1000).toISOString();
+/** Largest absolute epoch milliseconds a JavaScript Date can hold (±100 000 000 days, ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
 
-/** `exp` (required) and `nbf` (optional), with `toleranceSec` of allowed clock skew. */
+/**
+ * Seconds since the epoch as an ISO date, for any number: values a Date cannot hold (±1e300, 9e15 s…) are shown
+ * as the number itself, so formatting never throws whatever a token claims.
+ */
+export function formatEpochSeconds(sec: number): string {
+  const ms = sec * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return `${sec} s since 1970 (beyond any date)`;
+  return new Date(ms).toISOString();
+}
+
+const iso = formatEpochSeconds;
+
+/** `exp` (required), `nbf` and `iat` (optional), with `toleranceSec` of allowed clock skew for `exp`/`nbf`. */
 export function checkTimes(
   payload: Readonly<Record<string, unknown>>,
   nowSec: number,
@@ -106,6 +119,11 @@ export function checkTimes(
       ),
     );
   else out.push(pass('nbf', `valid since ${iso(nbf)}`, { actual: iso(nbf) }));
+  const iat = payload.iat;
+  if (iat === undefined) out.push(skip('iat', 'the token has no iat claim'));
+  else if (typeof iat !== 'number' || !Number.isFinite(iat))
+    out.push(fail('iat', 'iat is not a number of seconds', { actual: iat }));
+  else out.push(pass('iat', `issued at ${iso(iat)}`, { actual: iso(iat) }));
   return out;
 }
 

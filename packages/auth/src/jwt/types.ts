@@ -27,7 +27,7 @@ export interface JwtAuthorizerConfig {
 }
 
 /**
- * The checks, in evaluation order. `token` … `nbf` establish that the token is authentic and current (a failure is
+ * The checks, in evaluation order. `token` … `iat` establish that the token is authentic and current (a failure is
  * a 401); `aud` … `claim:<name>` are the configured constraints (a failure on an authentic token is a 403).
  */
 export type JwtRuleName =
@@ -38,6 +38,7 @@ export type JwtRuleName =
   | 'issuer'
   | 'exp'
   | 'nbf'
+  | 'iat'
   | 'aud'
   | 'client_id'
   | 'scope'

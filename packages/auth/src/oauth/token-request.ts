@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import type { AccessToken, ClientCredentials } from '../contract.js';
 import { AuthError } from '../errors.js';
 import type { IssuerMetadata } from '../oidc/discovery.js';
+import { displayUrl, idpFetch, isAllowedIdpUrl, isTimeout } from '../oidc/http.js';
 
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic';
 
@@ -16,12 +17,6 @@ export interface TokenRequestOptions {
   signal?: AbortSignal;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
-}
-
-/** http:// is accepted only for loopback hosts (local issuers); everything else must be HTTPS. */
-export function isLoopbackUrl(url: string | URL): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** client_secret_post like the official CLI, unless the issuer advertises client_secret_basic but not post. */
@@ -65,10 +60,10 @@ export function assertClientCredentialsSupported(metadata: IssuerMetadata): stri
       },
     );
   }
-  if (new URL(endpoint).protocol !== 'https:' && !isLoopbackUrl(endpoint)) {
-    throw new AuthError('ERR_DISCOVERY', `The token endpoint ${endpoint} is not HTTPS.`, {
-      actions: ['Use an identity provider served over HTTPS (plain http is accepted only on localhost).'],
-      details: { issuer: metadata.issuer, reason: 'insecure_token_endpoint', url: endpoint },
+  if (!isAllowedIdpUrl(endpoint)) {
+    throw new AuthError('ERR_DISCOVERY', `The token endpoint ${displayUrl(endpoint)} is not HTTPS.`, {
+      actions: ['Use an identity provider served over HTTPS (plain http is accepted only on a loopback address).'],
+      details: { issuer: metadata.issuer, reason: 'insecure_token_endpoint', url: displayUrl(endpoint) },
     });
   }
   return endpoint;
@@ -95,13 +90,14 @@ export async function clientCredentialsTokenRequest(
       ? oauth.ClientSecretPost(client.clientSecret)
       : oauth.ClientSecretBasic(client.clientSecret);
   const scope = [...(options.scopes ?? [])].join(' ');
-  const dispatcher = options.dispatcher;
-  // Node's built-in fetch unless a dispatcher is given (undici is then loaded, on this path only).
-  const customFetch = async (
-    url: string,
-    init: oauth.CustomFetchOptions<'POST', URLSearchParams>,
-  ): Promise<Response> =>
-    dispatcher ? (await import('undici')).fetch(url, { ...init, dispatcher }) : fetch(url, init);
+  // https-or-loopback checked again on the URL fetched; the response is read up to 1 MiB within the timeout.
+  const capped = idpFetch({
+    code: 'ERR_TOKEN_RESPONSE',
+    what: 'The token endpoint response',
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  });
+  const customFetch = (url: string, init: oauth.CustomFetchOptions<'POST', URLSearchParams>): Promise<Response> =>
+    capped(url, init);
   try {
     return await oauth.clientCredentialsGrantRequest(
       toAuthorizationServer(metadata),
@@ -110,18 +106,19 @@ export async function clientCredentialsTokenRequest(
       scope ? { scope } : {},
       {
         signal: options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        [oauth.allowInsecureRequests]: isLoopbackUrl(endpoint),
+        [oauth.allowInsecureRequests]: true,
         [oauth.customFetch]: customFetch,
       },
     );
   } catch (err) {
+    if (err instanceof AuthError) throw err;
     const reason = redact(
       err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err),
       client.clientSecret,
     );
-    throw new AuthError('ERR_TOKEN_REQUEST', `Could not reach the token endpoint ${endpoint}: ${reason}`, {
+    throw new AuthError('ERR_TOKEN_REQUEST', `Could not reach the token endpoint ${displayUrl(endpoint)}: ${reason}`, {
       actions: ['Check that the identity provider is running and reachable from this machine.'],
-      details: { url: endpoint, reason: 'unreachable' },
+      details: { url: displayUrl(endpoint), reason: isTimeout(err) ? 'timeout' : 'unreachable' },
     });
   }
 }

@@ -1,9 +1,29 @@
 /**
- * OIDC discovery: `discoveryRequest()` does the I/O, `processDiscoveryResponse()` checks status, content type and
- * required fields and throws coded errors. `discoverIssuer()` combines both with an in-memory cache per URL.
+ * OIDC discovery on oauth4webapi: `discoveryRequest()` does the I/O, `processDiscoveryResponse()` checks status,
+ * content type and that the document's `issuer` is the issuer the discovery URL names — the URL is
+ * `issuer + /.well-known/openid-configuration` (OpenID Connect Discovery 1.0 §4.3, RFC 8414 §3.3) — and throws
+ * coded errors. Every URL fetched passes the https-or-loopback rule, redirects stay on the same origin and the
+ * document is read up to 1 MiB (`./http.ts`). `discoverIssuer()` combines both with an in-memory cache per URL.
  */
+import * as oauth from 'oauth4webapi';
 import type { Dispatcher } from 'undici';
+import { OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
 import { AuthError } from '../errors.js';
+import { displayUrl, idpFetch, isTimeout } from './http.js';
+
+export {
+  assertIdpUrl,
+  displayUrl,
+  idpFetch,
+  isAllowedIdpUrl,
+  isLoopbackHost,
+  isLoopbackUrl,
+  isTimeout,
+  MAX_IDP_REDIRECTS,
+  MAX_IDP_RESPONSE_BYTES,
+  type IdpFetch,
+  type IdpFetchOptions,
+} from './http.js';
 
 export interface IssuerMetadata {
   issuer: string;
@@ -17,76 +37,93 @@ export interface IssuerMetadata {
 
 export interface DiscoveryOptions {
   dispatcher?: Dispatcher;
+  /** Covers the whole exchange, headers and body (default: a `timeoutMs` timeout). */
   signal?: AbortSignal;
   timeoutMs?: number;
 }
 
-/** The parts of a fetch response discovery processing reads (undici's and the global Response both fit). */
-export interface DiscoveryResponse {
-  ok: boolean;
-  status: number;
-  statusText: string;
-  json(): Promise<unknown>;
+const discoveryFailed = (message: string, action: string, details: Record<string, unknown>, cause?: unknown) =>
+  new AuthError('ERR_DISCOVERY', message, { actions: [action], details, ...(cause === undefined ? {} : { cause }) });
+
+/** The issuer a discovery URL names: the URL without `/.well-known/openid-configuration`. */
+export function issuerOfDiscoveryUrl(discoveryUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(discoveryUrl);
+  } catch {
+    throw discoveryFailed(
+      `The OIDC discovery URL ${JSON.stringify(discoveryUrl)} is not a URL.`,
+      'Set the discovery URL to https://<issuer>/.well-known/openid-configuration.',
+      { reason: 'invalid_url' },
+    );
+  }
+  if (!url.pathname.endsWith(OIDC_DISCOVERY_SUFFIX) || url.search !== '' || url.hash !== '') {
+    throw discoveryFailed(
+      `The OIDC discovery URL ${displayUrl(url)} does not end with ${OIDC_DISCOVERY_SUFFIX}, so it names no issuer.`,
+      `Set the discovery URL to the issuer followed by ${OIDC_DISCOVERY_SUFFIX}.`,
+      { url: displayUrl(url), reason: 'not_a_discovery_url' },
+    );
+  }
+  url.pathname = url.pathname.slice(0, -OIDC_DISCOVERY_SUFFIX.length) || '/';
+  return url;
 }
 
-export async function discoveryRequest(
-  discoveryUrl: string,
-  options: DiscoveryOptions = {},
-): Promise<DiscoveryResponse> {
+export async function discoveryRequest(discoveryUrl: string, options: DiscoveryOptions = {}): Promise<Response> {
+  const issuer = issuerOfDiscoveryUrl(discoveryUrl);
   const signal = options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 10_000);
+  const fetchDocument = idpFetch({
+    code: 'ERR_DISCOVERY',
+    what: 'The OIDC discovery document',
+    followRedirects: true,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  });
   try {
-    // undici is loaded on first use only: most commands never discover anything (cold start).
-    const { fetch } = await import('undici');
-    return await fetch(discoveryUrl, {
-      headers: { accept: 'application/json' },
+    return await oauth.discoveryRequest(issuer, {
+      algorithm: 'oidc',
       signal,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      // The https-or-loopback rule is applied by idpFetch to every URL, redirects included.
+      [oauth.allowInsecureRequests]: true,
+      [oauth.customFetch]: fetchDocument,
     });
   } catch (err) {
-    throw new AuthError(
-      'ERR_DISCOVERY',
-      `Could not reach the OIDC discovery URL ${discoveryUrl}: ${(err as Error).message}`,
-      {
-        actions: ['Check that the discovery URL is right and reachable from this machine.'],
-        details: { url: discoveryUrl },
-        cause: err,
-      },
+    if (err instanceof AuthError) throw err;
+    const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    throw discoveryFailed(
+      `Could not reach the OIDC discovery URL ${displayUrl(discoveryUrl)}: ${reason}`,
+      'Check that the discovery URL is right and reachable from this machine.',
+      { url: displayUrl(discoveryUrl), reason: isTimeout(err) ? 'timeout' : 'unreachable' },
+      err,
     );
   }
 }
 
-export async function processDiscoveryResponse(
-  discoveryUrl: string,
-  response: DiscoveryResponse,
-): Promise<IssuerMetadata> {
-  if (!response.ok) {
-    throw new AuthError(
-      'ERR_DISCOVERY',
-      `OIDC discovery failed: ${response.status} ${response.statusText} (${discoveryUrl})`,
-      {
-        actions: [
-          'Check the discovery URL: it must end with /.well-known/openid-configuration and be served by your identity provider.',
-        ],
-        details: { url: discoveryUrl, status: response.status },
-      },
+export async function processDiscoveryResponse(discoveryUrl: string, response: Response): Promise<IssuerMetadata> {
+  const issuer = issuerOfDiscoveryUrl(discoveryUrl);
+  const where = displayUrl(discoveryUrl);
+  if (response.status !== 200) {
+    throw discoveryFailed(
+      `OIDC discovery failed: ${response.status} ${response.statusText} (${where})`,
+      'Check the discovery URL: it must end with /.well-known/openid-configuration and be served by your identity provider.',
+      { url: where, status: response.status },
     );
   }
-  let body: unknown;
   try {
-    body = await response.json();
-  } catch {
-    throw new AuthError('ERR_DISCOVERY', `OIDC discovery at ${discoveryUrl} did not return JSON.`, {
-      actions: ['Check that the URL points at the OpenID configuration document.'],
-      details: { url: discoveryUrl },
-    });
+    return (await oauth.processDiscoveryResponse(issuer, response)) as IssuerMetadata;
+  } catch (err) {
+    const body = (err as { cause?: { body?: { issuer?: unknown } } }).cause?.body;
+    if (err instanceof oauth.OperationProcessingError && err.code === oauth.JSON_ATTRIBUTE_COMPARISON) {
+      throw discoveryFailed(
+        `The OIDC discovery document at ${where} names the issuer ${JSON.stringify(body?.issuer)}, not ${JSON.stringify(issuer.href.replace(/\/$/, ''))}, the issuer its URL names.`,
+        'Use the discovery URL of the issuer itself: <issuer>/.well-known/openid-configuration, with the issuer exactly as the document names it.',
+        { url: where, reason: 'issuer_mismatch', issuer: body?.issuer },
+      );
+    }
+    throw discoveryFailed(
+      `OIDC discovery at ${where} did not return a usable OpenID configuration: ${err instanceof Error ? err.message : String(err)}`,
+      'Check that the URL points at the OpenID configuration document (JSON with an issuer).',
+      { url: where, reason: 'invalid_document' },
+    );
   }
-  if (typeof body !== 'object' || body === null || typeof (body as { issuer?: unknown }).issuer !== 'string') {
-    throw new AuthError('ERR_DISCOVERY', `OIDC discovery at ${discoveryUrl} has no issuer.`, {
-      actions: ['Check that the URL points at the OpenID configuration document.'],
-      details: { url: discoveryUrl },
-    });
-  }
-  return body as IssuerMetadata;
 }
 
 const cache = new Map<string, { at: number; metadata: Promise<IssuerMetadata> }>();

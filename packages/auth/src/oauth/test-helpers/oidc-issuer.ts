@@ -1,5 +1,5 @@
 /**
- * A real oidc-provider issuer on 127.0.0.1 (TOOLCHAIN §7(a)) issuing JWT access tokens for client_credentials,
+ * A real oidc-provider issuer on 127.0.0.1 issuing JWT access tokens for client_credentials,
  * behind a plain http server. Only for tests needing an issuer that advertises some client auth methods alone;
  * everything else uses @agentcore/testkit's startOidcIssuer.
  */
