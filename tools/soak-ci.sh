@@ -17,7 +17,7 @@ runs="${1:-}"
 case "$runs" in '' | *[!0-9]* | 0) usage ;; esac
 shift
 load=0
-run_timeout=3600
+run_timeout=7200 # a loaded 2-core machine takes 2–3× the ~20 min of an idle run
 while [ $# -gt 0 ]; do
   case "$1" in
     --load) load=1 ;;
