@@ -246,21 +246,25 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
   }, 30_000);
 
   describe('refusals leave the project byte-identical', () => {
-    const cases: { name: string; args: string[]; code: string; flag?: string; input?: string }[] = [
+    const PLACEMENT_RULES = /^Run `agentcore add gateway-target --help` for the API-key placement rules\.$/;
+    const cases: { name: string; args: string[]; code: string; action: RegExp; flag?: string; input?: string }[] = [
       {
         name: 'placement with --outbound-auth none',
         args: [...mcp, '--outbound-auth', 'none', '--api-key-prefix', 'Bearer'],
         code: 'ERR_STRATEGY_FLAG_UNSELECTED',
+        action: /^Add `--outbound-auth api-key`, or drop --api-key-prefix\./,
       },
       {
         name: 'placement with --outbound-auth gateway-iam-role',
         args: [...mcp, '--outbound-auth', 'gateway-iam-role', '--api-key-location', 'header'],
         code: 'ERR_STRATEGY_FLAG_UNSELECTED',
+        action: /^Add `--outbound-auth api-key`, or drop --api-key-location\./,
       },
       {
         name: 'placement without --outbound-auth',
         args: [...mcp, '--api-key-parameter-name', 'Authorization'],
         code: 'ERR_STRATEGY_FLAG_UNSELECTED',
+        action: /^Add `--outbound-auth api-key`, or drop --api-key-parameter-name\./,
       },
       {
         name: 'api-key on lambda-function-arn',
@@ -276,68 +280,80 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
           'Bearer',
         ],
         code: 'ERR_INVALID_INPUT',
+        action: /^Drop --outbound-auth, --credential-name, --api-key-prefix\./,
       },
       {
         name: 'placement flags on smithy-model without --outbound-auth',
         args: ['--type', 'smithy-model', '--schema', 's3://b/m.json', '--api-key-location', 'header'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Drop --api-key-location; smithy-model targets take --outbound-auth none \| gateway-iam-role\./,
       },
       {
         name: 'api-key on smithy-model',
         args: ['--type', 'smithy-model', '--schema', 's3://b/m.json', ...apiKey, '--api-key-location', 'header'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Drop --outbound-auth, --credential-name, --api-key-location; smithy-model targets take/,
       },
       {
         name: 'a missing credential',
         args: [...mcp, '--outbound-auth', 'api-key', '--credential-name', 'Nope'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Create it with `agentcore add credential --type api-key --name Nope --api-key -`/,
         flag: 'credential-name',
       },
       {
         name: 'no --credential-name',
         args: [...mcp, '--outbound-auth', 'api-key'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Add --credential-name <name>; create the credential with `agentcore add credential/,
         flag: 'credential-name',
       },
       {
         name: 'an OAuth credential',
         args: [...mcp, '--outbound-auth', 'api-key', '--credential-name', 'OAuthOne'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Use an API-key credential \(`agentcore add credential --type api-key/,
         flag: 'credential-name',
       },
       {
         name: 'a 65-character parameter name',
         args: [...mcp, ...apiKey, '--api-key-parameter-name', 'x'.repeat(65)],
         code: 'ERR_INVALID_INPUT',
+        action: PLACEMENT_RULES,
         flag: 'api-key-parameter-name',
       },
       {
         name: 'a 65-character prefix',
         args: [...mcp, ...apiKey, '--api-key-prefix', 'p'.repeat(65)],
         code: 'ERR_INVALID_INPUT',
+        action: PLACEMENT_RULES,
         flag: 'api-key-prefix',
       },
       {
         name: 'CR/LF in the prefix',
         args: [...mcp, ...apiKey, '--api-key-prefix', 'Bearer\r\nX-Injected: 1'],
         code: 'ERR_INVALID_INPUT',
+        action: PLACEMENT_RULES,
         flag: 'api-key-prefix',
       },
       {
         name: 'an invalid header token',
         args: [...mcp, ...apiKey, '--api-key-parameter-name', 'Bad Header:'],
         code: 'ERR_INVALID_INPUT',
+        action: PLACEMENT_RULES,
         flag: 'api-key-parameter-name',
       },
       {
         name: 'an unknown location',
         args: [...mcp, ...apiKey, '--api-key-location', 'cookie'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Use one of: header, query_parameter$/,
       },
       {
         name: '--api-key-value for an existing credential',
         args: [...mcp, ...apiKey, '--api-key-value', '-'],
         code: 'ERR_INVALID_INPUT',
+        action: /^Drop --api-key-value and unset AGENTCORE_API_KEY to use the existing credential/,
         flag: 'api-key-value',
         input: 'k',
       },
@@ -351,7 +367,7 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
       // A flag that needs another flag is a usage error (exit 2); an invalid value exits 1.
       expect(r.exitCode, r.stdout + r.stderr).toBe(c.code === 'ERR_STRATEGY_FLAG_UNSELECTED' ? 2 : 1);
       expect(r.json?.code, r.stdout + r.stderr).toBe(c.code);
-      expect(r.json?.actions?.length).toBeGreaterThan(0);
+      expect(r.json?.actions?.[0]).toMatch(c.action);
       if (c.flag)
         expect((r.json?.details?.problems as { flag?: string }[] | undefined)?.map((p) => p.flag)).toContain(c.flag);
       expect(r.stdout + r.stderr).not.toContain('super-secret-key');

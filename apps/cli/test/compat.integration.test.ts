@@ -145,7 +145,7 @@ describe('configs written by the CLI validate against the official JSON Schemas'
     );
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_INVALID_INPUT');
-    expect(r.json?.actions?.length).toBeGreaterThan(0);
+    expect(r.json?.actions?.[0]).toBe('Drop --outbound-auth and --credential-name.');
     expect(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')).toBe(before);
   });
 

@@ -33,7 +33,7 @@ export interface Sandbox {
   env: NodeJS.ProcessEnv;
   run<R = unknown>(
     args: string[],
-    options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+    options?: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; keepStdinOpen?: boolean },
   ): Promise<RunResult<R>>;
   cleanup(): Promise<void>;
 }
@@ -64,6 +64,7 @@ export async function createSandbox(): Promise<Sandbox> {
         env: { ...env, ...options.env },
         input: options.input,
         timeoutMs: options.timeoutMs,
+        keepStdinOpen: options.keepStdinOpen,
       });
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
@@ -75,6 +76,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   input?: string;
   timeoutMs?: number;
+  /** Leave stdin open (no EOF) until the process exits: a command that waits for input hangs until the timeout. */
+  keepStdinOpen?: boolean;
 }
 
 export function runBin<R>(args: string[], options: RunOptions): Promise<RunResult<R>> {
@@ -122,9 +125,28 @@ export function spawnNode(argv: string[], options: RunOptions, defaultTimeoutMs 
       clearTimeout(timer);
       resolve({ exitCode: code ?? -1, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    child.stdin.on('error', () => undefined); // EPIPE when the process exits without reading
+    if (options.keepStdinOpen) child.stdin.write(options.input ?? '');
+    else child.stdin.end(options.input ?? '');
   });
 }
+
+/**
+ * What the first action of an error says, per code, for tables of refusals: a concrete next step (a flag, a
+ * command, the allowed values or the file to fix), not just "some text".
+ */
+export const FIRST_ACTION: Readonly<Record<string, RegExp>> = {
+  ERR_INVALID_INPUT: /^(Run `agentcore [a-z -]+ --help` for usage\.|Use one of: \S|(Use|Add|Drop|Pass) .*--[a-z])/,
+  ERR_MISSING_FLAGS: /^(Pass the missing flags \(see `agentcore [a-z -]+ --help`\)\.|Add --name with one of: \S)/,
+  ERR_USAGE: /^Run `agentcore [a-z -]+ --help` for usage\.$/,
+  ERR_DUPLICATE: /^(Choose|Pick) another --name/,
+  ERR_PROJECT_EXISTS: /^Choose another --name or folder, or work in the existing project\.$/,
+  ERR_NOT_FOUND: /^Use one of: \S/,
+  ERR_IN_USE: /^Remove or change what uses it first \(see `agentcore status`\)/,
+  ERR_CONFIG_INVALID: /^Fix the listed fields in \S+agentcore\.json, then run `agentcore validate`\.$/,
+  ERR_CONFIG_INVALID_JSON: /^Fix the JSON syntax/,
+  ERR_CONFIG_UNREADABLE: /^Check that the file exists and is readable\.$/,
+};
 
 /** Snapshot of a project's config and secrets files, to assert "byte-identical after a failed command". */
 export async function snapshotProject(root: string): Promise<{ config: string; env: string | undefined }> {

@@ -99,7 +99,9 @@ describe('agentcore import gateway (built binary, --json)', () => {
     expect(r.exitCode).toBe(1);
     expect(r.json?.code).toBe('ERR_IMPORT_UNKNOWN_CREDENTIAL');
     expect(r.json?.details?.providerArn).toBe(OTHER_ARN);
-    expect(r.json?.actions?.length).toBeGreaterThan(0);
+    expect(r.json?.actions?.[0]).toMatch(
+      /^Add the credential to the project \(`agentcore add credential`\) and deploy it/,
+    );
     expect(await snapshotProject(root)).toEqual(before);
   });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { propertyParams } from '@agentcore/testkit/property';
 import { StrategyRegistry } from '@agentcore/auth';
 import { apiKeyStrategy } from '@agentcore/auth-apikey';
 import { customJwtStrategy } from '@agentcore/auth-custom-jwt';
@@ -18,7 +19,13 @@ import {
   type ProjectConfig,
   type Runtime,
 } from '@agentcore/schema';
-import { effectiveRuntimeVersion, pascal, providerArnParameter, synthesizeTemplate } from '../src/synth/index.js';
+import {
+  effectiveRuntimeVersion,
+  gatewayResourceName,
+  providerArnParameter,
+  runtimeResourceName,
+  synthesizeTemplate,
+} from '../src/synth/index.js';
 import { validateTemplate } from './cfn-spec.js';
 import { CREDENTIALS, project, providerArn } from './roundtrip-arbitraries.js';
 import { templateToApiResponses } from './template-to-api.js';
@@ -94,16 +101,22 @@ async function roundTrip(registry: StrategyRegistry, config: ProjectConfig, know
 
   const imported: ProjectConfig = { ...config, runtimes: [], agentCoreGateways: [] };
   for (const rt of config.runtimes) {
-    const response =
-      api.runtimes[`Runtime${pascal(rt.name)}`] ??
-      Object.values(api.runtimes).find((x) => x.agentRuntimeName === `Demo_${rt.name}`);
-    const { runtime } = mapRuntime(response ?? {}, { projectName: config.name, registry });
+    // By the runtime's identity in AWS (its name), never by a logical ID derived from the config name: two names
+    // that differ only in case (`x`, `X`) share `RuntimeX`, and synth disambiguates one of them with a hash.
+    const responses = Object.values(api.runtimes).filter(
+      (x) => x.agentRuntimeName === runtimeResourceName(config.name, rt),
+    );
+    expect(responses, `AWS runtimes named ${runtimeResourceName(config.name, rt)}`).toHaveLength(1);
+    const { runtime } = mapRuntime(responses[0] ?? {}, { projectName: config.name, registry });
     expect(normalizeRuntime(runtime, rt)).toEqual(normalizeRuntime(rt, rt));
     imported.runtimes.push(runtime);
   }
   for (const gw of config.agentCoreGateways) {
-    const recorded = Object.values(api.gateways).find((x) => x.GetGateway.name === `Demo-${gw.name}`);
-    const responses = await readGateway(fileSource(recorded ?? {}), '');
+    const recorded = Object.values(api.gateways).filter(
+      (x) => x.GetGateway.name === gatewayResourceName(config.name, gw),
+    );
+    expect(recorded, `AWS gateways named ${gatewayResourceName(config.name, gw)}`).toHaveLength(1);
+    const responses = await readGateway(fileSource(recorded[0] ?? {}), '');
     const { gateway, warnings } = mapGateway(responses, {
       projectName: config.name,
       registry,
@@ -122,8 +135,24 @@ describe('round trip: config → synth → AWS responses → import → config',
       fc.asyncProperty(project, fc.subarray(CREDENTIALS.map((c) => c.name)), (config, known) =>
         roundTrip(realRegistry, config, known),
       ),
-      { numRuns: 250 },
+      propertyParams({ numRuns: 250 }),
     );
+  });
+
+  // Counterexamples fast-check found, kept as explicit cases whatever the seed.
+  it('tells apart runtimes whose names differ only in case (x and X share the logical ID RuntimeX)', async () => {
+    const base = { entrypoint: 'main.py', networkMode: 'PUBLIC' as const };
+    const config: ProjectConfig = {
+      name: 'Demo',
+      version: 1,
+      credentials: CREDENTIALS.map((c) => ({ ...c })),
+      runtimes: [
+        { ...base, name: 'x', build: 'CodeZip', codeLocation: 'app/x/', runtimeVersion: 'PYTHON_3_12' },
+        { ...base, name: 'X', build: 'Container', codeLocation: 'app/X/', description: 'upper' },
+      ] as Runtime[],
+      agentCoreGateways: [],
+    };
+    await roundTrip(realRegistry, config, []);
   });
 
   // The property must be able to fail: strategies that lose information the way the official import does
@@ -163,7 +192,7 @@ describe('round trip: config → synth → AWS responses → import → config',
     const registry = lossy();
     const failure = await fc.check(
       fc.asyncProperty(project, (config) => roundTrip(registry, config, [])),
-      { numRuns: 300 },
+      propertyParams({ numRuns: 300 }),
     );
     expect(failure.failed).toBe(true);
   });

@@ -237,6 +237,7 @@ describe('synthesizeTemplate', () => {
       'a compute-hosted MCP server',
       { name: 'c', targetType: 'mcpServer', compute: { host: 'Lambda' } },
       'ERR_SYNTH_UNSUPPORTED',
+      'Give the target an --endpoint, or deploy it with the official CLI.',
     ],
     [
       'an unreadable inline schema',
@@ -247,8 +248,14 @@ describe('synthesizeTemplate', () => {
         outboundAuth: { type: 'API_KEY', credentialName: 'MyKey' },
       },
       'ERR_SYNTH_UNSUPPORTED',
+      'Check that missing.json exists relative to the project root.',
     ],
-    ['a lambda target', { name: 'l', targetType: 'lambda', compute: { host: 'Lambda' } }, 'ERR_SYNTH_UNSUPPORTED'],
+    [
+      'a lambda target',
+      { name: 'l', targetType: 'lambda', compute: { host: 'Lambda' } },
+      'ERR_SYNTH_UNSUPPORTED',
+      'Deploy it with the official CLI, or remove it from the synthesized project.',
+    ],
     [
       'a non-JSON tool schema',
       {
@@ -260,8 +267,9 @@ describe('synthesizeTemplate', () => {
         },
       },
       'ERR_SYNTH_UNSUPPORTED',
+      'Fix the JSON in the tool schema file.',
     ],
-  ])('refuses %s with a coded error and an action', (_label, target, code) => {
+  ])('refuses %s with a coded error and an action', (_label, target, code, action) => {
     const p = sampleProject();
     p.agentCoreGateways[0]?.targets.push(target as never);
     const err = (() => {
@@ -272,7 +280,7 @@ describe('synthesizeTemplate', () => {
       }
     })();
     expect(err?.code).toBe(code);
-    expect(err?.actions[0]?.length).toBeGreaterThan(0);
+    expect(err?.actions[0]).toBe(action);
   });
 
   it('checks AWS name limits and emits inline tool schemas in CloudFormation casing', () => {

@@ -5,10 +5,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { BIN } from './helpers.js';
 
-export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-}
-
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export interface TmuxRun {
@@ -73,9 +69,15 @@ export function startInTmux(
         const current = highlighted();
         if (matches(current)) return run.keys('Enter');
         await run.keys('Down');
-        // Wait for the highlight to move before looking again (the screen may lag a keypress behind).
-        const deadline = Date.now() + 5_000;
-        while (highlighted() === current && Date.now() < deadline) await sleep(50);
+        // Wait for the highlight to move before looking again (the screen may lag a keypress behind, more so on a
+        // loaded machine). Pressing Down again before it moved could skip the option, so a highlight that never
+        // moves (the end of the list) is an error, not a reason to press again.
+        const deadline = Date.now() + 15_000;
+        while (highlighted() === current) {
+          if (Date.now() > deadline)
+            throw new Error(`option ${label} not found (highlight stuck); screen:\n${screen()}`);
+          await sleep(50);
+        }
       }
       throw new Error(`option ${label} not found; screen:\n${screen()}`);
     },

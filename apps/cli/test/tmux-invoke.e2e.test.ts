@@ -7,12 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { createSandbox, type Sandbox } from './helpers.js';
 import { startEchoAgent, startJwtProxy, type Peer } from './invoke-peers.js';
-import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
+import { requiredPeer, TMUX } from '@agentcore/testkit/peers';
+import { startInTmux, type TmuxRun } from './tmux-helpers.js';
 
 const SECRET = 'tmux-invoke-client-secret-5c2e';
 const PICK_AGENT = 'Which agent should answer?';
 
-describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real terminal (tmux)', () => {
+// Under CI a missing tmux fails this suite (beforeAll); elsewhere the suite is skipped and says so.
+const tmux = requiredPeer(TMUX);
+
+describe.skipIf(tmux.skip)('invoke chat and fetch access in a real terminal (tmux)', () => {
   let sb: Sandbox;
   let root: string;
   let idp: OidcIssuer;
@@ -26,6 +30,7 @@ describe.skipIf(!tmuxAvailable())('invoke chat and fetch access in a real termin
   };
 
   beforeAll(async () => {
+    tmux.assert();
     sb = await createSandbox();
     idp = await startOidcIssuer({
       clients: [{ clientId: 'agent-client', clientSecret: SECRET, scopes: ['agents:invoke'] }],

@@ -7,13 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
-import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
+import { requiredPeer, TMUX } from '@agentcore/testkit/peers';
+import { startInTmux, type TmuxRun } from './tmux-helpers.js';
 
-const HAVE_TMUX = tmuxAvailable();
-if (!HAVE_TMUX)
-  console.warn(
-    'tmux-wizards.e2e: SKIPPED — tmux is not installed and could not be (tools/run.sh test installs it with apt-get).',
-  );
+// Under CI a missing tmux fails this suite (beforeAll); elsewhere the suite is skipped and says so.
+const tmux = requiredPeer(TMUX);
 
 const DISCOVERY = 'https://idp.example.com/.well-known/openid-configuration';
 const CLAIMS =
@@ -24,7 +22,7 @@ interface Config {
   agentCoreGateways: { name: string; targets: { name: string; endpoint?: string; outboundAuth?: unknown }[] }[];
 }
 
-describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
+describe.skipIf(tmux.skip)('wizards in a real terminal (tmux)', () => {
   let sb: Sandbox;
   let root: string;
   const sessions: TmuxRun[] = [];
@@ -36,6 +34,7 @@ describe.skipIf(!HAVE_TMUX)('wizards in a real terminal (tmux)', () => {
   const config = async () => JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as Config;
 
   beforeAll(async () => {
+    tmux.assert();
     sb = await createSandbox();
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');

@@ -98,7 +98,9 @@ describe('validate (built binary, --json)', () => {
     expect(r.json?.code).toBe('ERR_CONFIG_INVALID');
     const issues = (r.json?.details?.issues ?? []) as { path: string }[];
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['runtimes.0.name', 'agentCoreGateways.0.name']));
-    expect(r.json?.actions?.length).toBeGreaterThan(0);
+    expect(r.json?.actions?.[0]).toBe(
+      `Fix the listed fields in ${join(root, 'agentcore', 'agentcore.json')}, then run \`agentcore validate\`.`,
+    );
     expect(await snapshotProject(root)).toEqual(before);
   });
 
@@ -129,7 +131,7 @@ describe('validate (built binary, --json)', () => {
     const bad = await run();
     expect(bad.exitCode).toBe(1);
     expect(bad.json?.code).toBe('ERR_CONFIG_INVALID_JSON');
-    expect(bad.json?.actions?.length).toBeGreaterThan(0);
+    expect(bad.json?.actions?.[0]).toBe('Fix the JSON syntax (an editor with the agentcore $schema shows where).');
     const outside = await sb.run(['validate', '--json'], { cwd: sb.dir });
     expect(outside.json?.code).toBe('ERR_PROJECT_NOT_FOUND');
   });

@@ -50,7 +50,9 @@ describe('applyApiKey (pure)', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ApiKeyError);
       expect((err as ApiKeyError).code).toBe('ERR_APIKEY_VALUE_INVALID');
-      expect((err as ApiKeyError).actions.length).toBeGreaterThan(0);
+      expect((err as ApiKeyError).actions[0]).toBe(
+        'Store the key again without line breaks: `agentcore add credential --type api-key --name MyKey --api-key - --force`.',
+      );
       expect(JSON.stringify((err as ApiKeyError).toJSON())).not.toContain('X-Evil');
     }
   });

@@ -103,7 +103,9 @@ describe('oauthFromFlags', () => {
       kind: 'select',
       options: [{ value: 'Idp', label: 'Idp' }],
     });
-    expect(existing.find((p) => p.flag === 'oauth-scopes')?.validate?.('a b,c"')).toBeDefined();
+    expect(existing.find((p) => p.flag === 'oauth-scopes')?.validate?.('a b,c"')).toMatch(
+      /^c": must be printable ASCII without spaces/,
+    );
   });
 });
 
@@ -202,7 +204,9 @@ describe('strategy object', () => {
       credentials: [oauthCred],
       agentCoreGateways: [gateway({ type: 'OAUTH', credentialName: 'Idp', bogus: 1 })],
     });
-    expect(extra.issues.length).toBeGreaterThan(0);
+    expect(extra.issues).toEqual([
+      { path: 'agentCoreGateways.0.targets.0.outboundAuth', message: 'Unrecognized key: "bogus"' },
+    ]);
   });
   it('elides empty scopes and parses scope lists', () => {
     expect(elideOAuthDefaults({ type: 'OAUTH', credentialName: 'Idp', scopes: [] })).toEqual({

@@ -212,11 +212,12 @@ describe('upstream responses are capped in size and time', () => {
   });
 
   it('a tool result streaming hundreds of MB is cut at the cap, quickly, with a coded error naming the target', async () => {
-    const { err, elapsed } = await call('huge___x');
+    const { err } = await call('huge___x');
     expect(err).toBeInstanceOf(McpError);
     expect(err.data).toEqual({ code: 'ERR_UPSTREAM_TOO_LARGE', target: 'huge' });
     expect(err.message).toMatch(/Target huge: .*larger than \d+ bytes/);
-    expect(elapsed).toBeLessThan(upstreamTimeoutMs + 1000);
+    // Cut by the size cap, not by the timeout: the code says which, and the bytes written bound how far it got
+    // (no wall-clock bound, which a loaded machine could exceed).
     expect(upstream.written()).toBeLessThan(MAX_UPSTREAM_RESPONSE_BYTES + 32 * 1024 * 1024);
   });
 
@@ -225,8 +226,9 @@ describe('upstream responses are capped in size and time', () => {
     expect(err).toBeInstanceOf(McpError);
     expect(err.data).toEqual({ code: 'ERR_UPSTREAM_TIMEOUT', target: 'slow' });
     expect(err.message).toMatch(new RegExp(`Target slow: .*within ${upstreamTimeoutMs} ms`));
+    // It trickles forever: ending at all, with ERR_UPSTREAM_TIMEOUT, shows the timeout covers the body; no upper
+    // wall-clock bound (a loaded machine only makes it later).
     expect(elapsed).toBeGreaterThanOrEqual(upstreamTimeoutMs - 50);
-    expect(elapsed).toBeLessThan(upstreamTimeoutMs + 1000);
     expect(logs.join('\n')).toMatch(/Target slow/);
   });
 });

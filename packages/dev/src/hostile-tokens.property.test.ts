@@ -1,10 +1,11 @@
 /**
  * Seeded property test at the dev runtime emulator: random headers, claims and numbers, signed by the real issuer's
  * key (or mangled), must always get 200, 401 or 403 — never 5xx — and the strategy must never throw.
- * `FC_SEED=<n>` replays a run; the seed is printed on failure.
+ * Seeded through `@agentcore/testkit/property`: a failure prints the seed, the path and the command replaying it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { propertyParams } from '@agentcore/testkit/property';
 import {
   HOSTILE_CLIENT as CLIENT,
   HOSTILE_SCOPE as SCOPE,
@@ -12,7 +13,6 @@ import {
   type HostileRuntime,
 } from './test-helpers/hostile-runtime.js';
 
-const FC_SEED = Number(process.env.FC_SEED ?? 42);
 let runtime: HostileRuntime;
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -85,8 +85,7 @@ describe('random headers, claims and numbers (seeded property)', () => {
       seen.add(status);
       return status === 200 || status === 401 || status === 403;
     });
-    const out = await fc.check(property, { seed: FC_SEED, numRuns: 150 });
-    if (out.failed) throw new Error(`${fc.defaultReportMessage(out) ?? 'property failed'} (FC_SEED=${FC_SEED})`);
+    await fc.assert(property, propertyParams({ numRuns: 150 }));
     expect([...seen].sort()).toEqual([200, 401, 403]);
     expect(runtime.logs.join('\n')).not.toMatch(/strategy threw/);
   }, 120_000);

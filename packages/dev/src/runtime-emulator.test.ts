@@ -1,21 +1,25 @@
 /** Runtime emulator with real agent processes (Node and Python echo templates) and a real oidc-provider issuer. */
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
+import { PYTHON3, requiredPeer } from '@agentcore/testkit/peers';
 import { startDev, type DevSession } from './start-dev.js';
 import { devSessionPath } from './session.js';
 import { SESSION_HEADER } from './forwarding.js';
 import { testRegistry, secretsOf } from './test-helpers/strategies.js';
-import { alive, config, INSPECT_AGENT, TEMPLATES, tempProject } from './test-helpers/project.js';
+import { alive, config, INSPECT_AGENT, TEMPLATES, tempProject, until } from './test-helpers/project.js';
 
 let idp: OidcIssuer;
 let dev: DevSession;
 let project: { root: string; cleanup(): Promise<void> };
 const logs: string[] = [];
 let pids: number[] = [];
+// The Python echo template needs python3: required under CI (beforeAll throws how to install it), left out elsewhere.
+const python = requiredPeer(PYTHON3);
+const JWT_AGENTS = python.skip ? ['NodeAgent'] : ['NodeAgent', 'PyAgent'];
 
 const invoke = (runtime: string, init: { token?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
   fetch(dev.runtimes[runtime] ?? '', {
@@ -30,6 +34,7 @@ const invoke = (runtime: string, init: { token?: string; headers?: Record<string
   });
 
 beforeAll(async () => {
+  python.assert();
   process.env.AGENTCORE_CREDENTIAL_LEAK_CLIENT_SECRET = 'must-not-reach-agents';
   idp = await startOidcIssuer({
     clients: [
@@ -39,7 +44,7 @@ beforeAll(async () => {
   });
   project = await tempProject({
     NodeAgent: { from: join(TEMPLATES, 'node-echo/main.js'), file: 'main.js' },
-    PyAgent: { from: join(TEMPLATES, 'python-echo/main.py'), file: 'main.py' },
+    ...(python.skip ? {} : { PyAgent: { from: join(TEMPLATES, 'python-echo/main.py'), file: 'main.py' } }),
     Inspect: { from: INSPECT_AGENT, file: 'main.mjs' },
   });
   const jwt = {
@@ -65,14 +70,18 @@ beforeAll(async () => {
           authorizerType: 'CUSTOM_JWT',
           authorizerConfiguration: jwt,
         },
-        {
-          name: 'PyAgent',
-          build: 'CodeZip',
-          entrypoint: 'main.py',
-          codeLocation: 'app/PyAgent/',
-          authorizerType: 'CUSTOM_JWT',
-          authorizerConfiguration: jwt,
-        },
+        ...(python.skip
+          ? []
+          : [
+              {
+                name: 'PyAgent',
+                build: 'CodeZip' as const,
+                entrypoint: 'main.py',
+                codeLocation: 'app/PyAgent/',
+                authorizerType: 'CUSTOM_JWT' as const,
+                authorizerConfiguration: jwt,
+              },
+            ]),
         {
           name: 'Inspect',
           build: 'CodeZip',
@@ -95,17 +104,14 @@ afterAll(async () => {
 });
 
 describe('runtime emulator: CUSTOM_JWT through the strategy verify', () => {
-  it.each(['NodeAgent', 'PyAgent'])(
-    '%s: a valid token reaches the agent; the session id is generated and returned',
-    async (name) => {
-      const res = await invoke(name, {
-        token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
-      });
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ result: 'echo: hi' });
-      expect(res.headers.get(SESSION_HEADER)?.length).toBeGreaterThanOrEqual(33);
-    },
-  );
+  it.each(JWT_AGENTS)('%s: a valid token reaches the agent; the session id is generated and returned', async (name) => {
+    const res = await invoke(name, {
+      token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: 'echo: hi' });
+    expect(res.headers.get(SESSION_HEADER)?.length).toBeGreaterThanOrEqual(33);
+  });
 
   it('passes a given session id through', async () => {
     const sid = 'session-0123456789-0123456789-0123456789';
@@ -116,25 +122,18 @@ describe('runtime emulator: CUSTOM_JWT through the strategy verify', () => {
     expect(res.headers.get(SESSION_HEADER)).toBe(sid);
   });
 
-  it('streams SSE without buffering', async () => {
+  it.skipIf(python.skip)('streams the SSE reply of the Python template word by word', async () => {
     const res = await invoke('PyAgent', {
       token: await idp.requestToken('agent-client', 'agent-secret', ['agents:read']),
       headers: { accept: 'text/event-stream' },
       body: { prompt: 'a b c d e f g h i j' },
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body?.getReader();
-    const times: number[] = [];
-    let text = '';
-    for (;;) {
-      const { done, value } = (await reader?.read()) ?? { done: true, value: undefined };
-      if (done) break;
-      times.push(Date.now());
-      text += Buffer.from(value).toString();
-    }
-    expect(text).toContain('data: "echo:"');
-    expect(times.length).toBeGreaterThan(3);
-    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThan(100);
+    const events = (await res.text())
+      .split('\n\n')
+      .filter((e) => e.startsWith('data: '))
+      .map((e) => JSON.parse(e.slice('data: '.length)) as string);
+    expect(events).toEqual(['echo:', ' a', ' b', ' c', ' d', ' e', ' f', ' g', ' h', ' i', ' j']);
   });
 
   it('missing token → 401 with WWW-Authenticate and the dev reason', async () => {
@@ -245,6 +244,27 @@ describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () 
     expect(JSON.stringify(seen.env)).not.toContain('must-not-reach-agents');
   });
 
+  it('forwards SSE without buffering: an event arrives while the agent has not finished', async () => {
+    // The agent sends its first event, then holds the response open until the gate file exists. Receiving that
+    // event before opening the gate is the proof that nothing waits for the end of the response.
+    const gate = join(project.root, 'sse-gate');
+    const res = await invoke('Inspect', {
+      headers: { ...sigv4, accept: 'text/event-stream' },
+      body: { gate },
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body?.getReader();
+    const read = async () => {
+      const chunk = (await reader?.read()) ?? { done: true, value: undefined };
+      return chunk.done ? undefined : Buffer.from(chunk.value).toString();
+    };
+    expect(await read()).toBe('data: first\n\n');
+    await writeFile(gate, '');
+    let rest = '';
+    for (let chunk = await read(); chunk !== undefined; chunk = await read()) rest += chunk;
+    expect(rest).toBe('data: last\n\n');
+  });
+
   it('a body over 100 MB → 413', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(dev.runtimes.Inspect ?? '');
@@ -282,7 +302,8 @@ describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () 
 
   it('a crashed agent is reported (exit code, last lines) and answers 502', async () => {
     await invoke('Inspect', { headers: sigv4, body: { crash: 3 } }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300));
+    // The emulator marks the runtime down, then logs it: once logged, the next request must get the 502.
+    await until(() => logs.some((l) => l.includes('The agent process of Inspect exited (exit code 3)')), 'exit logged');
     const res = await invoke('Inspect', { headers: sigv4 });
     expect(res.status).toBe(502);
     expect(((await res.json()) as { devReason: string }).devReason).toContain('exit code 3');
@@ -290,7 +311,7 @@ describe('runtime emulator: AWS_IAM, headers, environment, limits, crashes', () 
   });
 
   it('close() stops every agent and removes the session file', async () => {
-    expect(pids.length).toBe(3);
+    expect(pids.length).toBe(python.skip ? 2 : 3);
     await dev.close();
     expect(pids.filter(alive)).toEqual([]);
     await expect(stat(devSessionPath(project.root))).rejects.toThrow();

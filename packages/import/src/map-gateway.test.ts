@@ -80,7 +80,9 @@ describe('mapGateway', () => {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).code).toBe('ERR_IMPORT_UNKNOWN_CREDENTIAL');
     expect((err as ImportError).details.providerArn).toBe(ARN);
-    expect((err as ImportError).actions.length).toBeGreaterThan(0);
+    expect((err as ImportError).actions[0]).toMatch(
+      /^Add the credential to the project \(`agentcore add credential`\) and deploy it, or record its ARN/,
+    );
   });
 
   it('names the plugin for an outbound type no strategy reads', () => {

@@ -12,6 +12,13 @@ afterEach(async () => {
   agent = undefined;
 });
 
+/** A gate the test opens (a positive signal); `passed` resolves once it is open, or after `boundMs` at worst. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open: () => open(), passed: (boundMs: number) => Promise.race([opened, sleep(boundMs)]) };
+}
+
 const base = (url: string, extra: Partial<InvokeOptions> = {}): InvokeOptions => ({
   target: { kind: 'url', url },
   payload: { prompt: 'hi' },
@@ -33,23 +40,26 @@ async function failure(options: InvokeOptions): Promise<InvokeError> {
 
 describe('invoke over HTTP', () => {
   it('delivers each SSE event as it arrives, while the agent holds the connection open', async () => {
-    let secondSentAt = 0;
+    // The agent sends the second event only once the first has been delivered here (or after 20 s, so a buffering
+    // client fails below instead of hanging): no clock is compared.
+    const first = gate();
+    let secondSent = false;
     agent = await startTestAgent(async (_req, res) => {
       sse(res);
       res.write('data: "first"\n\n');
-      await sleep(400);
-      secondSentAt = Date.now();
+      await first.passed(20_000);
+      secondSent = true;
       res.write('data: " second"\n\n');
       res.end();
     });
-    const arrivals: number[] = [];
+    const beforeSecond: boolean[] = [];
     const inv = invoke(base(agent.url));
     for await (const e of inv) {
       expect(e.type).toBe('text');
-      arrivals.push(Date.now());
+      beforeSecond.push(!secondSent);
+      first.open();
     }
-    expect(arrivals).toHaveLength(2);
-    expect(arrivals[0]).toBeLessThan(secondSentAt);
+    expect(beforeSecond).toEqual([true, false]);
     expect(await inv.result).toMatchObject({ text: 'first second', status: 200, contentType: 'text/event-stream' });
   });
 
@@ -159,13 +169,22 @@ describe('invoke errors', () => {
   });
 
   it('ERR_INVOKE_STREAM when the agent drops the connection mid-stream', async () => {
+    const delivered = gate(); // the connection drops once the partial event has been delivered
     agent = await startTestAgent(async (_req, res) => {
       sse(res);
       res.write('data: "partial"\n\n');
-      await sleep(50);
+      await delivered.passed(20_000);
       res.socket?.destroy();
     });
-    expect((await failure(base(agent.url))).code).toBe('ERR_INVOKE_STREAM');
+    const events: InvokeEvent[] = [];
+    const err = await (async () => {
+      for await (const e of invoke(base(agent?.url ?? ''))) {
+        events.push(e);
+        delivered.open();
+      }
+    })().catch((e: unknown) => e);
+    expect(events).toEqual([{ type: 'text', text: 'partial' }]);
+    expect((err as InvokeError).code).toBe('ERR_INVOKE_STREAM');
   });
 
   it('ERR_INVOKE_NETWORK when nothing listens, ERR_INVOKE_ABORTED on abort', async () => {
@@ -178,13 +197,15 @@ describe('invoke errors', () => {
     agent = await startTestAgent(async (_req, res) => {
       sse(res);
       res.write('data: "x"\n\n');
-      await sleep(5_000);
-      res.end();
+      await new Promise((r) => res.once('close', r)); // holds the stream open until the client goes
     });
     const controller = new AbortController();
     const inv = invoke(base(agent.url, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 100);
-    const err = (await inv.result.catch((e: unknown) => e)) as InvokeError;
+    // Abort mid-stream: after the first event arrived, while the agent still holds the connection open.
+    const err = (await (async () => {
+      for await (const e of inv) if (e.type === 'text') controller.abort();
+      return inv.result;
+    })().catch((e: unknown) => e)) as InvokeError;
     expect(err.code).toBe('ERR_INVOKE_ABORTED');
     expect(err.exitCode).toBe(130);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { propertyParams } from '@agentcore/testkit/property';
 import { applyEnvChanges, envEntries, parseEnvFile, quoteEnvValue, serializeEnvFile } from './env-file.js';
 
 describe('env-file', () => {
@@ -63,6 +64,7 @@ describe('env-file', () => {
         const text = serializeEnvFile(applyEnvChanges([], { set: { KEY: value } }));
         expect(envEntries(parseEnvFile(text)).get('KEY')).toBe(value);
       }),
+      propertyParams(),
     );
   });
 

@@ -61,7 +61,8 @@ describe('fs-atomic', () => {
     );
     expect(err).toBeInstanceOf(SchemaError);
     expect((err as SchemaError).code).toBe('ERR_LOCK_TIMEOUT');
-    expect((err as SchemaError).actions.length).toBeGreaterThan(0);
+    expect((err as SchemaError).actions[0]).toBe('Wait for the other command to finish and retry.');
+    expect((err as SchemaError).actions[1]).toContain(lock);
   });
 
   it('takes over a lock whose owner process is gone', async () => {

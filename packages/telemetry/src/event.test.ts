@@ -23,6 +23,7 @@ describe('buildEvent', () => {
     const { event, dropped } = buildEvent(run);
     expect(event).toEqual({
       schema_version: 1,
+      event_id: expect.stringMatching(/^[0-9a-f]{16}$/),
       command: 'add:gateway-target',
       status: 'error',
       error_code: 'ERR_INVALID_INPUT',
@@ -50,6 +51,22 @@ describe('buildEvent', () => {
   });
 });
 
+describe('event id', () => {
+  it('is random per event, kept when valid and replaced when not', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => buildEvent(run).event.event_id));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(buildEvent({ ...run, eventId: '0123456789abcdef' }).event.event_id).toBe('0123456789abcdef');
+    expect(buildEvent({ ...run, eventId: 'project-Demo-01' }).event.event_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(buildEvent({ ...run, eventId: 'project-Demo-01' }).event.event_id).not.toBe('project-Demo-01');
+  });
+
+  it('is optional when reading a stored event (queued before ids existed)', () => {
+    const { event_id: _id, ...old } = buildEvent(run).event;
+    expect(parseEvent(old)).toEqual(old);
+  });
+});
+
 describe('parseEvent', () => {
   const good = buildEvent({ ...run, ok: true }).event;
   it.each([
@@ -58,6 +75,8 @@ describe('parseEvent', () => {
     ['a free-text command', { ...good, command: 'add gateway for alice' }],
     ['a non-agentcore plugin name', { ...good, plugin_versions: { 'acme-sso': '1.0.0' } }],
     ['a negative duration', { ...good, duration_ms: -1 }],
+    ['an event id that is not 16 hex characters', { ...good, event_id: 'alice@example.com' }],
+    ['an event id in upper case', { ...good, event_id: 'ABCDEF0123456789' }],
   ])('refuses %s', (_what, value) => {
     expect(parseEvent(value)).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  * or a core plugin, ERR_* code, integers, versions, safe attributes); {@link parseEvent} re-checks a stored event
  * before the sender exports it, so nothing that bypassed `buildEvent` can leave.
  */
+import { randomBytes } from 'node:crypto';
 import { sanitizeAttributes, type AttributeValue, type DroppedAttribute } from './attributes.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -13,9 +14,18 @@ const VERSION_PATTERN = /^\d{1,5}\.\d{1,5}\.\d{1,5}(-[0-9A-Za-z.]{1,32})?$/;
 /** Plugins whose names and versions may be reported; any other plugin is only counted. */
 const REPORTED_PLUGIN = /^@(agentcore|oclif)\/[a-z0-9-]{1,64}$/;
 const MAX_DURATION_MS = 24 * 3600 * 1000;
+const EVENT_ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** A fresh event id: 8 random bytes as 16 hex characters, drawn per event (no machine, user or run state). */
+export const newEventId = (): string => randomBytes(8).toString('hex');
 
 export interface TelemetryEvent {
   schema_version: typeof EVENT_SCHEMA_VERSION;
+  /**
+   * Random id of this one event (16 hex characters), the same in the audit log and on the exported span, so an
+   * audit entry can be matched to what was sent. Events queued by a CLI that predates it have none.
+   */
+  event_id?: string;
   /** oclif command id (`add:gateway-target`); `plugin_command` for a command of a user-installed plugin. */
   command: string;
   status: 'ok' | 'error';
@@ -51,6 +61,8 @@ export interface RunInfo {
   plugins: readonly PluginInfo[];
   /** Attributes recorded during the run; checked here, invalid ones dropped. */
   attributes?: Readonly<Record<string, unknown>>;
+  /** The event's id (default: {@link newEventId}); one that is not 16 lower-case hex characters is replaced. */
+  eventId?: string;
 }
 
 export interface BuiltEvent {
@@ -89,6 +101,7 @@ export function buildEvent(run: RunInfo): BuiltEvent {
         : 'none';
   const event: TelemetryEvent = {
     schema_version: EVENT_SCHEMA_VERSION,
+    event_id: run.eventId !== undefined && EVENT_ID_PATTERN.test(run.eventId) ? run.eventId : newEventId(),
     command,
     status: run.ok ? 'ok' : 'error',
     ...(run.ok
@@ -108,6 +121,7 @@ export function buildEvent(run: RunInfo): BuiltEvent {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const EVENT_KEYS = new Set([
   'schema_version',
+  'event_id',
   'command',
   'status',
   'error_code',
@@ -126,6 +140,8 @@ export function parseEvent(value: unknown): TelemetryEvent | undefined {
   const v = value;
   const int = (x: unknown, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
   if (v.schema_version !== EVENT_SCHEMA_VERSION) return undefined;
+  if (v.event_id !== undefined && (typeof v.event_id !== 'string' || !EVENT_ID_PATTERN.test(v.event_id)))
+    return undefined;
   if (
     typeof v.command !== 'string' ||
     !(COMMAND_PATTERN.test(v.command) || v.command === 'plugin_command' || v.command === 'none')
@@ -155,6 +171,7 @@ export function parseEvent(value: unknown): TelemetryEvent | undefined {
   if (attrs.dropped.length > 0) return undefined;
   return {
     schema_version: EVENT_SCHEMA_VERSION,
+    ...(typeof v.event_id === 'string' ? { event_id: v.event_id } : {}),
     command: v.command,
     status: v.status,
     ...(typeof v.error_code === 'string' ? { error_code: v.error_code } : {}),

@@ -21,6 +21,7 @@ export function spanAttributes(event: TelemetryEvent): Record<string, SpanAttrib
     'agentcore.other_plugin_count': event.other_plugin_count,
   };
   if (event.error_code) attrs['agentcore.error_code'] = event.error_code;
+  if (event.event_id) attrs['agentcore.event_id'] = event.event_id;
   for (const [key, value] of Object.entries(event.attributes)) attrs[`${ATTRIBUTE_PREFIX}${key}`] = value;
   return attrs;
 }

@@ -13,7 +13,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
  * is seen). This is the cost the CLI adds after a command's output; it must stay a handful of small files.
  */
 describe('@agentcore/telemetry/record module graph', () => {
-  it('is seven small modules and node:fs, node:path, node:url — no OpenTelemetry, @agentcore/schema, zod, manage or sender code', async () => {
+  it('is seven small modules and node:crypto, node:fs, node:path, node:url — no OpenTelemetry, @agentcore/schema, zod, manage or sender code', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'telemetry-graph-'));
     try {
       const script = `import { registerHooks } from 'node:module';
@@ -44,7 +44,7 @@ process.stdout.write(JSON.stringify({ seen, outcome: { recorded: o.recorded, del
         'record.js',
       ]);
       const builtins = seen.filter((u) => !u.startsWith('file:')).sort();
-      expect(builtins).toEqual(['node:fs', 'node:path', 'node:url']);
+      expect(builtins).toEqual(['node:crypto', 'node:fs', 'node:path', 'node:url']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

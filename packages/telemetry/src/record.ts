@@ -5,8 +5,8 @@
  * never waits for the network: the export happens in another process that the command does not wait for.
  *
  * This module is also the `@agentcore/telemetry/record` entry point, and its whole module graph is what an enabled
- * run loads: consent, event, attributes, audit, outbox and launch — node:fs, node:path and node:url only; no
- * OpenTelemetry, no @agentcore/schema, no zod.
+ * run loads: consent, event, attributes, audit, outbox and launch — node:crypto (the event id), node:fs, node:path
+ * and node:url only; no OpenTelemetry, no @agentcore/schema, no zod.
  */
 import type { DroppedAttribute } from './attributes.js';
 import { appendAudit, type Delivery } from './audit.js';

@@ -51,6 +51,7 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
       'agentcore.command': 'add:gateway-target',
       'agentcore.status': 'ok',
       'agentcore.duration_ms': 42,
+      'agentcore.event_id': event.event_id,
       'agentcore.attr.api_key_placement_customized': true,
       'agentcore.attr.api_key_location': 'query_parameter',
       'agentcore.plugin_versions': ['@agentcore/auth-apikey@0.1.0'],
@@ -64,15 +65,15 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
     try {
       const port = (silent.address() as { port: number }).port;
       await enqueue(dir, { url: `http://127.0.0.1:${port}/v1/traces`, event: buildEvent(baseRun).event });
-      const started = Date.now();
+      // The endpoint never answers: only the sender's own timeout can end this call, so its returning is the proof
+      // (no wall-clock bound to trip on a loaded machine; the test timeout catches a sender that hangs).
       const status = await sendPending(dir, 500);
-      expect(Date.now() - started).toBeLessThan(3000);
       expect(status).toMatchObject({ ok: false, sent: 0, failed: 1 });
       expect(await readdir(outboxPath(dir))).toEqual([]);
     } finally {
       silent.close();
     }
-  });
+  }, 30_000);
 
   it('refuses a tampered outbox file (an event with a URL attribute) without sending it', async () => {
     const { mkdir, writeFile } = await import('node:fs/promises');
@@ -119,8 +120,9 @@ describe('sender (real OTLP/HTTP receiver on 127.0.0.1)', () => {
       env: { AGENTCORE_TELEMETRY_ENDPOINT: receiver.endpoint },
     });
     expect(outcome.recorded).toBe(false);
+    // A sender is only started after an event is queued: no outbox (no file at all) means none will connect, and
+    // recordRun itself loads no network module (record.test.ts).
     expect(await readdir(dir)).toEqual([]);
-    await new Promise((r) => setTimeout(r, 300));
     expect(receiver.connections()).toBe(0);
   });
 

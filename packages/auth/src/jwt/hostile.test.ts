@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SignJWT, generateKeyPair } from 'jose';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
+import { propertyParams } from '@agentcore/testkit/property';
 import { authorizeJwt, inspectJwt, type JwtAuthorizerConfig } from './index.js';
 import { formatEpochSeconds } from './rules.js';
 import { findDuplicateMember } from './json-duplicates.js';
 
-const FC_SEED = Number(process.env.FC_SEED ?? 42);
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 const HUGE = [1e300, -1e300, 9e15];
 
@@ -18,7 +18,7 @@ describe('total formatting and duplicate detection (pure)', () => {
     expect(formatEpochSeconds(Number.NaN)).toMatch(/^NaN/);
     fc.assert(
       fc.property(fc.double(), (n) => typeof formatEpochSeconds(n) === 'string'),
-      { seed: FC_SEED, numRuns: 500 },
+      propertyParams({ numRuns: 500 }),
     );
   });
 
@@ -145,8 +145,7 @@ describe('the engine never throws and reads no claim of an unverified token', ()
       const r = report.result;
       return r.ok || r.status === 401 || r.status === 403;
     });
-    const out = await fc.check(property, { seed: FC_SEED, numRuns: 300 });
-    if (out.failed) throw new Error(`${fc.defaultReportMessage(out) ?? 'property failed'} (FC_SEED=${FC_SEED})`);
+    await fc.assert(property, propertyParams({ numRuns: 300 }));
   });
 
   it('an exception inside verification is a 401 with the reason, never a throw', async () => {

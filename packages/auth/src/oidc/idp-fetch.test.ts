@@ -240,7 +240,8 @@ describe('response bodies are capped in size and time', () => {
     const elapsed = Date.now() - started;
     expect(err.code).toBe('ERR_TOKEN_REQUEST');
     expect(err.details).toMatchObject({ reason: 'timeout' });
+    // The body trickles for years: ending at all, with reason timeout, shows the deadline covers the body. No upper
+    // wall-clock bound (a loaded machine only makes it later); the lower one shows it did not give up early.
     expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
-    expect(elapsed).toBeLessThan(timeoutMs + 1000);
   });
 });

@@ -1,5 +1,7 @@
 // Test agent: GET /ping; POST /invocations answers with the headers it received and its environment's keys.
-// POST with {"crash": N} exits with code N; {"stream": n} streams n SSE events 50 ms apart.
+// POST with {"crash": N} exits with code N; {"stream": n} streams n SSE events 50 ms apart; {"gate": "<file>"}
+// streams `data: first`, waits until <file> exists, then streams `data: last` and ends.
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 console.log('inspect agent starting');
 createServer(async (req, res) => {
@@ -10,6 +12,12 @@ createServer(async (req, res) => {
   if (input.crash !== undefined) {
     console.error(`crashing with ${input.crash}`);
     process.exit(input.crash);
+  }
+  if (typeof input.gate === 'string') {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('data: first\n\n');
+    while (!existsSync(input.gate)) await new Promise((r) => setTimeout(r, 10));
+    return res.end('data: last\n\n');
   }
   if (input.stream) {
     res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -33,3 +33,12 @@ export function alive(pid: number): boolean {
     return false;
   }
 }
+
+/** Polls until `check` holds (a positive signal), failing after `timeoutMs`. */
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
