@@ -17,4 +17,5 @@ export * from './secret-key.js';
 export * from './secret-store.js';
 export * from './fs-atomic.js';
 export * from './store.js';
+export * from './json-edit.js';
 export * from './deployed-state.js';

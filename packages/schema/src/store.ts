@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { EnvChanges } from './env-file.js';
 import { SchemaError } from './errors.js';
 import { withFileLock, writeFileAtomic } from './fs-atomic.js';
+import { rewriteJsonFile } from './json-edit.js';
 import type { ParseResult, ProjectModel } from './model.js';
 import { SecretStore } from './secret-store.js';
 import type { SecretKeyProvider } from './secret-key.js';
@@ -155,7 +156,7 @@ export class ProjectStore {
       const envSnapshot = staged.length > 0 ? await this.secrets.snapshot() : undefined;
       for (const c of staged) await this.secrets.update(c);
       try {
-        await writeFileAtomic(this.paths.configFile, text);
+        await writeFileAtomic(this.paths.configFile, rewriteJsonFile(this.paths.configFile, after.config, text));
       } catch (err) {
         if (staged.length > 0) await this.secrets.restore(envSnapshot);
         throw err;
