@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ProjectNameSchema, ProjectStore, writeFileAtomic, type ProjectModel } from '@agentcore/schema';
 import { ProblemList } from './problems.js';
+import { writeOfficialLayoutFiles } from './official-layout.js';
 
 export interface CreateProjectInput {
   name?: string;
@@ -30,6 +31,7 @@ export async function createProject(model: ProjectModel, input: CreateProjectInp
     { model },
   );
   await writeFileAtomic(join(store.paths.configDir, SCHEMA_FILE), JSON.stringify(model.jsonSchema(), null, 2) + '\n');
+  await writeOfficialLayoutFiles(store.paths.configDir);
   await mkdir(join(root, 'app'), { recursive: true });
   await writeFile(join(root, '.gitignore'), 'node_modules/\n__pycache__/\n', { flag: 'wx' }).catch(() => undefined);
   return { name, root, configFile: store.paths.configFile };

@@ -15,6 +15,7 @@ import {
   type ProjectCheck,
   type ProjectCounts,
 } from './validate-checks.js';
+import { OFFICIAL_COMPAT_VERSION, officialCompatFindings, type CompatFinding } from './official-compat.js';
 
 const messages = loadMessages('validate');
 
@@ -30,6 +31,8 @@ export interface ValidateResult {
   modelWarnings: string[];
   /** Warnings from the project checks (secrets, credentials, code on disk). */
   findings: ValidateFinding[];
+  /** Fields the official CLI would reject (this tool's extensions); see `agentcore validate --compat official`. */
+  officialCompat: { version: string; findings: (CompatFinding & { message: string })[] };
 }
 
 /** Read what the checks need from disk: which credential keys have values, which code paths exist. */
@@ -67,5 +70,12 @@ export async function validateProject(store: ProjectStore): Promise<ValidateResu
     counts: countResources(config),
     modelWarnings: checked.warnings,
     findings,
+    officialCompat: {
+      version: OFFICIAL_COMPAT_VERSION,
+      findings: officialCompatFindings(config).map((f) => ({
+        ...f,
+        message: `${f.path}: ${messages.get(`compat.${f.code}`, { ...f.params, version: OFFICIAL_COMPAT_VERSION })}`,
+      })),
+    },
   };
 }

@@ -11,6 +11,7 @@ export type CliErrorCode =
   | 'ERR_NOT_DEPLOYED'
   | 'ERR_DUPLICATE'
   | 'ERR_IN_USE'
+  | 'ERR_INCOMPATIBLE'
   | 'ERR_INTERNAL';
 
 /** Errors raised by the CLI's own commands and operations. */
