@@ -7,6 +7,7 @@ import { loadMessages } from '../shared/messages.js';
 import { resolveSecret } from '../shared/secrets.js';
 import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
 import { isInteractive } from '../tui/gate.js';
+import { checkSessionId, promptArgument } from '../operations/invoke-args.js';
 
 const messages = loadMessages('invoke');
 
@@ -26,6 +27,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
   static override examples = messages.list('examples');
   static override args = { prompt: Args.string({ description: messages.get('args.prompt.description') }) };
   static override flags = {
+    prompt: Flags.string({ summary: messages.get('flags.prompt.summary') }),
     runtime: Flags.string({ summary: messages.get('flags.runtime.summary') }),
     endpoint: Flags.string({ summary: messages.get('flags.endpoint.summary') }),
     'bearer-token': Flags.string({ summary: messages.get('flags.bearer-token.summary') }),
@@ -46,13 +48,15 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
 
   async run(): Promise<InvokeCommandResult> {
     const { args, flags } = await this.parse(Invoke);
+    const promptGiven = promptArgument(args.prompt, flags.prompt);
+    checkSessionId(flags['session-id']);
     const bearer = await resolveSecret({
       flag: 'bearer-token',
       value: flags['bearer-token'],
       envName: 'AGENTCORE_BEARER_TOKEN',
     });
     if (bearer.warning) this.addWarning(bearer.warning);
-    if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
+    if (promptGiven === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
       const { chatInteractively } = await import('../tui/sessions.js');
       const { warnings, ...result } = await chatInteractively(this.config, {
@@ -70,7 +74,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       return result;
     }
     const prompt =
-      args.prompt ??
+      promptGiven ??
       (flags['prompt-file']
         ? await readFile(flags['prompt-file'], 'utf8')
         : process.stdin.isTTY || flags['bearer-token'] === '-'
