@@ -15,6 +15,7 @@ import {
   type ProjectCheck,
   type ProjectCounts,
 } from './validate-checks.js';
+import { synthTargetChecks } from './validate-synth.js';
 import { OFFICIAL_COMPAT_VERSION, officialCompatFindings, type CompatFinding } from './official-compat.js';
 
 const messages = loadMessages('validate');
@@ -60,7 +61,11 @@ export async function validateProject(store: ProjectStore): Promise<ValidateResu
   const checked = store.model.check(await store.readRaw());
   if (!checked.config) throw new ConfigValidationError(store.paths.configFile, checked.issues);
   const { config } = checked;
-  const findings = checkProject(config, await gatherDiskFacts(store, config)).map((c) => ({
+  const checks = [
+    ...checkProject(config, await gatherDiskFacts(store, config)),
+    ...(await synthTargetChecks(store.paths.root, config)),
+  ];
+  const findings = checks.map((c) => ({
     ...c,
     message: describeCheck(c),
   }));
