@@ -13,7 +13,7 @@
  * commands the tests run never load it). Parallel test files share one install through a lock folder.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,6 +81,15 @@ function pidAlive(pid) {
   }
 }
 
+/** A lock folder without a pid file older than a minute was left by a process that died right after mkdir. */
+function orphaned() {
+  try {
+    return Date.now() - statSync(LOCK).mtimeMs > 60_000;
+  } catch {
+    return false;
+  }
+}
+
 /** Take the lock folder; a lock left by a dead process is taken over. Resolves false when another process installed it meanwhile. */
 async function acquire(deadline) {
   for (;;) {
@@ -90,8 +99,13 @@ async function acquire(deadline) {
       writeFileSync(join(LOCK, 'pid'), String(process.pid));
       return true;
     } catch {
-      const pid = Number(readFileSync(join(LOCK, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (pid > 0 && !pidAlive(pid)) rmSync(LOCK, { recursive: true, force: true });
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8')) || 0;
+      } catch {
+        pid = 0;
+      }
+      if ((pid > 0 && !pidAlive(pid)) || (pid === 0 && orphaned())) rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${LOCK} (held by pid ${pid})`);
       await new Promise((r) => setTimeout(r, 500));
     }

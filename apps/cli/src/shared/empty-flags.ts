@@ -5,17 +5,18 @@
 import { ProblemList } from '../operations/problems.js';
 import { cliMessages } from './messages.js';
 
+/** Only whitespace and list separators: nothing a flag could mean. */
+const EMPTY = /^[\s,]*$/;
+
 const blank = (v: unknown): boolean =>
-  (typeof v === 'string' && v.trim() === '') ||
-  (Array.isArray(v) &&
-    v.length > 0 &&
-    v.every((x) => typeof x === 'string' && x.split(',').every((p) => p.trim() === '')));
+  (typeof v === 'string' && EMPTY.test(v)) ||
+  (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && EMPTY.test(x)));
 
 /** Throws ERR_INVALID_INPUT naming every flag whose value is empty (or, for a list, only separators). */
 export function rejectEmptyFlags(command: string, flags: Readonly<Record<string, unknown>>): void {
   const p = new ProblemList();
   for (const [flag, value] of Object.entries(flags)) {
-    if (blank(value) || (typeof value === 'string' && /^[\s,]+$/.test(value)))
+    if (blank(value))
       p.add({
         flag,
         message: cliMessages.get('error.EmptyFlag'),
