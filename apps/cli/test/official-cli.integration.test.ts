@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSandbox, spawnNode, type Sandbox } from './helpers.js';
 import { ensureOfficialCli, officialEnv } from '../../../tools/official-cli.mjs';
+import { lineDiffAdditions, OFFICIAL_SKELETON, officialSteps } from './official-fixtures.js';
 
 /** Each official CLI command takes 1–4 s on a busy 2-core machine; a test runs up to a dozen. */
 const SLOW = 240_000;
@@ -231,34 +232,6 @@ describe('projects made by our CLI open in the official CLI', () => {
   );
 });
 
-/** `agentcore.json` exactly as the official `create --no-agent` writes it (its npm install of the CDK app is not needed here). */
-const OFFICIAL_SKELETON = (name: string) =>
-  JSON.stringify(
-    {
-      $schema: 'https://schema.agentcore.aws.dev/v1/agentcore.json',
-      name,
-      version: 1,
-      managedBy: 'CDK',
-      tags: { 'agentcore:created-by': 'agentcore-cli', 'agentcore:project-name': name },
-      runtimes: [],
-      memories: [],
-      knowledgeBases: [],
-      credentials: [],
-      evaluators: [],
-      onlineEvalConfigs: [],
-      agentCoreGateways: [],
-      policyEngines: [],
-      configBundles: [],
-      abTests: [],
-      harnesses: [],
-      datasets: [],
-      capacityProviders: [],
-      payments: [],
-    },
-    null,
-    2,
-  );
-
 describe('projects made by the official CLI open in ours', () => {
   let root: string;
   let madeByOfficial: string;
@@ -274,36 +247,7 @@ describe('projects made by the official CLI open in ours', () => {
     'agents, JWT gateways, OAuth and API-key targets, memories and harnesses pass our validate',
     async (ctx) => {
       const bin = requireOfficial(ctx);
-      const steps = [
-        [
-          ...['add', 'agent', '--name', 'Byo', '--type', 'byo', '--code-location', 'app/Byo', '--language', 'Python'],
-          ...['--framework', 'Strands', '--model-provider', 'Bedrock', '--authorizer-type', 'CUSTOM_JWT'],
-          ...['--discovery-url', DISCOVERY, '--allowed-clients', 'c1', '--client-id', 'c1', '--client-secret', 's1'],
-        ],
-        ['add', 'memory', '--name', 'Mem', '--strategies', 'SEMANTIC'],
-        [
-          ...['add', 'gateway', '--name', 'gw1', '--protocol-type', 'MCP', '--authorizer-type', 'CUSTOM_JWT'],
-          ...['--discovery-url', DISCOVERY, '--allowed-audience', 'api://x', '--allowed-scopes', 'read'],
-        ],
-        [
-          ...['add', 'credential', '--name', 'OutOauth', '--type', 'oauth', '--discovery-url', DISCOVERY],
-          ...['--client-id', 'oc', '--client-secret', 'os', '--scopes', 'read,write'],
-        ],
-        ['add', 'credential', '--name', 'Key1', '--api-key', 'k'],
-        [
-          ...['add', 'gateway-target', '--gateway', 'gw1', '--name', 'mcpOauth', '--type', 'mcp-server'],
-          ...['--endpoint', 'https://api.example.com/mcp', '--outbound-auth', 'oauth', '--credential-name', 'OutOauth'],
-        ],
-        [
-          ...['add', 'gateway-target', '--gateway', 'gw1', '--name', 'mcpNone', '--type', 'mcp-server'],
-          ...['--endpoint', 'https://api2.example.com/mcp'],
-        ],
-        [
-          ...['add', 'gateway-target', '--gateway', 'gw1', '--name', 'oas', '--type', 'open-api-schema'],
-          ...['--schema', 'oas.json', '--outbound-auth', 'api-key', '--credential-name', 'Key1'],
-        ],
-        ['add', 'harness', '--name', 'Har', '--model-provider', 'bedrock', '--model-id', 'anthropic.claude-v2'],
-      ];
+      const steps = officialSteps(DISCOVERY);
       await writeFile(join(root, 'oas.json'), '{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{}}');
       for (const args of steps) {
         const r = await runOfficial(bin, [...args, '--json'], root);
@@ -369,19 +313,3 @@ describe('projects made by the official CLI open in ours', () => {
     SLOW,
   );
 });
-
-/**
- * Lines of `after` not matched, in order, by the lines of `before` — fails the test if a line of `before` went
- * missing (the official file must survive as a subsequence).
- */
-function lineDiffAdditions(before: string, after: string): string[] {
-  const b = before.split('\n');
-  const added: string[] = [];
-  let i = 0;
-  for (const line of after.split('\n')) {
-    if (i < b.length && line === b[i]) i++;
-    else added.push(line);
-  }
-  expect(i, `line ${i + 1} of the official file is gone: ${b[i]}`).toBe(b.length);
-  return added;
-}
