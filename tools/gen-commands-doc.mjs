@@ -42,11 +42,9 @@ Flags marked *from @agentcore/…* are contributed by an installed auth plugin a
 `;
 
 const ATTACH = { 'add:agent': 'add agent', 'add:gateway': 'add gateway', 'add:gateway-target': 'add gateway-target' };
-const oneLine = (s) =>
-  String(s ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\|/g, '\\|');
+/** oclif's template placeholders in summaries and descriptions, as a user reads them. */
+const expand = (s) => String(s ?? '').replace(/<%= config\.bin %>/g, 'agentcore');
+const oneLine = (s) => expand(s).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
 
 /** A dependency's folder as Node finds it (some packages' exports maps hide package.json). */
 function packageDir(name) {
@@ -150,6 +148,11 @@ const text = [
   '',
 ].join('\n');
 
+const placeholder = /<%=.*?%>/.exec(text);
+if (placeholder) {
+  console.error(`docs/commands.md would contain the raw template ${placeholder[0]}: expand it in this generator.`);
+  process.exit(1);
+}
 if (process.argv.includes('--check')) {
   const current = readFileSync(OUT, 'utf8');
   if (current !== text) {

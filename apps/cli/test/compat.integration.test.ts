@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, writeProjectFiles, type Sandbox } from './helpers.js';
 import { describeErrors, officialValidators } from '../../../packages/schema/test-fixtures/official-schemas.js';
 
 const LAMBDA_TARGET = [
@@ -124,6 +124,7 @@ describe('configs written by the CLI validate against the official JSON Schemas'
     const r = await sb.run(['create', '--name', 'Compat', '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
     root = join(sb.dir, 'Compat');
+    await writeProjectFiles(root, ['models/weather.json', 'tools.json']);
   });
   afterAll(() => sb.cleanup());
 

@@ -158,3 +158,13 @@ export async function snapshotProject(root: string): Promise<{ config: string; e
 export async function fileMode(path: string): Promise<number> {
   return (await stat(path)).mode & 0o777;
 }
+
+/** Write small placeholder files (schemas a target names must exist when it is added) under a project root. */
+export async function writeProjectFiles(root: string, paths: readonly string[], content = '{}'): Promise<void> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  for (const p of paths) {
+    await mkdir(dirname(join(root, p)), { recursive: true });
+    await writeFile(join(root, p), content);
+  }
+}

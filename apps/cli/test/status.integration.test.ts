@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { StatusResult } from '../src/operations/status.js';
-import { createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, writeProjectFiles, type Sandbox } from './helpers.js';
 
 describe('status (built binary, --json)', () => {
   let sb: Sandbox;
@@ -36,6 +36,7 @@ describe('status (built binary, --json)', () => {
       'MyKey',
     ]);
     // Human mode too: the same command without --json succeeds and prints a line, not JSON.
+    await writeProjectFiles(root, ['model.json']);
     const human = await sb.run(
       ['add', 'gateway-target', '--gateway', 'gw', '--name', 's', '--type', 'smithy-model', '--schema', 'model.json'],
       { cwd: root },

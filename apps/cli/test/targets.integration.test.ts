@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
+import { createSandbox, snapshotProject, writeProjectFiles, type Sandbox } from './helpers.js';
 
 interface Target {
   name: string;
@@ -28,6 +28,7 @@ describe('add gateway-target: every target type (built binary, --json)', () => {
     sb = await createSandbox();
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
+    await writeProjectFiles(root, ['specs/api.json', 'tools.json', 'm.json']);
     const gw = await run(['add', 'gateway', '--name', 'gw']);
     expect(gw.exitCode, gw.stdout).toBe(0);
   });

@@ -18,11 +18,8 @@ describe('missing inputs without a terminal', () => {
   afterAll(() => sb.cleanup());
 
   it.each([
-    [
-      ['add', 'agent'],
-      ['--name', '--template or --code-location with --entrypoint'],
-    ],
-    [['add', 'agent', '--name', 'A', '--code-location', 'app/A'], ['--template or --entrypoint']],
+    [['add', 'agent'], ['--name']],
+    [['add', 'agent', '--code-location', 'app/A'], ['--name']],
     [['add', 'gateway'], ['--name']],
     [
       ['add', 'gateway-target', '--name', 't'],

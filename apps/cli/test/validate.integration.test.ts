@@ -65,8 +65,20 @@ describe('validate (built binary, --json)', () => {
       counts: { runtimes: 1, gateways: 1, targets: 1, credentials: 1 },
       modelWarnings: [],
       findings: [],
+      officialCompat: {
+        version: '0.30',
+        findings: [
+          {
+            code: 'MCP_SERVER_API_KEY',
+            path: 'agentCoreGateways.0.targets.0.outboundAuth.type',
+            params: { target: 'w' },
+            message: expect.stringContaining('only OAUTH or NONE outbound auth on mcpServer targets') as string,
+          },
+        ],
+      },
     });
-    expect(r.json?.warnings).toEqual([]);
+    // An API key on an mcpServer target is an extension beyond the official CLI 0.30: noted once.
+    expect(r.json?.warnings).toEqual([expect.stringContaining('agentcore validate --compat official')]);
   });
 
   it('works without --json', async () => {
@@ -84,7 +96,7 @@ describe('validate (built binary, --json)', () => {
       ['SECRET_MISSING', 'credentials.0', { credential: 'MyKey', key: 'AGENTCORE_CREDENTIAL_MYKEY' }],
       ['CODE_LOCATION_MISSING', 'runtimes.0.codeLocation', { name: 'Echo', codeLocation: 'app/Echo/' }],
     ]);
-    expect(r.json?.warnings).toHaveLength(2);
+    expect(r.json?.warnings).toHaveLength(3);
   });
 
   it('lists every issue with its dotted path; files untouched', async () => {

@@ -60,6 +60,16 @@ function checkField(problems: InputProblem[], flag: string, schema: AnyZodSchema
   return r.success;
 }
 
+/** The project's credentials of the kind this strategy uses, for "no credential named …" messages. */
+function availableCredentials(ctx: FlagContext): string {
+  const names = ctx.project.credentials
+    .filter((c) => c.authorizerType === 'ApiKeyCredentialProvider')
+    .map((c) => c.name);
+  return names.length > 0
+    ? messages.get('problem.credentialsAvailable', { names: names.join(', ') })
+    : messages.get('problem.credentialsAvailable.none');
+}
+
 function checkCredential(problems: InputProblem[], name: string, ctx: FlagContext, creating: boolean): void {
   const existing = ctx.project.credentials.find((c) => c.name === name);
   if (creating) {
@@ -76,7 +86,7 @@ function checkCredential(problems: InputProblem[], name: string, ctx: FlagContex
   if (!existing) {
     problems.push({
       flag: 'credential-name',
-      message: messages.get('problem.credentialMissing', { name }),
+      message: messages.get('problem.credentialMissing', { name, available: availableCredentials(ctx) }),
       action: messages.get('problem.credentialMissing.action', { name }),
     });
   } else if (existing.authorizerType !== 'ApiKeyCredentialProvider') {

@@ -13,7 +13,7 @@ import {
 } from '@agentcore/schema';
 import type * as z from 'zod/mini';
 import { messages as m } from './messages.js';
-import { CustomJwtAuthorizerSchema, type CustomJwtAuthorizerConfig } from './schema.js';
+import { ClientIdSchema, CustomJwtAuthorizerSchema, type CustomJwtAuthorizerConfig } from './schema.js';
 
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   discoveryUrl: 'discovery-url',
@@ -164,6 +164,9 @@ export function customJwtFromFlags(values: FlagValues, ctx: FlagContext): FromFl
   const clientId = text(values['client-id']);
   const clientSecret =
     typeof values['client-secret'] === 'string' && values['client-secret'] !== '' ? values['client-secret'] : undefined;
+  // The test client's id follows the allowed-client rule, so the token it fetches is one AWS could match.
+  const clientIdIssue = clientId === undefined ? undefined : ClientIdSchema.safeParse(clientId).error?.issues[0];
+  if (clientIdIssue) problems.push({ flag: 'client-id', message: clientIdIssue.message });
   if (clientSecret && !clientId)
     problems.push({
       flag: 'client-secret',

@@ -71,6 +71,23 @@ describe('authorizer block', () => {
   });
 });
 
+describe('values pasted from docs or terminals', () => {
+  it.each(['api://x…', 'client\u0000', 'tab\there', 'del\u007f', 'c1\u0085'])(
+    'refuses %j in audiences and clients',
+    (v) => {
+      for (const field of ['allowedAudience', 'allowedClients']) {
+        const r = CustomJwtAuthorizerSchema.safeParse({ discoveryUrl: URL_OK, [field]: [v] });
+        expect(r.success).toBe(false);
+        expect(r.error?.issues[0]?.message).toContain('ellipsis');
+      }
+    },
+  );
+  it('keeps accepting ordinary ids, URIs and non-ASCII letters', () => {
+    const ok = { discoveryUrl: URL_OK, allowedAudience: ['api://my-api', 'Zürich'], allowedClients: ['a.b-c_d'] };
+    expect(CustomJwtAuthorizerSchema.safeParse(ok).success).toBe(true);
+  });
+});
+
 describe('custom claim pairing (operator ↔ value type ↔ value member)', () => {
   it.each([
     ['STRING', 'EQUALS', { matchValueString: 'acme' }],

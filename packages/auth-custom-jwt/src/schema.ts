@@ -38,9 +38,17 @@ export const DiscoveryUrlSchema = z.string().check(
   }),
 );
 
-const ListItemSchema = z
-  .string()
-  .check(z.minLength(1, m.get('schema.item.empty')), z.maxLength(255, m.get('schema.item.long')));
+/**
+ * Characters that never belong in an id, audience, client or scope but arrive when values are copied from docs or
+ * terminals: control characters (C0, DEL, C1) and the ellipsis `…` that shortens examples.
+ */
+export const PASTED_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2026]/;
+
+const ListItemSchema = z.string().check(
+  z.minLength(1, m.get('schema.item.empty')),
+  z.maxLength(255, m.get('schema.item.long')),
+  z.refine((v) => !PASTED_CHARACTERS.test(v), m.get('schema.item.pasted')),
+);
 const listOf = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1, m.get('schema.list.empty')));
 
 export const AudienceSchema = ListItemSchema;

@@ -9,6 +9,7 @@ import { findProjectRoot, formatZodIssues, projectPaths } from '@agentcore/schem
 import { CustomJwtError, type CustomJwtErrorCode } from './errors.js';
 import { loadMessages } from './messages.js';
 import { CustomJwtAuthorizerConfigSchema } from './schema.js';
+import { devSessionIssuer } from './dev-issuer.js';
 
 export const inspectMessages = loadMessages('token.inspect');
 
@@ -34,6 +35,8 @@ export interface TokenInspectResult {
   header?: Readonly<Record<string, unknown>>;
   claims?: Readonly<Record<string, unknown>>;
   rules: JwtRuleOutcome[];
+  /** The issuer the token was checked against: the configured one, or a running `agentcore dev --issuer`'s. */
+  issuer: { discoveryUrl: string; source: 'config' | 'dev-session' };
 }
 
 function fail(
@@ -94,7 +97,9 @@ export async function inspectToken(input: TokenInspectInput): Promise<TokenInspe
       { issues },
     );
   }
-  const inspection = await inspectJwt(token, parsed.data.customJwtAuthorizer, {
+  const devIssuer = input.offline ? undefined : await devSessionIssuer(input.cwd);
+  const authorizer = { ...parsed.data.customJwtAuthorizer, ...(devIssuer ? { discoveryUrl: devIssuer } : {}) };
+  const inspection = await inspectJwt(token, authorizer, {
     offline: input.offline ?? false,
     ...(input.now ? { now: input.now } : {}),
   });
@@ -108,5 +113,6 @@ export async function inspectToken(input: TokenInspectInput): Promise<TokenInspe
     ...(inspection.header ? { header: inspection.header } : {}),
     ...(inspection.payload ? { claims: inspection.payload } : {}),
     rules: inspection.rules,
+    issuer: { discoveryUrl: authorizer.discoveryUrl, source: devIssuer ? 'dev-session' : 'config' },
   };
 }

@@ -53,12 +53,22 @@ export function defaultOAuthCredentialName(resourceName: string): string {
   return `${resourceName}-oauth`;
 }
 
+/** The project's credentials of the kind this strategy uses, for "no credential named …" messages. */
+function availableCredentials(ctx: FlagContext): string {
+  const names = ctx.project.credentials
+    .filter((c) => c.authorizerType === 'OAuthCredentialProvider')
+    .map((c) => c.name);
+  return names.length > 0
+    ? messages.get('problem.credentialsAvailable', { names: names.join(', ') })
+    : messages.get('problem.credentialsAvailable.none');
+}
+
 function checkExisting(problems: InputProblem[], name: string, ctx: FlagContext): void {
   const existing = ctx.project.credentials.find((c) => c.name === name);
   if (!existing) {
     problems.push({
       flag: 'credential-name',
-      message: messages.get('problem.credentialMissing', { name }),
+      message: messages.get('problem.credentialMissing', { name, available: availableCredentials(ctx) }),
       action: messages.get('problem.credentialMissing.action', { name }),
     });
   } else if (existing.authorizerType !== 'OAuthCredentialProvider') {

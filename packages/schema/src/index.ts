@@ -20,4 +20,5 @@ export * from './fs-atomic.js';
 export * from './fs-transaction.js';
 export * from './crash-point.js';
 export * from './store.js';
+export * from './json-edit.js';
 export * from './deployed-state.js';

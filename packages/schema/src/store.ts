@@ -10,6 +10,7 @@ import { SchemaError } from './errors.js';
 import { crashPoint } from './crash-point.js';
 import { toWriteError, withFileLock, writeFileAtomic } from './fs-atomic.js';
 import { FsTransaction, recoverScaffolds } from './fs-transaction.js';
+import { rewriteJsonFile } from './json-edit.js';
 import type { ParseResult, ProjectModel } from './model.js';
 import { SecretStore } from './secret-store.js';
 import type { SecretKeyProvider } from './secret-key.js';
@@ -182,7 +183,7 @@ export class ProjectStore {
       try {
         for (const c of staged) await this.secrets.update(c);
         crashPoint('update:env-written');
-        await writeFileAtomic(this.paths.configFile, text);
+        await writeFileAtomic(this.paths.configFile, rewriteJsonFile(this.paths.configFile, after.config, text));
         configWritten = true;
         crashPoint('update:config-written');
         for (const step of afterWrite) step();

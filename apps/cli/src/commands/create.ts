@@ -3,6 +3,7 @@ import { AgentcoreCommand } from '../shared/base-command.js';
 import { loadMessages } from '../shared/messages.js';
 import { loadRegistry } from '../shared/strategies.js';
 import { createProject, type CreateProjectResult } from '../operations/create-project.js';
+import { checkCreateDir, dirError } from '../operations/create-dir.js';
 
 const messages = loadMessages('create');
 
@@ -21,7 +22,10 @@ export default class Create extends AgentcoreCommand<CreateResult> {
     const { flags } = await this.parse(Create);
     const { registry, warnings } = await loadRegistry(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const result = await createProject(registry.model(), { name: flags.name, dir: flags.dir });
+    checkCreateDir(flags.dir);
+    const result = await createProject(registry.model(), { name: flags.name, dir: flags.dir }).catch((err: unknown) => {
+      throw dirError(err, flags.dir);
+    });
     this.log(messages.get('success', { name: result.name, root: result.root }));
     return result;
   }

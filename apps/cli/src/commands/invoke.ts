@@ -8,6 +8,7 @@ import { resolveSecret } from '../shared/secrets.js';
 import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
 import { runInvokeTools, type ToolsResult } from '../operations/invoke-tools.js';
 import { isInteractive } from '../tui/gate.js';
+import { checkSessionId, promptArgument } from '../operations/invoke-args.js';
 
 const messages = loadMessages('invoke');
 
@@ -38,6 +39,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
   static override examples = messages.list('examples');
   static override args = { prompt: Args.string({ description: messages.get('args.prompt.description') }) };
   static override flags = {
+    prompt: Flags.string({ summary: messages.get('flags.prompt.summary') }),
     runtime: Flags.string({ summary: messages.get('flags.runtime.summary'), exclusive: ['gateway'] }),
     gateway: Flags.string({ summary: messages.get('flags.gateway.summary') }),
     'list-tools': Flags.boolean({ summary: messages.get('flags.list-tools.summary'), exclusive: ['tool'] }),
@@ -62,6 +64,8 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
 
   async run(): Promise<InvokeCommandResult> {
     const { args, flags } = await this.parse(Invoke);
+    const promptGiven = promptArgument(args.prompt, flags.prompt);
+    checkSessionId(flags['session-id']);
     const bearer = await resolveSecret({
       flag: 'bearer-token',
       value: flags['bearer-token'],
@@ -75,7 +79,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
         throw new CliError('ERR_MISSING_FLAGS', messages.get('error.GatewayNeedsTool'), {
           actions: messages.list('error.GatewayNeedsTool.actions', { gateway: flags.gateway ?? '' }),
         });
-      if (args.prompt !== undefined)
+      if (promptGiven !== undefined)
         throw new CliError('ERR_USAGE', messages.get('error.PromptWithTool'), {
           actions: messages.list('error.PromptWithTool.actions'),
         });
@@ -103,7 +107,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       warnings.forEach((w) => this.addWarning(w));
       return this.toolOutcome(result);
     }
-    if (args.prompt === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
+    if (promptGiven === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
       const { chatInteractively } = await import('../tui/sessions.js');
       const { warnings, ...result } = await chatInteractively(this.config, {
@@ -121,7 +125,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       return 'protocol' in result ? result : this.toolOutcome(result);
     }
     const prompt =
-      args.prompt ??
+      promptGiven ??
       (flags['prompt-file']
         ? await readFile(flags['prompt-file'], 'utf8')
         : process.stdin.isTTY || flags['bearer-token'] === '-'

@@ -9,6 +9,7 @@ import { loadMessages } from '../shared/messages.js';
 import { openProjectWith } from '../shared/project.js';
 import { resolveSecret } from '../shared/secrets.js';
 import { askAdd, needsWizard } from '../tui/gate.js';
+import { rejectEmptyFlags } from '../shared/empty-flags.js';
 
 /** Parsed flags (a type, not an interface: the wizard gate reads it as a plain record). */
 export type AddCredentialFlags = {
@@ -23,6 +24,7 @@ export type AddCredentialFlags = {
 };
 
 export async function addCredentialHandler(host: CommandHost, flags: AddCredentialFlags): Promise<AddCredentialResult> {
+  rejectEmptyFlags('add credential', flags);
   const wizard = needsWizard('add credential', flags, { json: host.json });
   const apiKey = await resolveSecret({ flag: 'api-key', value: flags['api-key'], envName: 'AGENTCORE_API_KEY' });
   const clientSecret = await resolveSecret({

@@ -17,6 +17,7 @@ import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/a
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
 import { buildTargetFields, type TargetInput } from './target-config.js';
+import { checkTargetFiles } from './target-files.js';
 
 export interface AddGatewayTargetInput extends TargetInput {
   name?: string;
@@ -89,6 +90,7 @@ export async function addGatewayTarget(
     });
   }
   const fields = targetType ? buildTargetFields(targetType, input, p) : {};
+  checkTargetFiles(store.paths.root, fields, p);
   p.throwIfAny('add gateway-target');
   if (!name || !targetType || !input.gateway) throw new TypeError('unreachable: validated above');
 

@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { FsTransaction, ProjectNameSchema, ProjectStore, type ProjectModel } from '@agentcore/schema';
 import { ProblemList } from './problems.js';
+import { officialLayoutFiles } from './official-layout.js';
 
 export interface CreateProjectInput {
   name?: string;
@@ -43,6 +44,7 @@ export async function createProject(model: ProjectModel, input: CreateProjectInp
             replace: true,
           },
           { path: join(root, '.gitignore'), data: 'node_modules/\n__pycache__/\n', replace: false },
+          ...officialLayoutFiles(join(root, 'agentcore')),
         ],
       },
     );

@@ -38,7 +38,7 @@ export interface RemoveResult {
 }
 
 function notFoundError(f: RemovalLookupFailure): CliError {
-  const where = f.gateway ? messages.get('error.NotFound.inGateway', { gateway: f.gateway }) : '';
+  const where = f.gateway ? ` ${messages.get('error.NotFound.inGateway', { gateway: f.gateway })}` : '';
   if (f.ambiguousIn) {
     return new CliError(
       'ERR_INVALID_INPUT',

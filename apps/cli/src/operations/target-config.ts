@@ -1,6 +1,9 @@
 /** Builds the type-specific part of a gateway target from CLI values; pure, one function per target type. */
 import { HttpUrlSchema, TARGET_TYPE_INFO, type GatewayTarget, type TargetType } from '@agentcore/schema';
 import type { ProblemList } from './problems.js';
+import { loadMessages } from '../shared/messages.js';
+
+const messages = loadMessages('add.gateway-target');
 
 export interface TargetInput {
   endpoint?: string;
@@ -27,6 +30,13 @@ function cliName(t: TargetType): string {
   return TARGET_TYPE_INFO[t].cli ?? t;
 }
 
+/** HTTP methods an API Gateway tool filter takes (https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_ApiGatewayToolFilter.html). */
+export const TOOL_FILTER_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
+
+/** A Lambda function ARN, optionally with a version or alias (https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html). */
+export const LAMBDA_ARN =
+  /^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d:\d{12}:function:[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]+))?$/;
+
 function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; methods: string[] } | undefined {
   const i = spec.lastIndexOf(':');
   const filterPath = i > 0 ? spec.slice(0, i) : spec;
@@ -36,6 +46,18 @@ function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; me
     .filter(Boolean);
   if (!filterPath.startsWith('/') || methods.length === 0) {
     p.add({ flag: 'tool-filter', message: `--tool-filter ${spec} must look like /path:GET+POST` });
+    return undefined;
+  }
+  const unknown = methods.filter((m) => !(TOOL_FILTER_METHODS as readonly string[]).includes(m));
+  if (unknown.length > 0) {
+    p.add({
+      flag: 'tool-filter',
+      message: messages.get('error.ToolFilterMethod', {
+        spec,
+        methods: unknown.join(', '),
+        allowed: TOOL_FILTER_METHODS.join(', '),
+      }),
+    });
     return undefined;
   }
   return { filterPath, methods };
@@ -84,6 +106,11 @@ export function buildTargetFields(type: TargetType, input: TargetInput, p: Probl
       };
     }
     case 'lambdaFunctionArn':
+      if (input.lambdaArn && (input.lambdaArn.length > 170 || !LAMBDA_ARN.test(input.lambdaArn)))
+        p.add({
+          flag: 'lambda-arn',
+          message: messages.get('error.LambdaArn', { arn: input.lambdaArn }),
+        });
       return {
         lambdaFunctionArn: {
           lambdaArn: need(input.lambdaArn, 'lambda-arn'),

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { ProjectConfig } from '@agentcore/schema';
 import { credentialEnvKeys, findCredentialReferences } from './remove-plan.js';
 
-export type ProjectCheckCode = 'SECRET_MISSING' | 'CREDENTIAL_MISSING' | 'CODE_LOCATION_MISSING' | 'ENTRYPOINT_MISSING';
+export type ProjectCheckCode =
+  'SECRET_MISSING' | 'CREDENTIAL_MISSING' | 'CODE_LOCATION_MISSING' | 'ENTRYPOINT_MISSING' | 'TARGET_UNRENDERABLE';
 
 /** One warning-level finding; `params` fill the message `check.<code>` (names and paths only, never values). */
 export interface ProjectCheck {

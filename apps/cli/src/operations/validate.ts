@@ -15,6 +15,8 @@ import {
   type ProjectCheck,
   type ProjectCounts,
 } from './validate-checks.js';
+import { synthTargetChecks } from './validate-synth.js';
+import { OFFICIAL_COMPAT_VERSION, officialCompatFindings, type CompatFinding } from './official-compat.js';
 
 const messages = loadMessages('validate');
 
@@ -30,6 +32,8 @@ export interface ValidateResult {
   modelWarnings: string[];
   /** Warnings from the project checks (secrets, credentials, code on disk). */
   findings: ValidateFinding[];
+  /** Fields the official CLI would reject (this tool's extensions); see `agentcore validate --compat official`. */
+  officialCompat: { version: string; findings: (CompatFinding & { message: string })[] };
 }
 
 /** Read what the checks need from disk: which credential keys have values, which code paths exist. */
@@ -57,7 +61,11 @@ export async function validateProject(store: ProjectStore): Promise<ValidateResu
   const checked = store.model.check(await store.readRaw());
   if (!checked.config) throw new ConfigValidationError(store.paths.configFile, checked.issues);
   const { config } = checked;
-  const findings = checkProject(config, await gatherDiskFacts(store, config)).map((c) => ({
+  const checks = [
+    ...checkProject(config, await gatherDiskFacts(store, config)),
+    ...(await synthTargetChecks(store.paths.root, config)),
+  ];
+  const findings = checks.map((c) => ({
     ...c,
     message: describeCheck(c),
   }));
@@ -67,5 +75,12 @@ export async function validateProject(store: ProjectStore): Promise<ValidateResu
     counts: countResources(config),
     modelWarnings: checked.warnings,
     findings,
+    officialCompat: {
+      version: OFFICIAL_COMPAT_VERSION,
+      findings: officialCompatFindings(config).map((f) => ({
+        ...f,
+        message: `${f.path}: ${messages.get(`compat.${f.code}`, { ...f.params, version: OFFICIAL_COMPAT_VERSION })}`,
+      })),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { AgentcoreCommand } from './base-command.js';
 import { loadRegistry } from './strategies.js';
 import { contributedFlags } from './strategy-flags.js';
 import { strategyValues } from './strategy-values.js';
+import { rejectEmptyFlags } from './empty-flags.js';
 import type { FlagValues, SafeAttributes } from '@agentcore/auth';
 
 export abstract class AttachStrategyCommand<R> extends AgentcoreCommand<R> {
@@ -35,6 +36,7 @@ export abstract class AttachStrategyCommand<R> extends AgentcoreCommand<R> {
       args: ctor.args,
       strict: true,
     });
+    rejectEmptyFlags(command, flags as Record<string, unknown>);
     const resolved = await strategyValues(registry, command, flags as Record<string, unknown>);
     resolved.warnings.forEach((w) => this.addWarning(w));
     return { flags: flags as Record<string, unknown>, values: resolved.values, registry };

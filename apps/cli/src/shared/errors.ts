@@ -13,6 +13,7 @@ export type CliErrorCode =
   | 'ERR_NOT_DEPLOYED'
   | 'ERR_DUPLICATE'
   | 'ERR_IN_USE'
+  | 'ERR_INCOMPATIBLE'
   | 'ERR_INTERNAL';
 
 /**

@@ -18,13 +18,13 @@ function unsupported(target: GatewayTarget, reason: string, values: Readonly<Rec
   );
 }
 
-function fileText(target: GatewayTarget, path: string, options: SynthOptions): string {
+function fileText(target: GatewayTarget, path: string, options: Pick<SynthOptions, 'files'>): string {
   const text = options.files?.[path];
   if (text === undefined) throw unsupported(target, 'fileUnreadable', { path });
   return text;
 }
 
-function apiSchema(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
+function apiSchema(target: GatewayTarget, options: Pick<SynthOptions, 'files'>): Record<string, unknown> {
   const source = target.schemaSource;
   if (!source) throw unsupported(target, 'noSchemaSource');
   if ('s3' in source)
@@ -84,7 +84,10 @@ function toolOverride(raw: unknown): Record<string, unknown> {
   };
 }
 
-export function targetConfiguration(target: GatewayTarget, options: SynthOptions): Record<string, unknown> {
+export function targetConfiguration(
+  target: GatewayTarget,
+  options: Pick<SynthOptions, 'files'>,
+): Record<string, unknown> {
   switch (target.targetType) {
     case 'mcpServer':
       if (!target.endpoint) throw unsupported(target, 'computeMcp');

@@ -14,10 +14,11 @@ export type InteractiveCommand =
 
 /**
  * The one list of required inputs per command. Each requirement is a list of alternatives; an alternative is a set
- * of flags that must all be given. `add agent` needs `--name`, and `--template` or `--code-location` + `--entrypoint`.
+ * of flags that must all be given. `add agent` needs only `--name`: without a code source it makes the Python starter
+ * agent, and an own-code entry file defaults as in the official CLI (operations/add-agent-defaults.ts).
  */
 export const REQUIRED_INPUTS: Readonly<Record<InteractiveCommand, readonly (readonly (readonly string[])[])[]>> = {
-  'add agent': [[['name']], [['template'], ['code-location', 'entrypoint']]],
+  'add agent': [[['name']]],
   'add gateway': [[['name']]],
   'add gateway-target': [[['name']], [['gateway']], [['type']]],
   'add credential': [[['name']], [['type']]],

@@ -6,7 +6,13 @@ import type { Dispatcher } from 'undici';
 import type { AccessToken } from '../contract.js';
 import { discoverIssuer } from '../oidc/discovery.js';
 import { putCachedToken, readTokenCache, selectCachedToken, tokenCacheKey, writeTokenCache } from './token-cache.js';
-import { clientCredentialsTokenRequest, processClientCredentialsTokenResponse } from './token-request.js';
+import {
+  clientAuthMethodOrder,
+  clientCredentialsTokenRequest,
+  isInvalidClientResponse,
+  processClientCredentialsTokenResponse,
+  type ClientAuthMethod,
+} from './token-request.js';
 
 export * from './token-cache.js';
 export * from './token-request.js';
@@ -39,8 +45,17 @@ export async function fetchClientCredentialsToken(options: FetchTokenOptions): P
   const request = { signal: options.signal, dispatcher: options.dispatcher, timeoutMs: options.timeoutMs };
   const metadata = await discoverIssuer(options.discoveryUrl, request);
   const client = { clientId: options.clientId, clientSecret: options.clientSecret };
-  const response = await clientCredentialsTokenRequest(metadata, client, { ...request, scopes: options.scopes });
-  const token = await processClientCredentialsTokenResponse(metadata, client, response);
+  // One request per client authentication method until the issuer stops answering invalid_client.
+  const methods = clientAuthMethodOrder(metadata);
+  const tried: ClientAuthMethod[] = [];
+  let response: Response | undefined;
+  for (const method of methods) {
+    tried.push(method);
+    response = await clientCredentialsTokenRequest(metadata, client, { ...request, scopes: options.scopes, method });
+    if (tried.length === methods.length || !(await isInvalidClientResponse(response))) break;
+  }
+  if (!response) throw new TypeError('unreachable: at least one client authentication method');
+  const token = await processClientCredentialsTokenResponse(metadata, client, response, tried);
   if (options.cacheFile) {
     // Re-read just before writing so tokens cached meanwhile by another process survive.
     const cache = await readTokenCache(options.cacheFile);

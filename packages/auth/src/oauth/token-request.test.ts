@@ -4,7 +4,7 @@ import { AuthError } from '../errors.js';
 import { clearDiscoveryCache } from '../oidc/discovery.js';
 import { fetchClientCredentialsToken } from './index.js';
 import { putCachedToken, emptyTokenCache, selectCachedToken, tokenCacheKey } from './token-cache.js';
-import { selectClientAuthMethod } from './token-request.js';
+import { clientAuthMethodOrder, selectClientAuthMethod } from './token-request.js';
 
 const ISSUER = 'https://idp.example.com';
 const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`;
@@ -77,7 +77,7 @@ describe('token response processing', () => {
 });
 
 describe('client auth selection', () => {
-  it('prefers post, falls back to basic, refuses neither', () => {
+  it('prefers post, then basic; advertised methods first; one post attempt when both are ruled out', () => {
     expect(selectClientAuthMethod({ issuer: ISSUER })).toBe('client_secret_post');
     expect(
       selectClientAuthMethod({
@@ -88,9 +88,12 @@ describe('client auth selection', () => {
     expect(
       selectClientAuthMethod({ issuer: ISSUER, token_endpoint_auth_methods_supported: ['client_secret_basic'] }),
     ).toBe('client_secret_basic');
-    expect(() =>
-      selectClientAuthMethod({ issuer: ISSUER, token_endpoint_auth_methods_supported: ['private_key_jwt'] }),
-    ).toThrow(AuthError);
+    const order = (listed?: string[]) =>
+      clientAuthMethodOrder({ issuer: ISSUER, ...(listed ? { token_endpoint_auth_methods_supported: listed } : {}) });
+    expect(order()).toEqual(['client_secret_post', 'client_secret_basic']);
+    expect(order(['client_secret_basic'])).toEqual(['client_secret_basic', 'client_secret_post']);
+    expect(order(['none'])).toEqual(['client_secret_post']);
+    expect(order(['private_key_jwt'])).toEqual(['client_secret_post']);
   });
 });
 

@@ -17,21 +17,40 @@ export interface TokenRequestOptions {
   signal?: AbortSignal;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
+  /** Client authentication to use (default: the first of {@link clientAuthMethodOrder}). */
+  method?: ClientAuthMethod;
 }
 
-/** client_secret_post like the official CLI, unless the issuer advertises client_secret_basic but not post. */
+const SECRET_METHODS: readonly ClientAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
+
+/**
+ * The client authentication methods to try, in order: client_secret_post (what the official CLI sends) and
+ * client_secret_basic, those the issuer advertises first. Both are tried whatever the metadata lists: an absent
+ * list means client_secret_basic (RFC 8414 §2) yet most issuers take post too, and local or test issuers often list
+ * only `none` while accepting client secrets. A list that rules both out explicitly leaves one attempt, with post.
+ */
+export function clientAuthMethodOrder(metadata: IssuerMetadata): ClientAuthMethod[] {
+  const listed = metadata.token_endpoint_auth_methods_supported;
+  if (!listed) return [...SECRET_METHODS];
+  const advertised = SECRET_METHODS.filter((m) => listed.includes(m));
+  if (advertised.length === 0) return ['client_secret_post'];
+  return [...advertised, ...SECRET_METHODS.filter((m) => !advertised.includes(m))];
+}
+
+/** The first method of {@link clientAuthMethodOrder}. */
 export function selectClientAuthMethod(metadata: IssuerMetadata): ClientAuthMethod {
-  const methods = metadata.token_endpoint_auth_methods_supported;
-  if (!methods || methods.includes('client_secret_post')) return 'client_secret_post';
-  if (methods.includes('client_secret_basic')) return 'client_secret_basic';
-  throw new AuthError(
-    'ERR_DISCOVERY',
-    `The issuer ${metadata.issuer} supports neither client_secret_post nor client_secret_basic client authentication (it lists ${methods.join(', ') || 'none'}).`,
-    {
-      actions: ['Configure the app client at your identity provider to authenticate with a client secret.'],
-      details: { issuer: metadata.issuer, reason: 'client_auth_unsupported', supported: methods },
-    },
-  );
+  return clientAuthMethodOrder(metadata)[0] ?? 'client_secret_post';
+}
+
+/** True when the token endpoint refused the client's authentication (`invalid_client`), so another method may work. */
+export async function isInvalidClientResponse(response: Response): Promise<boolean> {
+  if (response.status !== 400 && response.status !== 401) return false;
+  try {
+    const body = (await response.clone().json()) as { error?: unknown };
+    return body.error === 'invalid_client';
+  } catch {
+    return false;
+  }
 }
 
 /** Checks that the metadata allows a client_credentials request at all; returns the token endpoint. */
@@ -84,7 +103,7 @@ export async function clientCredentialsTokenRequest(
   options: TokenRequestOptions = {},
 ): Promise<Response> {
   const endpoint = assertClientCredentialsSupported(metadata);
-  const method = selectClientAuthMethod(metadata);
+  const method = options.method ?? selectClientAuthMethod(metadata);
   const auth =
     method === 'client_secret_post'
       ? oauth.ClientSecretPost(client.clientSecret)
@@ -124,11 +143,16 @@ export async function clientCredentialsTokenRequest(
 }
 
 /** Actions for the standard OAuth error codes a token endpoint returns. */
-function actionsFor(error: string | undefined): string[] {
+function actionsFor(error: string | undefined, tried: readonly ClientAuthMethod[]): string[] {
   switch (error) {
     case 'invalid_client':
       return [
         'Check the client id and client secret stored for this credential in agentcore/.env.local (re-add it to replace them).',
+        ...(tried.length > 0
+          ? [
+              `At the identity provider, let the app client authenticate with its secret as ${SECRET_METHODS.join(' or ')} (its token endpoint auth method); tried: ${tried.join(', ')}.`,
+            ]
+          : []),
       ];
     case 'unauthorized_client':
     case 'unsupported_grant_type':
@@ -160,6 +184,7 @@ function rejected(
   error: string | undefined,
   description: string | undefined,
   secret: string,
+  tried: readonly ClientAuthMethod[] = [],
 ): AuthError {
   const what = [error, description]
     .filter(Boolean)
@@ -167,12 +192,13 @@ function rejected(
     .join(': ');
   return new AuthError(
     'ERR_TOKEN_REQUEST',
-    `The token endpoint refused the request (HTTP ${status}${what ? `, ${what}` : ''}).`,
+    `The token endpoint refused the request (HTTP ${status}${what ? `, ${what}` : ''})${error === 'invalid_client' && tried.length > 0 ? ` with client authentication ${tried.join(', then ')}` : ''}.`,
     {
-      actions: actionsFor(error),
+      actions: actionsFor(error, tried),
       details: {
         url: endpoint,
         status,
+        ...(tried.length > 0 ? { clientAuthMethods: [...tried] } : {}),
         ...(error ? { error } : {}),
         ...(description ? { errorDescription: redact(description, secret) } : {}),
       },
@@ -184,6 +210,7 @@ export async function processClientCredentialsTokenResponse(
   metadata: IssuerMetadata,
   client: ClientCredentials,
   response: Response,
+  tried: readonly ClientAuthMethod[] = [],
 ): Promise<AccessToken> {
   const endpoint = metadata.token_endpoint ?? '';
   try {
@@ -199,7 +226,7 @@ export async function processClientCredentialsTokenResponse(
     };
   } catch (err) {
     if (err instanceof oauth.ResponseBodyError)
-      throw rejected(endpoint, err.status, err.error, err.error_description, client.clientSecret);
+      throw rejected(endpoint, err.status, err.error, err.error_description, client.clientSecret, tried);
     if (err instanceof oauth.WWWAuthenticateChallengeError) {
       const body = await readOAuthError(err.response);
       throw rejected(
@@ -208,6 +235,7 @@ export async function processClientCredentialsTokenResponse(
         body.error ?? err.cause[0]?.parameters.error,
         body.description ?? err.cause[0]?.parameters.error_description,
         client.clientSecret,
+        tried,
       );
     }
     const reason = redact(err instanceof Error ? err.message : String(err), client.clientSecret);

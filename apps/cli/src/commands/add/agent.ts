@@ -4,11 +4,15 @@ import { AttachStrategyCommand } from '../../shared/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addAgent, type AddAgentResult } from '../../operations/add-agent.js';
 import { agentInput } from '../../shared/command-inputs.js';
+import { applyAgentDefaults } from '../../operations/add-agent-defaults.js';
 import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.agent');
 
-export type AddAgentCommandResult = Omit<AddAgentResult, 'warnings'>;
+export type AddAgentCommandResult = Omit<AddAgentResult, 'warnings'> & {
+  /** The starter template used because no code source was given (`python`, as the official CLI defaults to Python). */
+  starter?: string;
+};
 
 export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResult> {
   static override summary = messages.get('summary');
@@ -23,6 +27,8 @@ export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResul
     'runtime-version': Flags.string({ summary: messages.get('flags.runtime-version.summary') }),
     protocol: Flags.string({ summary: messages.get('flags.protocol.summary'), helpValue: 'HTTP|MCP|A2A|AGUI' }),
     description: Flags.string({ summary: messages.get('flags.description.summary') }),
+    type: Flags.string({ summary: messages.get('flags.type.summary'), helpValue: 'create|byo' }),
+    language: Flags.string({ summary: messages.get('flags.language.summary'), helpValue: 'Python|TypeScript' }),
     'authorizer-type': Flags.string({
       summary: messages.get('flags.authorizer-type.summary'),
       helpValue: 'AWS_IAM|<installed>',
@@ -35,10 +41,17 @@ export default class AddAgent extends AttachStrategyCommand<AddAgentCommandResul
     const store = await ProjectStore.open({ model: registry.model() });
     // In a terminal, missing inputs are asked for; the answers are flag values and take the same path as flags.
     const all = wizard ? await askAdd('add agent', { registry, store }, values) : undefined;
-    const { warnings, ...result } = await addAgent(store, registry, agentInput(all ?? flags, all ?? values));
+    const given = all ?? flags;
+    const defaults = applyAgentDefaults(store.paths.root, agentInput(given, all ?? values), {
+      type: typeof given.type === 'string' ? given.type : undefined,
+      language: typeof given.language === 'string' ? given.language : undefined,
+    });
+    const { warnings, ...result } = await addAgent(store, registry, defaults.input);
     warnings.forEach((w) => this.addWarning(w));
     this.log(messages.get('success', { name: result.name, auth: result.authorizerType, code: result.codeLocation }));
+    if (defaults.starter) this.log(messages.get('success.starter', { template: defaults.starter }));
+    if (defaults.inferredEntrypoint) this.log(messages.get('success.entrypoint', { entrypoint: result.entrypoint }));
     for (const c of result.credentialsCreated) this.log(messages.get('success.credential', { credential: c }));
-    return result;
+    return defaults.starter ? { ...result, starter: defaults.starter } : result;
   }
 }

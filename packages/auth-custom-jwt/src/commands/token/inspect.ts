@@ -29,6 +29,14 @@ export default class TokenInspect extends AgentcoreCommandBase<TokenInspectComma
     const { args, flags } = await this.parse(TokenInspect);
     const token = args.token === '-' ? await readStdin() : args.token;
     const result = await inspectToken({ token, agent: flags.agent, gateway: flags.gateway, offline: flags.offline });
+    if (result.rule === 'discovery' && !result.offline) {
+      // The issuer could not be reached: the claims can still be checked without it.
+      const hint = messages.get('warning.useOffline', { url: result.issuer.discoveryUrl });
+      this.warnings.push(hint);
+      if (!this.jsonEnabled()) process.stderr.write(`Warning: ${hint}\n`);
+    }
+    if (result.issuer.source === 'dev-session')
+      this.log(messages.get('output.devIssuer', { url: result.issuer.discoveryUrl }));
     for (const r of result.rules)
       this.log(messages.get('output.rule', { mark: MARKS[r.status] ?? '?', rule: r.rule, reason: r.reason }));
     this.log(
