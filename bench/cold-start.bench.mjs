@@ -4,7 +4,7 @@
  *   agentcore --version
  *   agentcore --help                        (stdout is a pipe, as in scripts)
  *   agentcore add credential … --api-key -  (non-interactive, temp project, fresh name each run, secret on stdin)
- * Target (issue 2): each within 2.5× of `node -e 0`. For comparison the same commands are also timed with the
+ * Target: each within 2.5× of `node -e 0`. For comparison the same commands are also timed with the
  * fast paths off (AGENTCORE_FAST_PATH=0, oclif's normal dispatch). One extra, untimed run per command records the
  * modules it loads, to report whether ink/react were loaded (they must not be).
  */

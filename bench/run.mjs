@@ -7,7 +7,7 @@
  * A bench module exports `run(): Promise<Result | Result[]>` with
  *   Result = { name: string, ratio: number, target?: number, details?: Record<string, unknown> }
  * `ratio` is "this run relative to its baseline measured in the same run" (lower is better unless the bench says
- * otherwise through `details.higherIsBetter`); `target` is the ratio the issue asks for.
+ * otherwise through `details.higherIsBetter`); `target` is the ratio the project aims for.
  *
  * Usage: tools/env.sh node bench/run.mjs [filter...] [--json]   (after a build)
  */

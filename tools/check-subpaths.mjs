@@ -2,7 +2,7 @@
 /**
  * Every documented import of an @agentcore package must exist: each `exports` target of every public workspace
  * package points at a built file, and every `@agentcore/<pkg>[/subpath]` imported in the docs, READMEs and
- * examples is in that package's exports map (STYLE.md rule 13, after jose's tools/check-subpaths).
+ * examples is in that package's exports map (after jose's tools/check-subpaths).
  *
  *   node tools/check-subpaths.mjs      (after the build; exit 1 with a list of problems)
  */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A throwaway npm registry on 127.0.0.1 for end-to-end tests of "install by name": verdaccio with no uplinks,
- * plus publishing this repo's public workspace packages to it (TOOLCHAIN.md §3(b)).
+ * plus publishing this repo's public workspace packages to it.
  *
  *   node tools/local-registry.mjs start [--dir D]          start verdaccio, print {url, pid, dir} as JSON, keep running
  *   node tools/local-registry.mjs publish --registry URL   publish every public workspace package (built first)

@@ -3,7 +3,7 @@
  * What a release would publish, without publishing: name@version of every public workspace package and whether that
  * version already exists in the target registry (then `npm publish` would fail for it, or it needs a changeset).
  * It also checks that each oclif package's `oclif.manifest.json` carries the package's version: a stale manifest
- * makes every run print "Mismatched version in … plugin manifest" (TOOLCHAIN.md §3(a)); the build regenerates it.
+ * makes every run print "Mismatched version in … plugin manifest"; the build regenerates it.
  *
  *   node tools/release-dry-run.mjs [--registry URL] [--json]
  *

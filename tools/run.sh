@@ -61,6 +61,7 @@ case "$cmd" in
     build
     node tools/check-boundaries.mjs
     node tools/check-subpaths.mjs
+    node tools/check-doc-paths.mjs
     node tools/gen-commands-doc.mjs --check
     eslint --max-warnings=1000 .
     prettier --check --log-level=warn .

@@ -59,7 +59,7 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('the PR #1527 example writes parameterName and prefix, no location', async () => {
+  it('the official CLI `Bearer` example writes parameterName and prefix, no location', async () => {
     const r = await run([
       'add',
       'gateway-target',

@@ -1,6 +1,6 @@
 /**
  * The JSON our built CLI writes validates against both official agentcore.json JSON Schemas
- * (packages/schema/test-fixtures, DOMAIN.md §A.8), after every step of a typical session.
+ * (packages/schema/test-fixtures), after every step of a typical project setup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';

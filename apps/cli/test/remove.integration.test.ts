@@ -56,7 +56,7 @@ describe('remove (built binary, --json)', () => {
       'https://o.example.com/mcp',
     ]);
     await ok(['add', 'agent', '--name', 'Echo', '--template', 'node']);
-    // The managed inbound credential an agent with CUSTOM_JWT inbound auth gets (DOMAIN §A.4), with its two keys.
+    // The managed inbound credential an agent with CUSTOM_JWT inbound auth gets, with its two keys.
     const config = await readConfig();
     config.credentials.push({
       authorizerType: 'OAuthCredentialProvider',

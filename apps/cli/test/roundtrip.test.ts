@@ -156,7 +156,7 @@ describe('round trip: config → synth → AWS responses → import → config',
   });
 
   // The property must be able to fail: strategies that lose information the way the official import does
-  // (API-key placement dropped; runtime custom claims dropped, DOMAIN §F) are caught.
+  // (API-key placement dropped; runtime custom claims dropped) are caught.
   it.each([
     [
       'API-key placement dropped',

@@ -1,5 +1,5 @@
 /**
- * `add gateway-target` for every creatable target type (DOMAIN §A.6), the outbound-auth table, and
+ * `add gateway-target` for every creatable target type, the outbound-auth table, and
  * case-insensitive values — on the built binary with --json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('add gateway-target: every target type (built binary, --json)', () => {
   ];
 
   it.each(ok)(
-    '$type with --outbound-auth none writes the §A.6 shape with no outboundAuth',
+    '$type with --outbound-auth none writes the target shape with no outboundAuth',
     async ({ type, args, expected }) => {
       const name = `t-${type}`;
       const r = await run([

@@ -8,7 +8,7 @@ import {
   resolveApiKeyPlacement,
 } from './placement.js';
 
-describe('buildApiKeyPlacement (PR #1527 semantics)', () => {
+describe('buildApiKeyPlacement (placement as the official CLI does it)', () => {
   it.each([
     [{}, undefined],
     [{ location: 'HEADER' as const, parameterName: 'x-api-key' }, undefined],

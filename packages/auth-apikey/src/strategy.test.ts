@@ -110,7 +110,7 @@ describe('fromFlags', () => {
   const flags = (v: Record<string, string>) => ({ 'credential-name': 'MyKey', ...v });
   const problemFlags = (r: ReturnType<typeof apiKeyStrategy.fromFlags>) => (r.ok ? [] : r.problems.map((p) => p.flag));
 
-  it('the PR #1527 example writes parameterName and prefix only', () => {
+  it('the official CLI `Bearer` example writes parameterName and prefix only', () => {
     const r = apiKeyStrategy.fromFlags(
       flags({ 'api-key-location': 'HEADER', 'api-key-parameter-name': 'Authorization', 'api-key-prefix': 'Bearer' }),
       ctx(),

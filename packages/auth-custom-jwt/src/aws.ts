@@ -1,6 +1,6 @@
 /**
- * CUSTOM_JWT ↔ AWS shapes. CloudFormation (`AuthorizerConfiguration.CustomJWTAuthorizer`, PascalCase, DOMAIN §E.5)
- * and the control plane (`authorizerConfiguration.customJWTAuthorizer`, camelCase, §B.1/§F). Unlike the official
+ * CUSTOM_JWT ↔ AWS shapes. CloudFormation (`AuthorizerConfiguration.CustomJWTAuthorizer`, PascalCase)
+ * and the control plane (`authorizerConfiguration.customJWTAuthorizer`, camelCase). Unlike the official
  * import, custom claims survive the round trip.
  */
 import { ensureZodEnglish } from '@agentcore/schema';

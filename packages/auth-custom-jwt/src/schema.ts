@@ -1,6 +1,8 @@
 /**
- * The CUSTOM_JWT `authorizerConfiguration` block (DOMAIN §A.3, §B.1, §B.3): every rule written once here and used by
- * the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred, never hand-written.
+ * The CUSTOM_JWT `authorizerConfiguration` block
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/inbound-jwt-authorizer.html): every rule written
+ * once here and used by the project model, `fromFlags`, the wizard prompts and `token inspect`. Types are inferred,
+ * never hand-written.
  */
 import { isAllowedIdpUrl, type JwtAuthorizerConfig } from '@agentcore/auth';
 import { ensureZodEnglish, OIDC_DISCOVERY_SUFFIX, redactUrl, urlHasUserInfo } from '@agentcore/schema';
@@ -69,7 +71,7 @@ export const ClaimMatchOperatorSchema = z.enum(['EQUALS', 'CONTAINS', 'CONTAINS_
 export type ClaimValueType = z.infer<typeof ClaimValueTypeSchema>;
 export type ClaimMatchOperator = z.infer<typeof ClaimMatchOperatorSchema>;
 
-/** The operators each value type takes (§B.3); the pairing check below and the wizard's operator choice both read it. */
+/** The operators each value type takes; the pairing check below and the wizard's operator choice both read it. */
 export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<ClaimValueType, readonly ClaimMatchOperator[]>> = {
   STRING: ['EQUALS'],
   STRING_ARRAY: ['CONTAINS', 'CONTAINS_ANY'],
@@ -91,7 +93,7 @@ export const ClaimMatchValueSchema = z
     ),
   );
 
-/** One custom claim rule, with the operator ↔ value type ↔ value member pairing AWS requires (§B.3). */
+/** One custom claim rule, with the operator ↔ value type ↔ value member pairing AWS requires. */
 export const CustomClaimSchema = z
   .strictObject({
     inboundTokenClaimName: ClaimNameSchema,

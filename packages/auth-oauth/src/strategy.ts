@@ -27,7 +27,7 @@ export function createOAuthStrategy(): OutboundStrategy<OAuthOutboundAuth> {
     direction: 'outbound',
     summary: messages.get('summary'),
     contractVersion: STRATEGY_CONTRACT_VERSION,
-    // AWS devguide: OAuth client credentials for MCP-server and OpenAPI targets (DOMAIN §E.3).
+    // AWS devguide: OAuth client credentials for MCP-server and OpenAPI targets.
     appliesTo: ['mcpServer', 'openApiSchema'],
     fieldsSchema: OAuthOutboundFieldsSchema,
     credentialKind: 'OAuthCredentialProvider',

@@ -1,26 +1,24 @@
 /**
- * `startDev()`: agent processes + the runtime and gateway emulators on one loopback port (+ the dev issuer).
- * Everything started here is stopped by `close()`, and killed on process exit as a last resort.
+ * `startDev()`: agent processes + the runtime and gateway emulators on one loopback port (+ the dev issuer), in
+ * named steps: plan → issuer → agents → emulators → router → session (each in `start/`, testable alone), plus the
+ * config reload. Everything started here is stopped by `close()`, and killed on process exit as a last resort.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { basename, resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
-import { projectPaths, redactUrlsInText, type ProjectConfig } from '@agentcore/schema';
+import type { Server } from 'node:http';
+import { redactUrlsInText, type ProjectConfig } from '@agentcore/schema';
 import type { StrategyRegistry, VerifyOptions } from '@agentcore/auth';
-import { AgentProcess, describeExit } from './agent-process.js';
-import { startDevIssuer, type DevIssuer, type DevIssuerClient } from './dev-issuer.js';
-import { issuerClients, targetEntry, type SecretReader } from './entries.js';
-import { DevError } from './errors.js';
-import { matchRuntime } from './forwarding.js';
-import { createGatewayHandler, type GatewayEntry } from './gateway-emulator.js';
-import { requestPath, sendBadPath, sendJson } from './http-util.js';
-import { planDev, withDiscoveryUrl, type Skipped } from './plan.js';
-import { reloadConfig } from './reload.js';
-import { createRuntimeHandler, type RuntimeEntry } from './runtime-emulator.js';
-import { readDevSession, removeDevSessionSync, writeDevSession } from './session.js';
-import { RESOURCE_METADATA_PREFIX, serveResourceMetadata } from './resource-metadata.js';
-import { watchCode, watchFiles } from './watch.js';
+import type { AgentProcess } from './agent-process.js';
+import type { DevIssuer } from './dev-issuer.js';
+import type { SecretReader } from './entries.js';
+import type { Skipped } from './plan.js';
+import { removeDevSessionSync } from './session.js';
+import { startAgents } from './start/agents-step.js';
+import { createEmulators, gatewayEntries, type Emulators } from './start/emulators-step.js';
+import { startIssuer, type IssuerStep } from './start/issuer-step.js';
+import { planSession } from './start/plan-step.js';
+import { watchConfig } from './start/reload-step.js';
+import { createDevServer, createRouter, listen } from './start/router.js';
+import { sessionUrls, writeSessionFile } from './start/session-step.js';
 
 export type { SecretReader } from './entries.js';
 
@@ -72,19 +70,42 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((ok, fail) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      fail(
-        new DevError('ERR_DEV_PORT', `Cannot listen on ${host}:${port}: ${err.code ?? err.message}.`, {
-          actions: ['Choose another --port, or omit it to let the OS pick a free one.'],
-          details: { port, host },
-          cause: err,
-        }),
-      ),
-    );
-    server.listen(port, host, () => ok((server.address() as AddressInfo).port));
-  });
+/** What a session holds while it runs, and the one way to stop all of it. */
+class Running {
+  readonly agents: AgentProcess[] = [];
+  readonly watchers: FSWatcher[] = [];
+  issuer: DevIssuer | undefined;
+  server: Server | undefined;
+  sessionWritten = false;
+  closing = false;
+  readonly #lastResort = () => {
+    for (const a of this.agents) a.killNow();
+    if (this.sessionWritten) removeDevSessionSync(this.root);
+  };
+
+  constructor(
+    private readonly root: string,
+    private readonly emulators: Emulators,
+  ) {
+    process.on('exit', this.#lastResort);
+  }
+
+  readonly close = async (): Promise<void> => {
+    if (this.closing) return;
+    this.closing = true;
+    this.watchers.forEach((w) => w.close());
+    await Promise.all(this.agents.map((a) => a.stop()));
+    await this.emulators.gateway.close();
+    this.emulators.runtime.close();
+    const server = this.server;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+    await this.issuer?.close();
+    if (this.sessionWritten) removeDevSessionSync(this.root);
+    process.off('exit', this.#lastResort);
+  };
 }
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
@@ -92,198 +113,51 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // Every dev log line (agents' output included) goes through URL redaction: no credential inside a URL is shown.
   const log = (line: string): void => sink(redactUrlsInText(line));
   const host = options.host ?? '127.0.0.1';
-  const plan = planDev(options.config, options.registry, { runtimes: options.runtimes, gateways: options.gateways });
-  if (!plan.runtimes.length && !plan.gateways.length) {
-    throw new DevError('ERR_DEV_NOTHING_TO_RUN', 'This project has no runtimes or gateways to run locally.', {
-      actions: ['Add an agent: agentcore add agent --name MyAgent --template node'],
-    });
-  }
-  const running = options.sessionFile === false ? undefined : await readDevSession(options.root);
-  if (running && running.pid !== process.pid) {
-    throw new DevError(
-      'ERR_DEV_SESSION_ACTIVE',
-      `agentcore dev is already running for this project (pid ${running.pid}, ${running.runtimeUrl}).`,
-      {
-        actions: [`Use that session, or stop it first (Ctrl-C in its shell, or kill ${running.pid}).`],
-        details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
-      },
-    );
-  }
-  const agents: AgentProcess[] = [];
-  const watchers: FSWatcher[] = [];
-  let issuer: DevIssuer | undefined;
-  let issuerStartClients: DevIssuerClient[] = [];
-  let server: Server | undefined;
-  let sessionWritten = false;
-  let closing = false;
-  const lastResort = () => {
-    for (const a of agents) a.killNow();
-    if (sessionWritten) removeDevSessionSync(options.root);
-  };
-  process.on('exit', lastResort);
-
-  const runtimeHandler = createRuntimeHandler({
-    baseUrl: () => url,
-    log,
-    verifyOptions: options.verifyOptions,
-    decisionTtlMs: options.decisionTtlMs,
-  });
-  const gatewayHandler = createGatewayHandler({
-    baseUrl: () => url,
-    log,
-    verifyOptions: options.verifyOptions,
-    decisionTtlMs: options.decisionTtlMs,
-  });
+  const plan = await planSession(options);
   let url = '';
-
-  const close = async (): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    watchers.forEach((w) => w.close());
-    await Promise.all(agents.map((a) => a.stop()));
-    await gatewayHandler.close();
-    runtimeHandler.close();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server?.close(() => ok()));
-    }
-    await issuer?.close();
-    if (sessionWritten) removeDevSessionSync(options.root);
-    process.off('exit', lastResort);
-  };
-
+  const baseUrl = () => url;
+  const emulators = createEmulators({
+    baseUrl,
+    log,
+    verifyOptions: options.verifyOptions,
+    decisionTtlMs: options.decisionTtlMs,
+  });
+  const running = new Running(options.root, emulators);
   try {
+    let issuerStep: IssuerStep | undefined;
     if (options.issuer) {
-      issuerStartClients = await issuerClients(plan, options.secrets, log);
-      issuer = await startDevIssuer({ clients: issuerStartClients, host });
-      for (const r of [...plan.runtimes, ...plan.gateways]) r.config = withDiscoveryUrl(r.config, issuer.discoveryUrl);
+      issuerStep = await startIssuer(plan, options.secrets, host, log);
+      running.issuer = issuerStep.issuer;
     }
-    const runtimes = new Map<string, RuntimeEntry>();
-    await Promise.all(
-      plan.runtimes.map(async (r) => {
-        const codeDir = resolve(options.root, r.codeLocation);
-        const agent = new AgentProcess({
-          name: r.name,
-          codeDir,
-          entrypoint: r.entrypoint,
-          envVars: r.envVars,
-          host,
-          log,
-          startTimeoutMs: options.startTimeoutMs,
-        });
-        agents.push(agent);
-        const entry: RuntimeEntry = {
-          name: r.name,
-          type: r.type,
-          strategy: r.strategy,
-          config: r.config,
-          allowlist: r.allowlist,
-          protocol: options.config.runtimes.find((c) => c.name === r.name)?.protocol,
-          agent,
-        };
-        runtimes.set(r.name, entry);
-        agent.onExit((exit) => {
-          entry.down = `The agent process of ${r.name} exited (${describeExit(exit)}).`;
-          log(
-            `[dev] ${entry.down}${exit.lastLines.length ? ` Last lines:\n${exit.lastLines.map((l) => `    ${l}`).join('\n')}` : ''}`,
-          );
-          log(
-            options.watch
-              ? `[dev] ${r.name} restarts on the next change in ${codeDir}.`
-              : `[dev] Fix it and restart agentcore dev (or use --watch).`,
-          );
-        });
-        await agent.start();
-        entry.down = undefined;
-        if (options.watch) {
-          watchers.push(
-            watchCode(codeDir, (file) => {
-              if (closing) return;
-              log(`[dev] ${file} changed: restarting ${r.name}`);
-              void agent
-                .stop()
-                .then(() => agent.start())
-                .then(
-                  () => {
-                    entry.down = undefined;
-                    log(`[dev] ${r.name} restarted`);
-                  },
-                  (err: Error) => {
-                    entry.down = err.message;
-                    log(`[dev] ${err.message}`);
-                  },
-                );
-            }),
-          );
-        }
-      }),
-    );
-    const gateways = new Map<string, GatewayEntry>();
-    for (const g of plan.gateways) {
-      gateways.set(g.name, {
-        name: g.name,
-        type: g.type,
-        strategy: g.strategy,
-        config: g.config,
-        targets: await Promise.all(g.targets.map((t) => targetEntry(t, options.secrets, options.config.credentials))),
-      });
-    }
-    const names = [...runtimes.keys()];
-    const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-      const path = requestPath(req, url);
-      if (path === undefined) return sendBadPath(req, res);
-      const rt = /^\/runtimes\/([^/]+)\/invocations(?:\/.*)?$/.exec(path);
-      if (rt?.[1] || /^\/invocations(?:\/.*)?$/.test(path)) {
-        const name = rt?.[1]
-          ? matchRuntime(decodeURIComponent(rt[1]), names)
-          : names.length === 1
-            ? names[0]
-            : undefined;
-        const entry = name ? runtimes.get(name) : undefined;
-        if (entry) return runtimeHandler.handle(req, res, entry);
-        req.resume();
-        return sendJson(res, 404, {
-          message: 'Resource not found',
-          devReason: `No runtime matches ${path}. Runtimes here: ${names.join(', ') || '(none)'}.`,
-        });
-      }
-      if (path.startsWith(RESOURCE_METADATA_PREFIX)) {
-        req.resume();
-        const mcpRuntimes = [...runtimes.values()].filter((r) => r.protocol === 'MCP');
-        return serveResourceMetadata(res, req.method ?? 'GET', path, [
-          ...mcpRuntimes.map((r) => ({ url: session.runtimes[r.name] ?? '', config: r.config })),
-          ...[...gateways.values()].map((g) => ({ url: session.gateways[g.name] ?? '', config: g.config })),
-        ]);
-      }
-      const gw = /^\/gateways\/([^/]+)\/mcp\/?$/.exec(path);
-      const gateway = gw?.[1] ? gateways.get(decodeURIComponent(gw[1])) : undefined;
-      if (gateway) return gatewayHandler.handle(req, res, gateway);
-      req.resume();
-      if (path === '/' && req.method === 'GET')
-        return sendJson(res, 200, {
-          runtimes: session.runtimes,
-          gateways: session.gateways,
-          issuerDiscoveryUrl: issuer?.discoveryUrl,
-        });
-      return sendJson(res, 403, {
-        message: 'Missing Authentication Token',
-        devReason: `Nothing is served at ${path}: use /runtimes/<name>/invocations or /gateways/<name>/mcp.`,
-      });
-    };
-    server = createServer((req, res) => {
-      route(req, res).catch((err: Error) => {
-        log(`[dev] ${req.method} ${req.url}: ${err.message}`);
-        sendJson(res, 500, { message: 'Internal server error', devReason: err.message });
-      });
+    const issuer = issuerStep?.issuer;
+    const runtimes = await startAgents(plan, {
+      root: options.root,
+      host,
+      log,
+      startTimeoutMs: options.startTimeoutMs,
+      watch: options.watch,
+      protocolOf: (name) => options.config.runtimes.find((c) => c.name === name)?.protocol,
+      agents: running.agents,
+      watchers: running.watchers,
+      closing: () => running.closing,
     });
-    const port = await listen(server, options.port ?? 0, host);
-    url = `http://${host}:${port}`;
+    const gateways = await gatewayEntries(plan, options.secrets, options.config.credentials);
+    let urls = sessionUrls('', [], []);
+    const route = createRouter({
+      baseUrl,
+      runtimes,
+      gateways,
+      emulators,
+      urls: () => urls,
+      issuerDiscoveryUrl: issuer?.discoveryUrl,
+    });
+    running.server = createDevServer(route, log);
+    url = `http://${host}:${await listen(running.server, options.port ?? 0, host)}`;
+    urls = sessionUrls(url, [...runtimes.keys()], [...gateways.keys()]);
     const session: DevSession = {
       url,
-      runtimes: Object.fromEntries(names.map((n) => [n, `${url}/runtimes/${encodeURIComponent(n)}/invocations`])),
-      gateways: Object.fromEntries(
-        [...gateways.keys()].map((n) => [n, `${url}/gateways/${encodeURIComponent(n)}/mcp`]),
-      ),
+      runtimes: urls.runtimes,
+      gateways: urls.gateways,
       issuer: issuer && {
         issuer: issuer.issuer,
         discoveryUrl: issuer.discoveryUrl,
@@ -291,8 +165,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         clientIds: issuer.clientIds,
       },
       skipped: plan.skipped,
-      pids: () => agents.flatMap((a) => (a.pid !== undefined && a.running ? [a.pid] : [])),
-      close,
+      pids: () => running.agents.flatMap((a) => (a.pid !== undefined && a.running ? [a.pid] : [])),
+      close: running.close,
     };
     if (options.reload) {
       const ctx = {
@@ -300,34 +174,22 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         registry: options.registry,
         secrets: options.secrets,
         planOptions: { runtimes: options.runtimes, gateways: options.gateways },
-        ...(issuer ? { issuer: { discoveryUrl: issuer.discoveryUrl, clients: issuerStartClients } } : {}),
+        ...(issuerStep
+          ? { issuer: { discoveryUrl: issuerStep.issuer.discoveryUrl, clients: issuerStep.clients } }
+          : {}),
         log,
       };
-      const live = { started: plan, runtimes, gateways };
-      let reloading = Promise.resolve();
-      const paths = projectPaths(options.root);
-      watchers.push(
-        watchFiles(paths.configDir, [basename(paths.configFile), basename(paths.envFile)], (file) => {
-          reloading = reloading
-            .then(() => (closing ? undefined : reloadConfig(live, ctx, file)))
-            .catch((err: Error) => log(`[dev] Reloading ${file} failed: ${err.message}`));
-        }),
+      running.watchers.push(
+        watchConfig(options.root, { started: plan, runtimes, gateways }, ctx, () => running.closing),
       );
     }
     if (options.sessionFile !== false) {
-      session.sessionFile = await writeDevSession(options.root, {
-        pid: process.pid,
-        runtimeUrl: url,
-        runtimes: session.runtimes,
-        gatewayUrls: session.gateways,
-        ...(issuer ? { issuerDiscoveryUrl: issuer.discoveryUrl } : {}),
-        startedAt: new Date().toISOString(),
-      });
-      sessionWritten = true;
+      session.sessionFile = await writeSessionFile(options.root, url, urls, issuer?.discoveryUrl);
+      running.sessionWritten = true;
     }
     return session;
   } catch (err) {
-    await close();
+    await running.close();
     throw err;
   }
 }

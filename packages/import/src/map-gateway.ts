@@ -1,4 +1,4 @@
-/** GetGateway + GetGatewayTarget responses → a gateway entry of agentcore.json (DOMAIN.md §F). Pure. */
+/** GetGateway + GetGatewayTarget responses → a gateway entry of agentcore.json (the control plane's shapes). Pure. */
 import type { StrategyRegistry } from '@agentcore/auth';
 import type { Gateway, GatewayTarget, TargetType } from '@agentcore/schema';
 import type { AwsApiSchemaConfiguration, AwsGateway, AwsGatewayTarget, GatewayResponses } from './aws-shapes.js';
@@ -93,7 +93,7 @@ function mapTarget(target: AwsGatewayTarget, options: MapGatewayOptions, gateway
   const where = `target ${name} of gateway ${gatewayName}`;
   const outboundAuth =
     fields.targetType === 'lambdaFunctionArn'
-      ? undefined // IAM only: the gateway role is implied (DOMAIN §A.6).
+      ? undefined // IAM only: the gateway role is implied.
       : mapTargetOutbound(
           target.credentialProviderConfigurations,
           fields.targetType,

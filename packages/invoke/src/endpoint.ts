@@ -1,4 +1,7 @@
-/** Pure: turn an invoke target into the URL to POST to (DOMAIN.md §C.1). Partition-aware for runtime ARNs. */
+/**
+ * Pure: turn an invoke target into the URL to POST to (the InvokeAgentRuntime data-plane path). Partition-aware for
+ * runtime ARNs.
+ */
 import { InvokeError } from './errors.js';
 
 export type InvokeTarget =

@@ -1,6 +1,7 @@
 /**
- * Pure: the AgentCore framing of what a runtime sends (DOMAIN.md §C.2, §C.4). One SSE `data` payload or one
- * non-streaming body becomes invocation events. Nothing here does I/O.
+ * Pure: the AgentCore framing of what a runtime sends
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-http-protocol-contract.html). One SSE `data`
+ * payload or one non-streaming body becomes invocation events. Nothing here does I/O.
  */
 export type InvokeEvent =
   /** Text to show as it arrives (JSON strings, Strands text deltas, non-JSON data). */

@@ -1,4 +1,4 @@
-/** Pure: the request headers of an invocation (DOMAIN.md §C.1, §C.3; custom headers merged on every path, #1052). */
+/** Pure: the request headers of an invocation (custom headers merged on every auth path). */
 import { InvokeError } from './errors.js';
 
 export const SESSION_ID_HEADER = 'x-amzn-bedrock-agentcore-runtime-session-id';

@@ -1,4 +1,4 @@
-/** `agentcore/.cli/deployed-state.json`: what a deploy created (official shape, DOMAIN.md §A.9). Loose: unknown keys kept. */
+/** `agentcore/.cli/deployed-state.json`: what a deploy created (official shape). Loose: unknown keys kept. */
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { SchemaError } from './errors.js';

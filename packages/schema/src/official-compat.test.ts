@@ -1,5 +1,5 @@
 /**
- * Compatibility with the official agentcore.json: the official example (DOMAIN.md §A.10, without the API-key
+ * Compatibility with the official agentcore.json: the official example (without the API-key
  * placement block, which is our extension) and a legacy `agents[]` config load in our model composed with fake
  * CUSTOM_JWT / API_KEY variants; configs our model writes validate against both official JSON Schemas.
  */
@@ -30,7 +30,7 @@ const FAKE_API_KEY: OutboundAuthVariant = {
 const model = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY] });
 
 const DISCOVERY = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x/.well-known/openid-configuration';
-/** DOMAIN.md §A.10 (mirror HEAD shape), the target's `apiKey` placement block removed. */
+/** The official repository's example (current shape), the target's `apiKey` placement block removed. */
 const OFFICIAL_EXAMPLE = {
   name: 'Demo',
   version: 1,

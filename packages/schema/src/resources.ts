@@ -1,4 +1,4 @@
-/** Strategy-independent parts of runtimes, gateways and targets (DOMAIN.md §A.2, §A.5, §A.6). */
+/** Strategy-independent parts of runtimes, gateways and targets. */
 import * as z from 'zod/mini';
 import {
   BuildTypeSchema,

@@ -1,5 +1,5 @@
 /**
- * `enc:v1` secret encryption, byte-compatible with the official CLI 0.30.0 (DOMAIN.md §A.4b):
+ * `enc:v1` secret encryption, byte-compatible with the official CLI 0.30.0:
  * `enc:v1:` + base64(IV[12] ‖ GCM tag[16] ‖ ciphertext), AES-256-GCM.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * Synth: agentcore.json + strategies → CloudFormation. Kept inside the CLI app until a second consumer appears
- * (below the package size floor of STYLE.md rule 13); nothing here does I/O.
+ * (too small to be a package of its own); nothing here does I/O.
  */
 export * from './errors.js';
 export * from './template-types.js';
