@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './helpers.js';
-import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
+import { requiredPeer, TMUX } from '@agentcore/testkit/peers';
+import { startInTmux, type TmuxRun } from './tmux-helpers.js';
 
-describe.skipIf(!tmuxAvailable())('agentcore deploy asks in a terminal (tmux, AWS stand-in)', () => {
+// Under CI a missing tmux fails this suite (beforeAll); elsewhere the suite is skipped and says so.
+const tmux = requiredPeer(TMUX);
+
+describe.skipIf(tmux.skip)('agentcore deploy asks in a terminal (tmux, AWS stand-in)', () => {
   let sb: Sandbox;
   let root: string;
   let aws: AwsStandIn;
@@ -35,6 +39,7 @@ describe.skipIf(!tmuxAvailable())('agentcore deploy asks in a terminal (tmux, AW
   const stateFile = () => join(root, 'agentcore', '.cli', 'deployed-state.json');
 
   beforeAll(async () => {
+    tmux.assert();
     aws = await startAwsStandIn({ progressDelayMs: 0, s3: true });
     sb = await createSandbox();
     expect((await sb.run(['create', '--name', 'Term', '--json'])).exitCode).toBe(0);

@@ -9,11 +9,15 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
 import { BIN, createSandbox, type Sandbox } from './helpers.js';
-import { startInTmux, tmuxAvailable, type TmuxRun } from './tmux-helpers.js';
+import { requiredPeer, TMUX } from '@agentcore/testkit/peers';
+import { startInTmux, type TmuxRun } from './tmux-helpers.js';
 
 const SECRET = 'tmux-tools-client-secret-77d1';
 
-describe.skipIf(!tmuxAvailable())('MCP tool calls in a real terminal (tmux)', () => {
+// Under CI a missing tmux fails this suite (beforeAll); elsewhere the suite is skipped and says so.
+const tmux = requiredPeer(TMUX);
+
+describe.skipIf(tmux.skip)('MCP tool calls in a real terminal (tmux)', () => {
   let sb: Sandbox;
   let root: string;
   let upstream: TestMcpServer;
@@ -30,6 +34,7 @@ describe.skipIf(!tmuxAvailable())('MCP tool calls in a real terminal (tmux)', ()
   };
 
   beforeAll(async () => {
+    tmux.assert();
     sb = await createSandbox();
     upstream = await startMcpServer();
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);

@@ -78,7 +78,11 @@ export function controlHandler(live: () => StackResourceSnapshot[]) {
           description: str(r.properties.Description),
           networkConfiguration: camel(r.properties.NetworkConfiguration) ?? { networkMode: 'PUBLIC' },
           agentRuntimeArtifact: camel(r.properties.AgentRuntimeArtifact),
-          protocolConfiguration: camel(r.properties.ProtocolConfiguration),
+          // CloudFormation takes the protocol as a string; the control plane answers {serverProtocol}.
+          protocolConfiguration:
+            typeof r.properties.ProtocolConfiguration === 'string'
+              ? { serverProtocol: r.properties.ProtocolConfiguration }
+              : camel(r.properties.ProtocolConfiguration),
           environmentVariables: r.properties.EnvironmentVariables,
           authorizerConfiguration: camel(r.properties.AuthorizerConfiguration),
           requestHeaderConfiguration: camel(r.properties.RequestHeaderConfiguration),
