@@ -179,7 +179,11 @@ describe('every protocol behind CUSTOM_JWT under agentcore dev (built binary)', 
     expect(cliRun.exitCode).toBe(1);
     const { envelope } = parseNdjson(cliRun.stdout);
     expect(envelope).toMatchObject({ code: 'ERR_INVOKE_HTTP', details: { status: 401 } });
-    expect(envelope?.actions?.[0]).toContain('get a fresh access token');
+    // Under agentcore dev the refusal says why first (x-agentcore-dev-denial), then the advice for a bearer token.
+    expect(envelope?.details?.devReason).toMatch(/^token: /);
+    expect(envelope?.actions?.[0]).toMatch(/^agentcore dev refused it because token: /);
+    expect(envelope?.actions?.[1]).toContain('get a fresh one');
+    expect(envelope?.actions?.join(' ')).not.toMatch(/SigV4/);
   });
 
   it.each(['Http', 'Mcp', 'A2a'])('%s: a token without the allowed scope → 403 insufficient_scope', async (name) => {
@@ -188,6 +192,7 @@ describe('every protocol behind CUSTOM_JWT under agentcore dev (built binary)', 
     const { envelope } = parseNdjson(r.stdout);
     expect(envelope).toMatchObject({ code: 'ERR_INVOKE_HTTP', details: { status: 403 } });
     expect(String(envelope?.details?.wwwAuthenticate)).toContain('insufficient_scope');
+    expect(envelope?.actions?.[0]).toMatch(/^agentcore dev refused it because scope: /);
     expect(r.stdout + r.stderr).not.toContain('demo-secret');
   });
 

@@ -145,6 +145,27 @@ describe('invoke errors', () => {
     expect(JSON.stringify(err.toJSON())).not.toContain('secret.token.value');
   });
 
+  it('under agentcore dev, the dev denial reason comes first; the other actions fit the credentials sent', async () => {
+    agent = await startTestAgent((_req, res) =>
+      res
+        .writeHead(403, { 'content-type': 'application/json', 'x-agentcore-dev-denial': 'scope: scope is absent' })
+        .end(JSON.stringify({ message: 'Access denied' })),
+    );
+    const bearer = await failure(base(agent.url, { auth: { kind: 'bearer', token: 't.o.k' } }));
+    expect(bearer.details).toMatchObject({ status: 403, devReason: 'scope: scope is absent' });
+    expect(bearer.actions).toEqual([
+      'agentcore dev refused it because scope: scope is absent',
+      expect.stringMatching(/^The runtime rejected the access token/),
+    ]);
+    const sigv4 = await failure(
+      base(agent.url, {
+        auth: { kind: 'sigv4', region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' } },
+      }),
+    );
+    expect(sigv4.actions[1]).toMatch(/^The runtime rejected the SigV4 signature/);
+    expect(sigv4.actions.join(' ')).not.toMatch(/access token/);
+  });
+
   it('ERR_INVOKE_HTTP for a 500 with a JSON body', async () => {
     agent = await startTestAgent((_req, res) =>
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'agent crashed' })),

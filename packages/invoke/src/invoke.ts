@@ -103,7 +103,13 @@ async function run(options: InvokeOptions, channel: EventChannel<InvokeEvent>): 
   }
   const contentType = headerValue(response.headers, 'content-type') ?? '';
   if (response.statusCode < 200 || response.statusCode > 299) {
-    throw await httpError(url, response.statusCode, response.headers, await response.body.text().catch(() => ''));
+    throw await httpError(
+      url,
+      response.statusCode,
+      response.headers,
+      await response.body.text().catch(() => ''),
+      options.auth.kind,
+    );
   }
   try {
     if (contentType.includes('text/event-stream')) {

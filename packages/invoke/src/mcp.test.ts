@@ -71,7 +71,8 @@ describe('connectMcp against a real MCP server that requires an issuer token', (
     expect(err).toBeInstanceOf(InvokeError);
     expect((err as InvokeError).code).toBe('ERR_INVOKE_HTTP');
     expect((err as InvokeError).details.status).toBe(401);
-    expect((err as InvokeError).actions[0]).toContain('fresh access token');
+    // No credentials were sent: the action says how to send some, not how to fix a token.
+    expect((err as InvokeError).actions[0]).toMatch(/^The runtime needs credentials: pass --bearer-token/);
   });
 
   it('a server that is not there: ERR_INVOKE_NETWORK', async () => {

@@ -112,7 +112,7 @@ async function toInvokeError(err: unknown, url: string, failures: { last?: LastF
   if (err instanceof InvokeError) return err;
   const status = (err as { code?: unknown }).code;
   if (failures.last && typeof status === 'number' && status === failures.last.status)
-    return httpError(url, failures.last.status, failures.last.headers, failures.last.body);
+    return httpError(url, failures.last.status, failures.last.headers, failures.last.body, options.auth.kind);
   const { McpError } = await import('@modelcontextprotocol/sdk/types.js');
   if (err instanceof McpError) {
     return new InvokeError(
