@@ -24,7 +24,10 @@ export interface DestroyOptions extends SessionOptions {
 export interface DestroySummary {
   stackName: string;
   region: string;
+  /** Providers deploy created: deleted. */
   providers: string[];
+  /** Providers that existed before the first deploy (deploy only updated them): kept. */
+  providersKept: string[];
   stagingPrefix: string;
 }
 
@@ -46,7 +49,12 @@ export async function destroy(options: DestroyOptions): Promise<DestroyResult> {
   const summary: DestroySummary = {
     stackName: meta.stackName,
     region: session.region,
-    providers: Object.values(meta.providers).map((p) => p.name),
+    providers: Object.values(meta.providers)
+      .filter((p) => p.createdByDeploy === true)
+      .map((p) => p.name),
+    providersKept: Object.values(meta.providers)
+      .filter((p) => p.createdByDeploy !== true)
+      .map((p) => p.name),
     stagingPrefix: `s3://${meta.stagingBucket}/${meta.stagingPrefix}`,
   };
   if (!(await options.confirm(summary))) return { status: 'cancelled', ...summary, objectsDeleted: 0 };
@@ -74,7 +82,10 @@ export async function destroy(options: DestroyOptions): Promise<DestroyResult> {
         );
       }
     }
-    await deleteProviders(clients, Object.values(meta.providers));
+    await deleteProviders(
+      clients,
+      Object.values(meta.providers).filter((p) => p.createdByDeploy === true),
+    );
     const objectsDeleted = await deleteStagedObjects(clients, meta.stagingBucket, meta.stagingPrefix);
     await clearTargetState(options.deployedStateFile, options.target);
     return { status: 'destroyed', ...summary, objectsDeleted };

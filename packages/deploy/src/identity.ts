@@ -39,7 +39,12 @@ const conflict = (err: unknown) => {
   return name === 'ConflictException' || name === 'ResourceAlreadyExistsException';
 };
 
-async function apiKeyProvider(clients: AwsClients, plan: CredentialPlan, apiKey: string): Promise<ProviderRecord> {
+async function apiKeyProvider(
+  clients: AwsClients,
+  plan: CredentialPlan,
+  apiKey: string,
+  createdBefore: boolean,
+): Promise<ProviderRecord> {
   const { sdk, client } = await clients.control();
   const name = plan.providerName;
   const secrets = [apiKey];
@@ -54,6 +59,7 @@ async function apiKeyProvider(clients: AwsClients, plan: CredentialPlan, apiKey:
     });
   let arn: string | undefined;
   let secretArn: string | undefined;
+  let created = false;
   if (await get()) {
     const r = await update();
     arn = r.credentialProviderArn;
@@ -61,6 +67,7 @@ async function apiKeyProvider(clients: AwsClients, plan: CredentialPlan, apiKey:
   } else {
     try {
       const r = await client.send(new sdk.CreateApiKeyCredentialProviderCommand({ name, apiKey }));
+      created = true;
       arn = r.credentialProviderArn;
       secretArn = r.apiKeySecretArn?.secretArn;
     } catch (err) {
@@ -77,13 +84,20 @@ async function apiKeyProvider(clients: AwsClients, plan: CredentialPlan, apiKey:
   }
   if (!arn)
     throw mapAwsError(new Error(`no ARN returned for ${name}`), 'bedrock-agentcore:GetApiKeyCredentialProvider');
-  return { kind: 'api-key', name, credentialProviderArn: arn, ...(secretArn ? { secretArn } : {}) };
+  return {
+    kind: 'api-key',
+    name,
+    credentialProviderArn: arn,
+    ...(secretArn ? { secretArn } : {}),
+    createdByDeploy: created || createdBefore,
+  };
 }
 
 async function oauthProvider(
   clients: AwsClients,
   plan: CredentialPlan,
   v: Extract<CredentialValues, { kind: 'oauth' }>,
+  createdBefore: boolean,
 ): Promise<ProviderRecord> {
   const { sdk, client } = await clients.control();
   const name = plan.providerName;
@@ -108,10 +122,12 @@ async function oauthProvider(
     throw mapAwsError(err, 'bedrock-agentcore:GetOauth2CredentialProvider');
   });
   let r: { credentialProviderArn?: string; clientSecretArn?: { secretArn?: string }; callbackUrl?: string };
+  let created = false;
   if (existing) r = await update();
   else {
     try {
       r = await client.send(new sdk.CreateOauth2CredentialProviderCommand(input));
+      created = true;
     } catch (err) {
       if (!conflict(err)) throw mapAwsError(err, 'bedrock-agentcore:CreateOauth2CredentialProvider', secrets);
       r = await update();
@@ -125,6 +141,7 @@ async function oauthProvider(
     credentialProviderArn: r.credentialProviderArn,
     ...(r.clientSecretArn?.secretArn ? { secretArn: r.clientSecretArn.secretArn } : {}),
     ...(r.callbackUrl ? { callbackUrl: r.callbackUrl } : {}),
+    createdByDeploy: created || createdBefore,
   };
 }
 
@@ -142,16 +159,18 @@ export async function ensureProviders(
       providers[plan.name] = old;
       continue;
     }
+    // A provider an earlier deploy created stays "created by deploy" when later runs find and update it.
+    const createdBefore = old?.name === plan.providerName && old.createdByDeploy === true;
     providers[plan.name] =
       plan.values.kind === 'api-key'
-        ? await apiKeyProvider(clients, plan, plan.values.apiKey)
-        : await oauthProvider(clients, plan, plan.values);
+        ? await apiKeyProvider(clients, plan, plan.values.apiKey, createdBefore)
+        : await oauthProvider(clients, plan, plan.values, createdBefore);
     changed.push(plan.name);
   }
   return { providers, changed };
 }
 
-/** Delete the providers (destroy). A provider already gone counts as deleted. */
+/** Delete the providers (destroy): pass only those deploy created. A provider already gone counts as deleted. */
 export async function deleteProviders(clients: AwsClients, providers: readonly ProviderRecord[]): Promise<void> {
   if (providers.length === 0) return;
   const { sdk, client } = await clients.control();

@@ -22,6 +22,11 @@ export interface ProviderRecord {
   credentialProviderArn: string;
   secretArn?: string;
   callbackUrl?: string;
+  /**
+   * True when a deploy created the provider; false when it existed before the first deploy and was only updated.
+   * `destroy` deletes only the providers deploy created.
+   */
+  createdByDeploy?: boolean;
 }
 
 export interface DeployMeta {

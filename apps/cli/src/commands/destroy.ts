@@ -36,10 +36,13 @@ export default class Destroy extends AgentcoreCommand<DestroyResult> {
       {
         onEvent: eventPrinter(json),
         confirm: async (s) => {
-          if (!json)
+          if (!json) {
             process.stderr.write(
               `${messages.get('summary.lines', { stack: s.stackName, region: s.region, providers: s.providers.join(', ') || messages.get('none'), prefix: s.stagingPrefix })}\n`,
             );
+            if (s.providersKept.length > 0)
+              process.stderr.write(`${messages.get('summary.kept', { providers: s.providersKept.join(', ') })}\n`);
+          }
           return flags.yes || askYesNo(messages.get('prompt.confirm'));
         },
       },
