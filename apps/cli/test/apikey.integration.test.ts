@@ -274,7 +274,7 @@ describe('outbound API-key auth with placement (built binary, --json)', () => {
           '--lambda-arn',
           'arn:aws:lambda:us-east-1:123456789012:function:f',
           '--tool-schema-file',
-          'tools.json',
+          's3://b/tools.json',
           ...apiKey,
           '--api-key-prefix',
           'Bearer',

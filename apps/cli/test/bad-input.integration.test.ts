@@ -120,7 +120,7 @@ const CASES: Case[] = [
   },
   {
     name: 'add agent: write failure, code in a new folder outside the project',
-    args: ['add', 'agent', '--name', 'Other', '--template', 'node', '--code-location', '../canary/new/Other'],
+    args: ['add', 'agent', '--name', 'Other', '--code-location', '../canary/new/Other'],
     ...writeFailed,
   },
   // add gateway
@@ -264,7 +264,7 @@ const CASES: Case[] = [
       '--type',
       'smithy-model',
       '--schema',
-      'm.json',
+      's3://b/m.json',
       '--outbound-auth',
       'api-key',
       '--credential-name',
@@ -274,7 +274,7 @@ const CASES: Case[] = [
   },
   {
     name: 'add target: required auth missing',
-    args: [...target, '--name', 't', '--type', 'open-api-schema', '--schema', 'a.json'],
+    args: [...target, '--name', 't', '--type', 'open-api-schema', '--schema', 's3://b/a.json'],
     code: 'ERR_INVALID_INPUT',
   },
   {

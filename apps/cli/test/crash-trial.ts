@@ -99,6 +99,7 @@ const TRACKED = new Set([
   'agentcore/.gitignore',
   'agentcore/agentcore.json',
   'agentcore/agentcore.schema.json',
+  'agentcore/aws-targets.json',
 ]);
 
 export interface WorkerReport {

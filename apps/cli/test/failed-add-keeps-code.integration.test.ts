@@ -28,11 +28,11 @@ describe('a failing add agent never deletes an existing folder', () => {
     ['the same command again', ['add', 'agent', '--name', 'E', '--template', 'node']],
     [
       'a duplicate name with --code-location outside the project',
-      ['add', 'agent', '--name', 'E', '--template', 'node', '--code-location', '../precious'],
+      ['add', 'agent', '--name', 'E', '--code-location', '../precious'],
     ],
     [
       'a duplicate name with --code-location of a folder that does not exist yet',
-      ['add', 'agent', '--name', 'E', '--template', 'node', '--code-location', 'app/Fresh'],
+      ['add', 'agent', '--name', 'E', '--code-location', 'app/Fresh'],
     ],
   ])('%s → ERR_DUPLICATE, project and sibling folders byte-identical', async (_label, args) => {
     const before = snapshotTree(sb.dir);

@@ -3,6 +3,7 @@
  * ellipsis, an unusable `create --dir`, a credential name that does not exist (listing those of the right kind),
  * and the wording of "not found" errors.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,13 +88,20 @@ describe('pasted values, create --dir, credential names (built binary, --json)',
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it.skipIf(process.getuid?.() === 0)('create --dir on a read-only folder is a user error (not as root)', async () => {
+  it('create --dir on a read-only folder is a user error naming the folder', async () => {
     const ro = join(sb.dir, 'ro');
     await mkdir(ro);
-    await chmod(ro, 0o555);
-    const r = await sb.run(['create', '--name', 'P', '--dir', ro, '--json']);
-    expect(r.exitCode).toBe(1);
-    expect(r.json?.code).toBe('ERR_INVALID_INPUT');
-    expect(r.json?.message).toContain(ro);
+    // Root ignores permission bits: as root the folder is made immutable instead (`chattr +i`), which stops root too.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', ro]);
+    else await chmod(ro, 0o555);
+    try {
+      const r = await sb.run(['create', '--name', 'P', '--dir', ro, '--json']);
+      expect(r.exitCode).toBe(1);
+      expect(r.json?.code).toBe('ERR_INVALID_INPUT');
+      expect(r.json?.message).toContain(ro);
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', ro]);
+    }
   });
 });
