@@ -90,7 +90,7 @@ function section(id, cmd, extra) {
     lines.push('| Flag | Meaning |', '| --- | --- |');
     for (const f of flags)
       lines.push(`| \`--${f.name}\`${f.char ? ` (\`-${f.char}\`)` : ''} | ${oneLine(f.summary ?? f.description)} |`);
-    // Same wording as the CLI's help (apps/cli/src/shared/strategy-flags.ts) for secret flags.
+    // Same wording as the CLI's help (apps/cli/src/command-support/strategy-flags.ts) for secret flags.
     const secretHint = (f) => (f.secret ? ` Use - to read it from stdin${f.env ? ` or set ${f.env}` : ''}.` : '');
     for (const e of extra)
       lines.push(

@@ -16,7 +16,7 @@ export default class AgentcoreHelp extends Help {
       const [{ ATTACH_COMMANDS }, { loadRegistry }, { contributedFlags }] = await Promise.all([
         import('@agentcore/auth'),
         import('./shared/strategies.js'),
-        import('./shared/strategy-flags.js'),
+        import('./command-support/strategy-flags.js'),
       ]);
       if (id in ATTACH_COMMANDS) {
         const { registry } = await loadRegistry(this.config);

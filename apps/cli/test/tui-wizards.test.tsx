@@ -12,7 +12,12 @@ import { addAgent } from '../src/operations/add-agent.js';
 import { addCredential } from '../src/operations/add-credential.js';
 import { addGateway } from '../src/operations/add-gateway.js';
 import { addGatewayTarget } from '../src/operations/add-gateway-target.js';
-import { agentInput, credentialInput, gatewayInput, gatewayTargetInput } from '../src/shared/command-inputs.js';
+import {
+  agentInput,
+  credentialInput,
+  gatewayInput,
+  gatewayTargetInput,
+} from '../src/command-support/command-inputs.js';
 import { ADD_WIZARDS, type AddCommand } from '../src/tui/specs/index.js';
 import { createSandbox, type Sandbox } from './helpers.js';
 import { answersToArgv, coreRegistry, DOWN, driveWizard, ENTER, ESC, UP, type CaseAnswers } from './tui-driver.js';

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
-import { AgentcoreCommand } from '../shared/base-command.js';
-import { splitList } from '../shared/flags.js';
+import { AgentcoreCommand } from '../command-support/base-command.js';
+import { splitList } from '../command-support/flags.js';
 import { loadMessages } from '../shared/messages.js';
 import { startDevSession, type DevResult } from '../operations/dev.js';
 

@@ -1,4 +1,4 @@
-import { AgentcoreCommand } from '../shared/base-command.js';
+import { AgentcoreCommand } from '../command-support/base-command.js';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { isInteractive, loadLaunch } from '../tui/gate.js';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 import { InvokeError, type InvokeEvent } from '@agentcore/invoke';
-import { AgentcoreCommand } from '../shared/base-command.js';
+import { AgentcoreCommand } from '../command-support/base-command.js';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
-import { resolveSecret } from '../shared/secrets.js';
+import { resolveSecret } from '../command-support/secrets.js';
 import { runInvoke, type InvokeRunResult } from '../operations/invoke.js';
 import { runInvokeTools, type ToolsResult } from '../operations/invoke-tools.js';
 import { isInteractive } from '../tui/gate.js';

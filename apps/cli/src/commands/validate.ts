@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { AgentcoreCommand } from '../shared/base-command.js';
+import { AgentcoreCommand } from '../command-support/base-command.js';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProject } from '../shared/project.js';

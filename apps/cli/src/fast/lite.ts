@@ -10,9 +10,9 @@
  */
 import type { CommandHost, LoadedStrategies } from '../shared/command-host.js';
 import { toAgentcoreError } from '../shared/errors.js';
-import { errorText, successEnvelope, warningLine } from '../shared/output.js';
+import { errorText, successEnvelope, warningLine } from '../command-support/output.js';
 import { buildRegistry, type PjsonSource, type StrategyHookResults } from '../shared/strategies.js';
-import { emitCommandTelemetry } from '../shared/telemetry.js';
+import { emitCommandTelemetry } from '../command-support/telemetry.js';
 import { parseSimpleArgv, type SimpleFlagSpec } from './argv.js';
 
 export type StrategyHookFn = (this: unknown, options: Record<string, unknown>) => unknown;

@@ -3,13 +3,13 @@
  * (docs/architecture.md, "Cold start"), so both paths do exactly the same thing.
  */
 import { addCredential, type AddCredentialResult } from '../operations/add-credential.js';
-import { credentialInput } from '../shared/command-inputs.js';
+import { credentialInput } from '../command-support/command-inputs.js';
 import type { CommandHost } from '../shared/command-host.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProjectWith } from '../shared/project.js';
-import { resolveSecret } from '../shared/secrets.js';
+import { resolveSecret } from '../command-support/secrets.js';
 import { askAdd, needsWizard } from '../tui/gate.js';
-import { rejectEmptyFlags } from '../shared/empty-flags.js';
+import { rejectEmptyFlags } from '../command-support/empty-flags.js';
 
 /** Parsed flags (a type, not an interface: the wizard gate reads it as a plain record). */
 export type AddCredentialFlags = {

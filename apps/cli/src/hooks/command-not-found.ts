@@ -5,7 +5,7 @@
 import type { Hook } from '@oclif/core';
 import { CliError } from '../shared/errors.js';
 import { cliMessages } from '../shared/messages.js';
-import { errorText } from '../shared/output.js';
+import { errorText } from '../command-support/output.js';
 import { nearestCommand } from './nearest-command.js';
 
 const hook: Hook<'command_not_found'> = async function (options) {

@@ -16,7 +16,7 @@ import { CliError } from '../shared/errors.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
-import { buildTargetFields, type TargetInput } from './target-config.js';
+import { buildTargetFields, type TargetInput } from './target-input.js';
 import { checkTargetFiles } from './target-files.js';
 
 export interface AddGatewayTargetInput extends TargetInput {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { ProjectConfig } from '@agentcore/schema';
 import { SynthError } from '../synth/errors.js';
-import { referencedFiles, targetConfiguration } from '../synth/target-config.js';
+import { referencedFiles, targetConfiguration } from '../synth/target-configuration.js';
 import type { ProjectCheck } from './validate-checks.js';
 
 /** Contents of the local files the targets reference; unreadable ones are left out (synth reports them). */

@@ -2,7 +2,7 @@
 import type { Gateway, GatewayTarget } from '@agentcore/schema';
 import { inboundAuthorizer, targetCredentials } from './auth.js';
 import { createSynthError } from './errors.js';
-import { targetConfiguration } from './target-config.js';
+import { targetConfiguration } from './target-configuration.js';
 import type { CfnResource, ParameterSet, SynthOptions } from './template-types.js';
 
 /** AWS's gateway name rule (CreateGateway): `([0-9a-zA-Z][-]?){1,48}`. */

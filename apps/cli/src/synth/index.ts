@@ -8,5 +8,5 @@ export * from './logical-ids.js';
 export * from './auth.js';
 export * from './runtime.js';
 export * from './gateway.js';
-export * from './target-config.js';
+export * from './target-configuration.js';
 export * from './template.js';

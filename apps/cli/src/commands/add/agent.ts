@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { ProjectStore } from '@agentcore/schema';
-import { AttachStrategyCommand } from '../../shared/attach-command.js';
+import { AttachStrategyCommand } from '../../command-support/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addAgent, type AddAgentResult } from '../../operations/add-agent.js';
-import { agentInput } from '../../shared/command-inputs.js';
+import { agentInput } from '../../command-support/command-inputs.js';
 import { applyAgentDefaults } from '../../operations/add-agent-defaults.js';
 import { askAdd, needsWizard } from '../../tui/gate.js';
 

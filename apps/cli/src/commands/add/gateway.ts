@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { ProjectStore } from '@agentcore/schema';
-import { AttachStrategyCommand } from '../../shared/attach-command.js';
+import { AttachStrategyCommand } from '../../command-support/attach-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { addGateway, type AddGatewayResult } from '../../operations/add-gateway.js';
-import { gatewayInput } from '../../shared/command-inputs.js';
+import { gatewayInput } from '../../command-support/command-inputs.js';
 import { askAdd, needsWizard } from '../../tui/gate.js';
 
 const messages = loadMessages('add.gateway');

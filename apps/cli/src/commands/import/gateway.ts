@@ -1,5 +1,5 @@
 import { loadMessages } from '../../shared/messages.js';
-import { ImportCommand, importFlags, type ImportResult } from '../../shared/import-command.js';
+import { ImportCommand, importFlags, type ImportResult } from '../../command-support/import-command.js';
 
 const messages = loadMessages('import.gateway');
 

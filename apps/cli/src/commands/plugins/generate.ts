@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { AgentcoreCommand } from '../../shared/base-command.js';
+import { AgentcoreCommand } from '../../command-support/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
 import { generatePlugin, type GeneratePluginResult, type PluginDirection } from '../../operations/generate-plugin.js';
 

@@ -1,5 +1,5 @@
 import { loadMessages } from '../../shared/messages.js';
-import { RemoveCommand, removeFlags } from '../../shared/remove-command.js';
+import { RemoveCommand, removeFlags } from '../../command-support/remove-command.js';
 import type { RemoveResult } from '../../operations/remove.js';
 
 const messages = loadMessages('remove.agent');

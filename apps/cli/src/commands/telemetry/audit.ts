@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { agentcoreConfigDir } from '@agentcore/schema';
 import { auditPath, MAX_AUDIT_EVENTS, readAudit, type AuditEntry } from '@agentcore/telemetry';
-import { AgentcoreCommand } from '../../shared/base-command.js';
+import { AgentcoreCommand } from '../../command-support/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
 
 const messages = loadMessages('telemetry.audit');

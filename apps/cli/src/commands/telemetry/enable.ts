@@ -9,7 +9,7 @@ import {
   TelemetryError,
   type TelemetryState,
 } from '@agentcore/telemetry';
-import { AgentcoreCommand } from '../../shared/base-command.js';
+import { AgentcoreCommand } from '../../command-support/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
 
 const messages = loadMessages('telemetry.enable');

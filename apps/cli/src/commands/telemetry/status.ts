@@ -1,6 +1,6 @@
 import { agentcoreConfigDir } from '@agentcore/schema';
 import { telemetryStatus, type TelemetryStatus } from '@agentcore/telemetry';
-import { AgentcoreCommand } from '../../shared/base-command.js';
+import { AgentcoreCommand } from '../../command-support/base-command.js';
 import { loadMessages } from '../../shared/messages.js';
 
 const messages = loadMessages('telemetry.status');

@@ -3,7 +3,7 @@
  * being read as "not given", which would silently apply the default the user meant to override.
  */
 import { ProblemList } from '../operations/problems.js';
-import { cliMessages } from './messages.js';
+import { cliMessages } from '../shared/messages.js';
 
 /** Only whitespace and list separators: nothing a flag could mean. */
 const EMPTY = /^[\s,]*$/;

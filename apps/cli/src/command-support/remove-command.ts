@@ -2,8 +2,8 @@
 import { Flags } from '@oclif/core';
 import type { Messages } from '@agentcore/auth';
 import { AgentcoreCommand } from './base-command.js';
-import { loadMessages } from './messages.js';
-import { openProject } from './project.js';
+import { loadMessages } from '../shared/messages.js';
+import { openProject } from '../shared/project.js';
 import { describeRemoval, missingNameError, removeResource, type RemoveResult } from '../operations/remove.js';
 import type { RemoveRequest } from '../operations/remove-plan.js';
 

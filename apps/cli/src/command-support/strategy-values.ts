@@ -10,7 +10,7 @@ import {
   type Strategy,
   type StrategyRegistry,
 } from '@agentcore/auth';
-import { CliError } from './errors.js';
+import { CliError } from '../shared/errors.js';
 import { splitList } from './flags.js';
 import { resolveSecret } from './secrets.js';
 

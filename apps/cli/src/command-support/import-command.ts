@@ -2,7 +2,7 @@
 import { Flags } from '@oclif/core';
 import type { Messages } from '@agentcore/auth';
 import { AgentcoreCommand } from './base-command.js';
-import { openProject } from './project.js';
+import { openProject } from '../shared/project.js';
 import { runImport, type ImportCommandResult } from '../operations/import.js';
 
 /** What an `import <kind>` command returns: the operation's result, its warnings reported through the command. */

@@ -2,8 +2,8 @@
  * Secret flag values: `-` reads stdin, an absent flag may come from an environment variable, and a literal value
  * on the command line is accepted with a warning (it lands in shell history). Values are never echoed.
  */
-import { CliError } from './errors.js';
-import { cliMessages } from './messages.js';
+import { CliError } from '../shared/errors.js';
+import { cliMessages } from '../shared/messages.js';
 
 export interface SecretSource {
   flag: string;

@@ -7,9 +7,9 @@ import type { SafeAttributes } from '@agentcore/auth';
 import { AgentcoreCommandBase } from '@agentcore/plugin-kit/command';
 import type { AgentcoreError } from '@agentcore/schema';
 import type { AttributeValue, SafeAttrs } from '@agentcore/telemetry';
-import type { CommandHost } from './command-host.js';
-import { toAgentcoreError } from './errors.js';
-import { loadRegistry } from './strategies.js';
+import type { CommandHost } from '../shared/command-host.js';
+import { toAgentcoreError } from '../shared/errors.js';
+import { loadRegistry } from '../shared/strategies.js';
 import { commandTelemetrySource, emitCommandTelemetry } from './telemetry.js';
 
 export type { SuccessEnvelope } from './output.js';

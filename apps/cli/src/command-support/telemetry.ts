@@ -7,7 +7,7 @@
 import type { Command } from '@oclif/core';
 import type { SafeAttributes } from '@agentcore/auth';
 import { agentcoreConfigDir } from '@agentcore/schema';
-import { loadMessages } from './messages.js';
+import { loadMessages } from '../shared/messages.js';
 
 /** The command a run belongs to, as telemetry sees it (from oclif, or from the cold-start runner's manifest). */
 export interface CommandTelemetrySource {

@@ -4,7 +4,7 @@
  */
 import type { AttachCommand, StrategyRegistry } from '@agentcore/auth';
 import { AgentcoreCommand } from './base-command.js';
-import { loadRegistry } from './strategies.js';
+import { loadRegistry } from '../shared/strategies.js';
 import { contributedFlags } from './strategy-flags.js';
 import { strategyValues } from './strategy-values.js';
 import { rejectEmptyFlags } from './empty-flags.js';
