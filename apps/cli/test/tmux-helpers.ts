@@ -14,6 +14,11 @@ export interface TmuxRun {
   type(text: string): Promise<void>;
   /** tmux key names: Enter, Escape, Down, Up, BSpace, C-c. */
   keys(...names: string[]): Promise<void>;
+  /**
+   * Raw bytes in one `send-keys` call, so the program reads them in one chunk (a held key, a paste, a fast typist):
+   * e.g. `burst('\x7f\x7f\x7f')` or `burst('api_key\r')`.
+   */
+  burst(bytes: string): Promise<void>;
   /** Move the highlighted option (❯) down until its line contains `label`, then press Enter. */
   choose(label: string, maxMoves?: number): Promise<void>;
   /** The command's exit code, once it ended. */
@@ -54,6 +59,11 @@ export function startInTmux(
         execFileSync('tmux', ['send-keys', '-t', options.name, k]);
         await sleep(150);
       }
+    },
+    async burst(bytes) {
+      const hex = [...Buffer.from(bytes, 'utf8')].map((b) => b.toString(16).padStart(2, '0'));
+      execFileSync('tmux', ['send-keys', '-t', options.name, '-H', ...hex]);
+      await sleep(150);
     },
     async choose(label, maxMoves = 12) {
       const highlighted = () =>

@@ -137,8 +137,8 @@ describe.skipIf(tmux.skip)('wizards in a real terminal (tmux)', () => {
     await t.choose('MyKey');
     await t.waitFor(/location|Where/i);
     await t.choose('Query parameter');
+    // The default shows as a hint; typing replaces it.
     await t.waitFor('› x-api-key');
-    await t.keys(...Array<string>('x-api-key'.length).fill('BSpace'));
     await t.type('api_key');
     await t.keys('Enter');
     await t.waitFor(/prefix/i);
@@ -155,6 +155,51 @@ describe.skipIf(tmux.skip)('wizards in a real terminal (tmux)', () => {
       name: 'tools',
       targetType: 'mcpServer',
       endpoint: 'https://tools.example.com/mcp',
+      outboundAuth: {
+        type: 'API_KEY',
+        credentialName: 'MyKey',
+        apiKey: { location: 'QUERY_PARAMETER', parameterName: 'api_key' },
+      },
+    });
+  });
+
+  it('keys arriving in one read are applied one by one; a default is a hint that typing replaces', async () => {
+    const t = start(['add', 'gateway-target']);
+    await t.waitFor('? Gateway');
+    await t.choose('gw');
+    await t.waitFor('Target name');
+    await t.type('burstxyz');
+    await t.waitFor('› burstxyz');
+    // A held Backspace: three in one read.
+    await t.burst('\x7f\x7f\x7f');
+    await t.waitFor(/› burst\s*\n/);
+    await t.keys('Enter');
+    await t.waitFor('Target type');
+    await t.choose('mcp-server');
+    await t.waitFor('MCP server endpoint URL');
+    // Pasted text with its Enter, then the next step's keys, all in one read: Outbound auth lists none,
+    // gateway-iam-role, api-key, … so Down Down Enter picks api-key.
+    await t.burst('https://burst.example.com/mcp\r\x1b[B\x1b[B\r');
+    await t.waitFor(/credential/i);
+    await t.choose('MyKey');
+    await t.waitFor(/location|Where/i);
+    await t.choose('Query parameter');
+    // The default is shown as a hint; typing starts from empty.
+    await t.waitFor('› x-api-key');
+    await t.burst('api_key\r');
+    await t.waitFor(/prefix/i);
+    await t.keys('Enter');
+    await t.waitFor('Review');
+    await t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+
+    const target = (await config()).agentCoreGateways
+      .find((g) => g.name === 'gw')
+      ?.targets.find((x) => x.name === 'burst');
+    expect(target).toEqual({
+      name: 'burst',
+      targetType: 'mcpServer',
+      endpoint: 'https://burst.example.com/mcp',
       outboundAuth: {
         type: 'API_KEY',
         credentialName: 'MyKey',

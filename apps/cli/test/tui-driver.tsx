@@ -76,7 +76,8 @@ function keysFor(step: WizardStep, answer: Answer | undefined): string[] {
   }
   if (answer === undefined) return [ENTER];
   const text = Array.isArray(answer) ? answer.join(', ') : String(answer);
-  return [...Array<string>(step.initial?.length ?? 0).fill(BACKSPACE), text, ENTER];
+  // A default is only a hint: typing starts from empty.
+  return [text, ENTER];
 }
 
 export interface DriveResult {

@@ -1,4 +1,7 @@
-/** The last screen: every answer (secrets masked); Enter runs the command's operation, Esc goes back. */
+/**
+ * The last screen: every answer (secrets masked; custom-claim rules in full, one per line); Enter runs the command's
+ * operation, Esc goes back.
+ */
 import { Box, Text } from 'ink';
 import type { AnsweredStep } from '../wizard/use-wizard.js';
 
@@ -16,12 +19,27 @@ export function ReviewStep({
       <Text bold color="cyan">
         {title}
       </Text>
-      {answered.map((a) => (
-        <Text key={a.key}>
-          {'  '}
-          {a.message}: <Text bold>{a.text === '' ? none : a.text}</Text>
-        </Text>
-      ))}
+      {answered.map((a) =>
+        a.lines ? (
+          <Box key={a.key} flexDirection="column">
+            <Text>
+              {'  '}
+              {a.message}:
+            </Text>
+            {a.lines.map((line, i) => (
+              <Text key={i} bold>
+                {'    '}
+                {line}
+              </Text>
+            ))}
+          </Box>
+        ) : (
+          <Text key={a.key}>
+            {'  '}
+            {a.message}: <Text bold>{a.text === '' ? none : a.text}</Text>
+          </Text>
+        ),
+      )}
     </Box>
   );
 }

@@ -1,4 +1,5 @@
 import type { WizardStep } from '../wizard/types.js';
+import type { ClaimsState } from './claims/claims-reducer.js';
 
 /** Texts the step components show, read from the `interactive` message bundle by the app. */
 export interface StepTexts {
@@ -6,20 +7,22 @@ export interface StepTexts {
   yes: string;
   no: string;
   jsonOk: string;
-  required: string;
-  pickOne: string;
   claimsEmpty: string;
   claimsDone: string;
 }
 
-/** What every step component receives: state and callbacks only (it never validates). */
+/**
+ * What every step component receives: state only. Steps draw; keys go to the wizard's key reducer (one at a time),
+ * which edits the draft, moves the highlight and runs the claims manager.
+ */
 export interface StepProps {
   step: WizardStep;
+  /** The text typed so far, or the highlighted option's value. */
   draft: string;
+  /** Where typing goes in `draft`. */
+  cursor: number;
+  /** The claims manager of a `claims` step. */
+  claims?: ClaimsState;
   error?: string;
   texts: StepTexts;
-  onChange(value: string): void;
-  onSubmit(value?: string): void;
-  /** Go back one wizard step (steps with sub-steps handle Esc themselves and call this from their first one). */
-  onBack(): void;
 }

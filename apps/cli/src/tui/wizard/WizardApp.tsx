@@ -1,6 +1,7 @@
 /** A whole wizard: title, what was answered, the current step (or the review), the error line and the keys. */
 import { Box, Text, useInput } from 'ink';
 import { loadMessages } from '../../shared/messages.js';
+import { keysOf } from '../input/keys.js';
 import { ReviewStep } from '../steps/ReviewStep.js';
 import { STEP_COMPONENTS } from '../steps/index.js';
 import type { StepTexts } from '../steps/types.js';
@@ -14,8 +15,6 @@ const TEXTS: StepTexts = {
   yes: m.get('label.yes'),
   no: m.get('label.no'),
   jsonOk: m.get('label.json-ok'),
-  required: m.get('error.Required'),
-  pickOne: m.get('error.PickOne'),
   claimsEmpty: m.get('label.claims-empty'),
   claimsDone: m.get('label.claims-done'),
 };
@@ -30,10 +29,9 @@ export interface WizardAppProps {
 
 export function WizardApp({ spec, preset = {}, onExit, onStep }: WizardAppProps) {
   const w = useWizard(spec, preset, onExit);
+  // One read may hold several keys (a held Backspace, a paste ending in Enter): each is applied in order.
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') w.cancel();
-    else if (key.escape && w.step?.kind !== 'claims') w.back();
-    else if (key.return && w.state.phase === 'review') w.confirm();
+    for (const k of keysOf(input, key)) w.key(k);
   });
   useEffect(() => {
     onStep?.(w.step);
@@ -64,11 +62,10 @@ export function WizardApp({ spec, preset = {}, onExit, onStep }: WizardAppProps)
           key={w.step.key}
           step={w.step}
           draft={w.state.draft}
-          error={w.state.error}
+          cursor={w.state.cursor ?? w.state.draft.length}
+          {...(w.state.claims ? { claims: w.state.claims } : {})}
+          {...(w.state.error ? { error: w.state.error } : {})}
           texts={TEXTS}
-          onChange={w.edit}
-          onSubmit={w.submit}
-          onBack={w.back}
         />
       ) : null}
       {w.state.phase === 'review' ? (

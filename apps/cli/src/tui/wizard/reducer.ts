@@ -3,6 +3,7 @@
  * only render this state and dispatch actions; every rule (required, `validate`, option lists) is applied here.
  */
 import { loadMessages } from '../../shared/messages.js';
+import type { ClaimsState } from '../steps/claims/claims-reducer.js';
 import type { Answer, Answers, WizardSpec, WizardStep } from './types.js';
 
 const m = loadMessages('interactive');
@@ -18,6 +19,10 @@ export interface WizardState {
   trail: readonly string[];
   /** What the current step shows: the text typed so far, or the highlighted option's value. */
   draft: string;
+  /** Where typing goes in `draft` (undefined: at its end). */
+  cursor?: number;
+  /** The claims manager of a `claims` step, once a key reached it (before that: the rules of `draft`). */
+  claims?: ClaimsState;
   error?: string;
   phase: WizardPhase;
   /** Drafts of steps left by going back, so going forward again shows them. */
@@ -25,7 +30,7 @@ export interface WizardState {
 }
 
 export type WizardAction =
-  | { type: 'edit'; value: string }
+  | { type: 'edit'; value: string; cursor?: number }
   | { type: 'submit'; value?: string }
   | { type: 'back' }
   | { type: 'confirm' }
@@ -47,13 +52,17 @@ export function answerText(answer: Answer | undefined): string {
   return typeof answer === 'string' ? answer : answer.join(', ');
 }
 
+/** Steps answered by typing a line (their `initial` is a hint, not text to edit). */
+export const isTextKind = (step: WizardStep) =>
+  step.kind === 'text' || step.kind === 'secret' || step.kind === 'list' || step.kind === 'json';
+
+/** What a step starts with: the draft left by going back, else the default option; text starts empty. */
 function draftFor(step: WizardStep | undefined, previous: Readonly<Record<string, string>>): string {
   if (!step) return '';
-  return (
-    previous[step.key] ??
-    step.initial ??
-    (step.kind === 'confirm' ? 'true' : step.kind === 'select' ? (step.options?.[0]?.value ?? '') : '')
-  );
+  const kept = previous[step.key];
+  if (kept !== undefined) return kept;
+  if (isTextKind(step) || step.kind === 'claims') return '';
+  return step.initial ?? (step.kind === 'confirm' ? 'true' : (step.options?.[0]?.value ?? ''));
 }
 
 /** Turn what was typed or picked into the flag value, or say why not. */
@@ -66,7 +75,9 @@ export function parseAnswer(
     if (!step.options?.some((o) => o.value === raw)) return { ok: false, error: m.get('error.PickOne') };
     return { ok: true, value: raw };
   }
-  const text = step.kind === 'secret' ? raw : raw.trim();
+  // An empty answer takes the step's default (shown as a hint while nothing is typed).
+  const typed = step.kind === 'secret' ? raw : raw.trim();
+  const text = typed === '' && step.initial !== undefined ? step.initial : typed;
   if (text === '')
     return step.optional ? { ok: true, value: undefined } : { ok: false, error: m.get('error.Required') };
   const issue = step.validate?.(text);
@@ -97,8 +108,15 @@ function withAnswer(
 function advance(spec: WizardSpec, state: WizardState): WizardState {
   const next = visibleSteps(spec, state)[state.trail.length];
   return next
-    ? { ...state, phase: 'asking', draft: draftFor(next, state.previous), error: undefined }
-    : { ...state, phase: 'review', draft: '', error: undefined };
+    ? {
+        ...state,
+        phase: 'asking',
+        draft: draftFor(next, state.previous),
+        cursor: undefined,
+        claims: undefined,
+        error: undefined,
+      }
+    : { ...state, phase: 'review', draft: '', cursor: undefined, claims: undefined, error: undefined };
 }
 
 export function initWizard(spec: WizardSpec, preset: Answers = {}): WizardState {
@@ -115,12 +133,15 @@ function rewind(spec: WizardSpec, state: WizardState, index: number, error?: str
   for (let i = state.trail.length - 1; i >= index; i--) {
     const step = steps[i];
     if (!step) continue;
-    previous[step.key] = answerText(answers[step.flag]) || (previous[step.key] ?? '');
+    const text = answerText(answers[step.flag]);
+    // A default taken by an empty Enter comes back as the hint again, not as text to edit.
+    previous[step.key] = isTextKind(step) && text === step.initial ? '' : text || (previous[step.key] ?? '');
     answers = withAnswer(answers, step.flag, undefined);
   }
   const trail = state.trail.slice(0, index);
   const step = visibleSteps(spec, { answers, preset: state.preset })[index];
-  return { ...state, answers, trail, previous, phase: 'asking', draft: draftFor(step, previous), error };
+  const draft = draftFor(step, previous);
+  return { ...state, answers, trail, previous, phase: 'asking', draft, cursor: undefined, claims: undefined, error };
 }
 
 export function wizardReducer(spec: WizardSpec, state: WizardState, action: WizardAction): WizardState {
@@ -132,7 +153,7 @@ export function wizardReducer(spec: WizardSpec, state: WizardState, action: Wiza
       const step = currentStep(spec, state);
       const live =
         step?.kind === 'json' && action.value.trim() !== '' ? step.validate?.(action.value.trim()) : undefined;
-      return { ...state, draft: action.value, error: live };
+      return { ...state, draft: action.value, cursor: action.cursor, error: live };
     }
     case 'submit': {
       const step = currentStep(spec, state);

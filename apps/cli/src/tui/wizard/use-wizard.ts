@@ -1,33 +1,27 @@
 /** React glue for the wizard reducer: state, the current step, what was answered (secrets masked) and the actions. */
 import { useEffect, useReducer, useRef } from 'react';
-import {
-  answerText,
-  currentStep,
-  initWizard,
-  resultAnswers,
-  visibleSteps,
-  wizardReducer,
-  type WizardState,
-} from './reducer.js';
+import type { Key } from '../input/keys.js';
+import { ruleText } from '../steps/claims/claims-reducer.js';
+import { wizardAppReducer, type WizardKeyAction } from './key-reducer.js';
+import { answerText, currentStep, initWizard, resultAnswers, visibleSteps, type WizardState } from './reducer.js';
 import { maskSecret } from './mask.js';
 import type { Answers, WizardOutcome, WizardSpec, WizardStep } from './types.js';
 
 export interface AnsweredStep {
   key: string;
   message: string;
-  /** The answer as shown: secrets masked, lists comma-joined, skipped optional steps empty. */
+  /** The answer as shown: secrets masked, lists comma-joined, claim rules by name, skipped optional steps empty. */
   text: string;
+  /** For the review, an answer shown in full over several lines (one per custom-claim rule). */
+  lines?: readonly string[];
 }
 
 export interface WizardModel {
   state: WizardState;
   step?: WizardStep;
   answered: readonly AnsweredStep[];
-  edit(value: string): void;
-  submit(value?: string): void;
-  back(): void;
-  confirm(): void;
-  cancel(): void;
+  /** Apply one key (keys of one read are applied one by one, in order). */
+  key(key: Key): void;
 }
 
 export function shownAnswer(step: WizardStep, answers: Answers): string {
@@ -42,9 +36,16 @@ export function shownAnswer(step: WizardStep, answers: Answers): string {
   return text;
 }
 
+/** The answer line by line for the review: every custom-claim rule in full; other answers need no more lines. */
+export function shownLines(step: WizardStep, answers: Answers): readonly string[] | undefined {
+  const text = answerText(answers[step.flag]);
+  if (step.kind !== 'claims' || !step.claims || text === '') return undefined;
+  return step.claims.decode(text).map(ruleText);
+}
+
 export function useWizard(spec: WizardSpec, preset: Answers, onExit: (outcome: WizardOutcome) => void): WizardModel {
   const [state, dispatch] = useReducer(
-    (s: WizardState, a: Parameters<typeof wizardReducer>[2]) => wizardReducer(spec, s, a),
+    (s: WizardState, a: WizardKeyAction) => wizardAppReducer(spec, s, a),
     undefined,
     () => initWizard(spec, preset),
   );
@@ -56,15 +57,14 @@ export function useWizard(spec: WizardSpec, preset: Answers, onExit: (outcome: W
   }, [state, spec, onExit]);
   const answered = visibleSteps(spec, state)
     .slice(0, state.trail.length)
-    .map((s) => ({ key: s.key, message: s.message, text: shownAnswer(s, state.answers) }));
+    .map((s) => {
+      const lines = shownLines(s, state.answers);
+      return { key: s.key, message: s.message, text: shownAnswer(s, state.answers), ...(lines ? { lines } : {}) };
+    });
   return {
     state,
     step: currentStep(spec, state),
     answered,
-    edit: (value) => dispatch({ type: 'edit', value }),
-    submit: (value) => dispatch(value === undefined ? { type: 'submit' } : { type: 'submit', value }),
-    back: () => dispatch({ type: 'back' }),
-    confirm: () => dispatch({ type: 'confirm' }),
-    cancel: () => dispatch({ type: 'cancel' }),
+    key: (key) => dispatch({ type: 'key', key }),
   };
 }

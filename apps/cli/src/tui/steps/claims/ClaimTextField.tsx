@@ -1,22 +1,12 @@
-/** A text sub-step of the claims manager (claim name, value or comma-separated values). */
+/** A text sub-step of the claims manager (claim name, value or comma-separated values); typing goes at the end. */
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextField } from '../TextField.js';
 
-export function ClaimTextField({
-  label,
-  value,
-  onChange,
-  onSubmit,
-}: {
-  label: string;
-  value: string;
-  onChange(v: string): void;
-  onSubmit(): void;
-}) {
+export function ClaimTextField({ label, value }: { label: string; value: string }) {
   return (
     <Box>
       <Text color="cyan"> {label} › </Text>
-      <TextInput value={value} onChange={onChange} onSubmit={() => onSubmit()} />
+      <TextField value={value} />
     </Box>
   );
 }

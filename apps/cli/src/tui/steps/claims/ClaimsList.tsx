@@ -1,8 +1,7 @@
 /** The claims manager's list: one row per rule and a last "done" row; the highlighted row is marked. */
 import { Box, Text } from 'ink';
 import type { ClaimRuleDraft } from '@agentcore/auth';
-
-export const ruleText = (r: ClaimRuleDraft) => `${r.name} (${r.valueType}) ${r.operator} ${r.values.join(', ')}`;
+import { ruleText } from './claims-reducer.js';
 
 export function ClaimsList({
   rules,

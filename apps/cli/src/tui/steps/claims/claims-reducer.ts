@@ -20,6 +20,8 @@ export interface ClaimsState {
 
 export type ClaimsAction =
   | { type: 'move'; by: number }
+  /** Move the highlighted option of a select sub-step (value type, operator), wrapping around. */
+  | { type: 'highlight'; by: number }
   | { type: 'add' }
   | { type: 'edit' }
   | { type: 'delete' }
@@ -35,6 +37,9 @@ export interface ClaimsTexts {
 
 const EMPTY_DRAFT = { name: '', valueType: '', operator: '', value: '' };
 const ORDER: readonly ClaimsMode[] = ['list', 'name', 'valueType', 'operator', 'value'];
+
+/** One rule on one line: `name (value type) operator value, value`. */
+export const ruleText = (r: ClaimRuleDraft) => `${r.name} (${r.valueType}) ${r.operator} ${r.values.join(', ')}`;
 
 /** The list for an earlier answer (the encoded rules), to edit it again. */
 export function initClaims(spec: Pick<ClaimsPromptSpec, 'decode'> | undefined, answer: string): ClaimsState {
@@ -145,6 +150,17 @@ export function claimsReducer(
       return state.mode === 'list'
         ? { ...state, cursor: Math.min(state.rules.length, Math.max(0, state.cursor + action.by)) }
         : state;
+    case 'highlight': {
+      const options = choices(spec, state);
+      if ((state.mode !== 'valueType' && state.mode !== 'operator') || options.length === 0) return state;
+      const current = state.mode === 'valueType' ? state.draft.valueType : state.draft.operator;
+      const at = Math.max(
+        0,
+        options.findIndex((o) => o.value === current),
+      );
+      const next = options[(((at + action.by) % options.length) + options.length) % options.length]?.value ?? current;
+      return { ...state, draft: { ...state.draft, [state.mode]: next }, error: undefined };
+    }
     case 'add':
       return state.mode === 'list' ? open(spec, state, undefined) : state;
     case 'edit':
