@@ -112,6 +112,18 @@ describe('claims reducer', () => {
     expect(run(s, { type: 'back' })).toBe(s);
   });
 
+  it('↑ ↓ move the highlighted type or operator, wrapping around, and Enter takes it', () => {
+    let s = run(initClaims(spec, ''), { type: 'add' }, type('g'), submit());
+    expect([s.mode, s.draft.valueType]).toEqual(['valueType', 'S']);
+    s = run(s, { type: 'highlight', by: 1 });
+    expect(s.draft.valueType).toBe('A');
+    expect(run(s, { type: 'highlight', by: 1 }).draft.valueType).toBe('S');
+    s = run(s, submit(), { type: 'highlight', by: -1 });
+    expect([s.mode, s.draft.operator]).toEqual(['operator', 'ANY']);
+    expect(run(s, submit()).mode).toBe('value');
+    expect(run(initClaims(spec, ''), { type: 'highlight', by: 1 })).toEqual(initClaims(spec, ''));
+  });
+
   it('list keys do nothing inside a sub-step, and field keys nothing in the list', () => {
     const inName = run(initClaims(spec, ''), { type: 'add' });
     expect(run(inName, { type: 'add' }, { type: 'delete' }, { type: 'move', by: 1 })).toEqual(inName);
