@@ -14,8 +14,7 @@ export function TextStep({ step, draft, cursor, error, texts }: StepProps) {
         <TextField
           value={draft}
           cursor={cursor}
-          {...(step.kind === 'secret' ? { mask: '•' } : {})}
-          {...(step.initial ? { hint: step.initial } : {})}
+          {...(step.kind === 'secret' ? { mask: '•' } : step.initial ? { hint: step.initial } : {})}
         />
       </Box>
       {step.kind === 'json' && draft.trim() !== '' && !error ? <Text color="green"> ✔ {texts.jsonOk}</Text> : null}
