@@ -67,16 +67,6 @@ export const TEMPORARY_SKIPS = [
   'packages/dev/src/start/router.ts',
   'packages/import/src/file-source.ts',
   'packages/import/src/map-auth.ts',
-  'packages/invoke/src/a2a.ts',
-  'packages/invoke/src/authorize.ts',
-  'packages/invoke/src/channel.ts',
-  'packages/invoke/src/endpoint.ts',
-  'packages/invoke/src/headers.ts',
-  'packages/invoke/src/http-errors.ts',
-  'packages/invoke/src/invoke.ts',
-  'packages/invoke/src/mcp.ts',
-  'packages/invoke/src/sigv4.ts',
-  'packages/invoke/src/sse.ts',
   'packages/telemetry/src/manage.ts',
 ];
 
