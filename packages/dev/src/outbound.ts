@@ -4,6 +4,7 @@
  */
 import type { OutboundRequest, OutboundSecret, OutboundStrategy } from '@agentcore/auth';
 import { redactUrlsInText } from '@agentcore/schema';
+import { devMessages } from './messages.js';
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -85,7 +86,7 @@ function limitedResponse(
         if (seen > maxBytes) {
           const err = new UpstreamLimitError(
             'ERR_UPSTREAM_TOO_LARGE',
-            `the response is larger than ${maxBytes} bytes (the dev gateway's limit per upstream response)`,
+            devMessages().get('error.UpstreamTooLarge', { maxBytes }),
           );
           controller.abort(err);
           done();
@@ -130,7 +131,7 @@ export function outboundFetch(target: TargetEntry, base: FetchLike = fetch, limi
     const timer = setTimeout(() => {
       expired = new UpstreamLimitError(
         'ERR_UPSTREAM_TIMEOUT',
-        `no complete response within ${timeoutMs} ms (the dev gateway's upstream timeout covers headers and body)`,
+        devMessages().get('error.UpstreamTimeout', { timeoutMs }),
       );
       controller.abort(expired);
     }, timeoutMs);

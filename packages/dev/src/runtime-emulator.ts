@@ -44,6 +44,7 @@ class BodyLimit extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.#seen += chunk.length;
+    // messages-check: internal — the handler answers 413 with AgentCore's own text (tooLarge), never this one
     if (this.#seen > this.limit) cb(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
     else cb(null, chunk);
   }

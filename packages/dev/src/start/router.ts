@@ -12,6 +12,7 @@ import { requestPath, sendBadPath, sendJson } from '../http-util.js';
 import { RESOURCE_METADATA_PREFIX, serveResourceMetadata } from '../resource-metadata.js';
 import type { RuntimeEntry } from '../runtime-emulator.js';
 import type { Emulators } from './emulators-step.js';
+import { devMessages } from '../messages.js';
 
 export type RouteMatch =
   /** `name` undefined: a runtime path that names no runtime here (404). */
@@ -148,11 +149,15 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   return new Promise((ok, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       fail(
-        new DevError('ERR_DEV_PORT', `Cannot listen on ${host}:${port}: ${err.code ?? err.message}.`, {
-          actions: ['Choose another --port, or omit it to let the OS pick a free one.'],
-          details: { port, host },
-          cause: err,
-        }),
+        new DevError(
+          'ERR_DEV_PORT',
+          devMessages().get('error.PortInUse', { host, port, reason: err.code ?? err.message }),
+          {
+            actions: devMessages().list('error.PortInUse.actions'),
+            details: { port, host },
+            cause: err,
+          },
+        ),
       ),
     );
     server.listen(port, host, () => ok((server.address() as AddressInfo).port));
