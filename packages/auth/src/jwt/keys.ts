@@ -7,6 +7,7 @@ import type { CompactVerifyGetKey as GetKey } from 'jose';
 import { displayUrl, idpFetch } from '../oidc/http.js';
 import { ALLOWED_JWT_ALGORITHMS } from './rules.js';
 import type { JwtRuleOutcome } from './types.js';
+import { idpMessages } from '../idp-messages.js';
 
 const keySets = new Map<string, GetKey>();
 
@@ -22,7 +23,7 @@ async function keySetFor(jwksUri: string, options: VerifySignatureOptions): Prom
   if (hit) return hit;
   const { createRemoteJWKSet, customFetch } = await import('jose');
   // The JWKS is fetched like every identity-provider document: https or loopback, same-origin redirects, 1 MiB.
-  const fetchKeys = idpFetch({ code: 'ERR_JWKS', what: "The issuer's JWK set", followRedirects: true });
+  const fetchKeys = idpFetch({ code: 'ERR_JWKS', what: idpMessages().get('what.JwkSet'), followRedirects: true });
   const set = createRemoteJWKSet(new URL(jwksUri), {
     cooldownDuration: cooldown,
     timeoutDuration: options.timeoutMs ?? 5000,
