@@ -5,7 +5,9 @@
  * with the TypeScript compiler API and fails on a string or template literal with words that is:
  *   - an argument of `new <Name>Error(...)` (the message of a coded error or of a plain Error), or the `message`,
  *     `action`, `actions` or `warning` of its options object;
- *   - the text of a warning: `this.warn(...)`, `<x>.warn(...)`, `warnings.push(...)`, `<x>Warnings.push(...)`;
+ *   - the `super(...)` arguments of a class that extends `…Error`;
+ *   - the text of a warning: `this.warn(...)`, `<x>.warn(...)`, `warnings.push(...)`, `<x>Warnings.push(...)`,
+ *     `process.stderr.write(...)`;
  *   - the `message`, `action`, `actions` or `warning` of an object literal handed to a problem builder
  *     (`issues.push({ … })`, `p.add({ … })`, `ctx.addIssue({ … })`, `problems.push({ … })`, …).
  *   - a text argument of a call that is thrown: `throw refused(…)`, `throw createXError(…)`.
@@ -132,6 +134,14 @@ function receiverName(expr) {
   return undefined;
 }
 
+/** True inside a class that extends `…Error` (its `super(code, message)` call carries the error's text). */
+function extendsError(node) {
+  let n = node.parent;
+  while (n && !ts.isClassLike(n)) n = n.parent;
+  const base = n?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return base !== undefined && /Error$/.test(base.getText());
+}
+
 /** Pure: every inline user text in one source file, as `{ line, what, text }`, exempt lines left out. */
 export function findInlineText(fileName, source) {
   const sf = ts.createSourceFile(
@@ -160,7 +170,10 @@ export function findInlineText(fileName, source) {
     } else if (ts.isCallExpression(node)) {
       const name = calleeName(node.expression);
       const recv = receiverName(node.expression);
-      if (name === 'warn' && recv !== 'console') flagArgs(node.arguments, `${recv ?? ''}.warn(…)`);
+      if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        if (extendsError(node)) flagArgs(node.arguments, 'super(…) of an error class');
+      } else if (name === 'warn' && recv !== 'console') flagArgs(node.arguments, `${recv ?? ''}.warn(…)`);
+      else if (name === 'write' && recv === 'stderr') flagArgs(node.arguments, 'stderr.write(…)');
       else if (name === 'push' && recv && WARN_ARRAY.test(recv)) flagArgs(node.arguments, `${recv}.push(…)`);
       else if (name && BUILDER_METHODS.has(name))
         for (const a of node.arguments)

@@ -23,8 +23,10 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "throw refused(options, 'Use HTTPS for the identity provider.', {});", // 7: thrown factory
     "throw new DevError('ERR_X', ok ? 'Runtime is gone.' : 'Gateway is gone.');", // 8: condition
     "throw new DevError('ERR_X', 'Could not listen ' + port);", // 9: concatenation
+    'process.stderr.write(`Warning: ${hint}\\n`);', // 10
+    "class XError extends AgentcoreError { constructor() { super('ERR_X', 'Something broke here.'); } }", // 11
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {
@@ -34,6 +36,7 @@ test('leaves bundle lookups, codes, keys and non-text values alone', () => {
     "console.warn('debug output for developers only');",
     "items.push({ name: 'a b', value: 'not a message' });",
     "log('some words here');",
+    "class Store extends Base { constructor() { super('plain words are not an error'); } }",
   ].join('\n');
   assert.deepEqual(lines(src), []);
 });
