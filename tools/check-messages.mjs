@@ -10,7 +10,9 @@
  *     `process.stderr.write(...)`;
  *   - the `message`, `action`, `actions` or `warning` of an object literal handed to a problem builder
  *     (`issues.push({ … })`, `p.add({ … })`, `ctx.addIssue({ … })`, `problems.push({ … })`, …).
- *   - a text argument of a call that is thrown: `throw refused(…)`, `throw createXError(…)`.
+ *   - a text argument of a call that is thrown: `throw refused(…)`, `throw createXError(…)`;
+ *   - an argument given to a parameter named `message`, `reason`, `action(s)`, `warning`, `problem` or `hint` of a
+ *     function declared in the same file (`fail(rule, reason)`, `badFile(file, problem)`).
  * Literals are followed through `a + b`, `c ? a : b`, `a ?? b`, parentheses, arrays and `[…].join(…)`.
  * "With words" means at least two words of letters, or one word ending a sentence ("Cancelled."); codes such as
  * `ERR_NOT_FOUND`, keys such as `error.NotFound` and bare values are not words.
@@ -134,6 +136,35 @@ function receiverName(expr) {
   return undefined;
 }
 
+const TEXT_PARAMS = /^(message|reason|action|actions|warning|problem|hint)$/;
+
+/**
+ * Functions declared in the file (`function f(…)`, `const f = (…) =>`) with parameters named like text: `message`,
+ * `reason`, `action(s)`, `warning`, `problem`, `hint`. A worded literal passed there is text built inline.
+ */
+function textParameters(sf) {
+  const found = new Map();
+  const add = (name, fn) => {
+    const params = fn.parameters.flatMap((p, i) =>
+      ts.isIdentifier(p.name) && TEXT_PARAMS.test(p.name.text) ? [[i, p.name.text]] : [],
+    );
+    if (params.length) found.set(name, params);
+  };
+  const visit = (node) => {
+    if (ts.isFunctionDeclaration(node) && node.name) add(node.name.text, node);
+    else if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    )
+      add(node.name.text, node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 /** True inside a class that extends `…Error` (its `super(code, message)` call carries the error's text). */
 function extendsError(node) {
   let n = node.parent;
@@ -159,7 +190,13 @@ export function findInlineText(fileName, source) {
       else for (const [node, text, t] of literalParts(a)) if (hasWords(text, t)) hits.push({ node, what });
     }
   };
+  const builders = textParameters(sf);
   const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && builders.has(node.expression.text)) {
+      const name = node.expression.text;
+      for (const [i, param] of builders.get(name))
+        if (node.arguments[i]) flagArgs([node.arguments[i]], `${name}(…) ${param}`);
+    }
     if (ts.isThrowStatement(node) && node.expression && ts.isCallExpression(node.expression)) {
       // `throw refused(…)`, `throw discoveryFailed(…)`: an error factory's text arguments are the error's text.
       const name = calleeName(node.expression.expression);
