@@ -25,8 +25,10 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "throw new DevError('ERR_X', 'Could not listen ' + port);", // 9: concatenation
     'process.stderr.write(`Warning: ${hint}\\n`);', // 10
     "class XError extends AgentcoreError { constructor() { super('ERR_X', 'Something broke here.'); } }", // 11
+    'const fail = (rule, reason) => ({ rule, reason });', // 12: a text helper…
+    "fail('exp', 'the token has no exp claim');", // 13: …called with text
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {
