@@ -58,7 +58,7 @@ export const TEMPORARY_SKIPS = [
 ];
 
 const EXEMPT = /messages-check:\s*internal\b\s*(?:[-—:–]\s*)?(\S.*)?$/;
-const TEXT_PROPS = new Set(['message', 'action', 'actions', 'warning']);
+const TEXT_PROPS = new Set(['message', 'action', 'actions', 'warning', 'reason', 'devReason', 'hint']);
 /** Methods whose object-literal argument is a problem/issue record. */
 const BUILDER_METHODS = new Set(['push', 'add', 'addIssue', 'issue', 'problem', 'report', 'unshift']);
 const WARN_ARRAY = /(^w|W)arnings$/;
@@ -186,11 +186,14 @@ export function findInlineText(fileName, source) {
   const hits = [];
   const flagArgs = (args, what) => {
     for (const a of args) {
-      if (ts.isObjectLiteralExpression(a)) hits.push(...textProps(a, `${what} option`));
-      else for (const [node, text, t] of literalParts(a)) if (hasWords(text, t)) hits.push({ node, what });
+      if (ts.isObjectLiteralExpression(a)) {
+        handled.add(a);
+        hits.push(...textProps(a, `${what} option`));
+      } else for (const [node, text, t] of literalParts(a)) if (hasWords(text, t)) hits.push({ node, what });
     }
   };
   const builders = textParameters(sf);
+  const handled = new Set();
   const visit = (node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && builders.has(node.expression.text)) {
       const name = node.expression.text;
@@ -204,7 +207,11 @@ export function findInlineText(fileName, source) {
     } else if (ts.isNewExpression(node)) {
       const name = calleeName(node.expression);
       if (name && /Error$/.test(name)) flagArgs(node.arguments ?? [], `new ${name}(…)`);
-    } else if (ts.isCallExpression(node)) {
+    } else if (ts.isObjectLiteralExpression(node) && !handled.has(node)) {
+      // Any other record that carries text: a problem, a denial, a rule outcome, a response body.
+      hits.push(...textProps(node, 'object'));
+    }
+    if (ts.isCallExpression(node)) {
       const name = calleeName(node.expression);
       const recv = receiverName(node.expression);
       if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
@@ -214,7 +221,10 @@ export function findInlineText(fileName, source) {
       else if (name === 'push' && recv && WARN_ARRAY.test(recv)) flagArgs(node.arguments, `${recv}.push(…)`);
       else if (name && BUILDER_METHODS.has(name))
         for (const a of node.arguments)
-          if (ts.isObjectLiteralExpression(a)) hits.push(...textProps(a, `${recv ? recv + '.' : ''}${name}({ … })`));
+          if (ts.isObjectLiteralExpression(a)) {
+            handled.add(a);
+            hits.push(...textProps(a, `${recv ? recv + '.' : ''}${name}({ … })`));
+          }
     }
     ts.forEachChild(node, visit);
   };
@@ -258,7 +268,8 @@ function sourceFiles(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (!['node_modules', '__fixtures__', 'test', 'test-helpers'].includes(name)) out.push(...sourceFiles(p));
+      if (!['node_modules', '__fixtures__', 'test', 'test-helpers', 'testing'].includes(name))
+        out.push(...sourceFiles(p));
     } else if (/\.tsx?$/.test(name) && !/\.d\.ts$/.test(name) && !/\.(test|spec|e2e)\.tsx?$/.test(name)) out.push(p);
   }
   return out;

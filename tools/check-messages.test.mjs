@@ -27,8 +27,10 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "class XError extends AgentcoreError { constructor() { super('ERR_X', 'Something broke here.'); } }", // 11
     'const fail = (rule, reason) => ({ rule, reason });', // 12: a text helper…
     "fail('exp', 'the token has no exp claim');", // 13: …called with text
+    "return { ok: false, reason: 'the token has no alg' };", // 14: any record with a reason
+    "sendJson(res, 404, { message: 'Resource not found', devReason: `No runtime at ${path}.` });", // 15
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {

@@ -15,6 +15,7 @@ import {
 } from './names.js';
 import { redactUrl, urlHasUserInfo } from './url-redact.js';
 import { ensureZodEnglish } from './zod.js';
+import { schemaMessages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -23,7 +24,7 @@ export const ProjectNameSchema = z.string().check(
   z.maxLength(23, 'Project name must be at most 23 characters'),
   z.regex(PROJECT_NAME_PATTERN, 'Project name must start with a letter and contain only letters and digits'),
   z.refine((n) => !RESERVED_PROJECT_NAMES.has(n.toLowerCase()), {
-    message: 'Project name is reserved (it collides with a Python package name)',
+    error: () => schemaMessages().get('field.ProjectNameReserved'),
   }),
 );
 
@@ -98,7 +99,7 @@ export const EnvVarSchema = z.strictObject({
 
 export const RequestHeaderNameSchema = z.string().check(
   z.refine((h) => h === 'Authorization' || h.startsWith(REQUEST_HEADER_ALLOWLIST_PREFIX), {
-    message: `Allowed headers are Authorization or names starting with ${REQUEST_HEADER_ALLOWLIST_PREFIX}`,
+    error: () => schemaMessages().get('field.RequestHeaderName', { prefix: REQUEST_HEADER_ALLOWLIST_PREFIX }),
   }),
 );
 

@@ -3,17 +3,8 @@
  * from messages/jwt.md (loaded once, on first use). No other I/O here; signature and discovery live in `keys.ts` /
  * `inspect.ts`.
  */
-import { fileURLToPath } from 'node:url';
-import { Messages } from '@agentcore/schema';
+import { jwtText as t, quote as json } from './texts.js';
 import type { CustomClaimRule, JwtAuthorizerConfig, JwtRuleOutcome } from './types.js';
-
-let bundle: Messages | undefined;
-/** The reason text `key` of messages/jwt.md with `values` filled in. */
-const t = (key: string, values: Readonly<Record<string, string | number>> = {}): string => {
-  bundle ??= Messages.load(fileURLToPath(new URL('../../messages', import.meta.url)), 'jwt');
-  return bundle.get(key, values);
-};
-const json = (v: unknown): string => JSON.stringify(v) ?? 'undefined';
 
 /** Asymmetric JWS algorithms only: `none` and HMAC (HS*) can be forged by anyone who has the public key. */
 export const ALLOWED_JWT_ALGORITHMS: readonly string[] = [

@@ -94,8 +94,11 @@ export function createRouter(ctx: RouterContext): (req: IncomingMessage, res: Se
         if (entry) return ctx.emulators.runtime.handle(req, res, entry);
         req.resume();
         return sendJson(res, 404, {
-          message: 'Resource not found',
-          devReason: `No runtime matches ${path}. Runtimes here: ${known.runtimes.join(', ') || '(none)'}.`,
+          message: devMessages().get('aws.ResourceNotFound'),
+          devReason: devMessages().get('devReason.NoRuntime', {
+            path,
+            runtimes: known.runtimes.join(', ') || devMessages().get('devReason.none'),
+          }),
         });
       }
       case 'gateway': {
@@ -126,8 +129,8 @@ export function createRouter(ctx: RouterContext): (req: IncomingMessage, res: Se
     }
     req.resume();
     return sendJson(res, 403, {
-      message: 'Missing Authentication Token',
-      devReason: `Nothing is served at ${path}: use /runtimes/<name>/invocations or /gateways/<name>/mcp.`,
+      message: devMessages().get('aws.MissingAuthenticationToken'),
+      devReason: devMessages().get('devReason.NothingServed', { path }),
     });
   };
 }
@@ -140,7 +143,7 @@ export function createDevServer(
   return createServer((req, res) => {
     route(req, res).catch((err: Error) => {
       log(`[dev] ${req.method} ${req.url}: ${err.message}`);
-      sendJson(res, 500, { message: 'Internal server error', devReason: err.message });
+      sendJson(res, 500, { message: devMessages().get('aws.InternalServerError'), devReason: err.message });
     });
   });
 }
