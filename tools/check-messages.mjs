@@ -58,7 +58,7 @@ export const TEMPORARY_SKIPS = [
 ];
 
 const EXEMPT = /messages-check:\s*internal\b\s*(?:[-—:–]\s*)?(\S.*)?$/;
-const TEXT_PROPS = new Set(['message', 'action', 'actions', 'warning', 'reason', 'devReason', 'hint']);
+const TEXT_PROPS = new Set(['message', 'error', 'action', 'actions', 'warning', 'reason', 'devReason', 'hint']);
 /** Methods whose object-literal argument is a problem/issue record. */
 const BUILDER_METHODS = new Set(['push', 'add', 'addIssue', 'issue', 'problem', 'report', 'unshift']);
 const WARN_ARRAY = /(^w|W)arnings$/;
@@ -218,6 +218,7 @@ export function findInlineText(fileName, source) {
         if (extendsError(node)) flagArgs(node.arguments, 'super(…) of an error class');
       } else if (name === 'warn' && recv !== 'console') flagArgs(node.arguments, `${recv ?? ''}.warn(…)`);
       else if (name === 'write' && recv === 'stderr') flagArgs(node.arguments, 'stderr.write(…)');
+      else if (recv === 'z' && name) flagArgs(node.arguments, `z.${name}(…) (a schema message)`);
       else if (name === 'push' && recv && WARN_ARRAY.test(recv)) flagArgs(node.arguments, `${recv}.push(…)`);
       else if (name && BUILDER_METHODS.has(name))
         for (const a of node.arguments)

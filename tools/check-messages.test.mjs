@@ -29,8 +29,10 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "fail('exp', 'the token has no exp claim');", // 13: …called with text
     "return { ok: false, reason: 'the token has no alg' };", // 14: any record with a reason
     "sendJson(res, 404, { message: 'Resource not found', devReason: `No runtime at ${path}.` });", // 15
+    "z.regex(/^s3:/, 'Must be an s3:// URI');", // 16: a schema message
+    "z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' });", // 17
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {
@@ -40,6 +42,7 @@ test('leaves bundle lookups, codes, keys and non-text values alone', () => {
     "console.warn('debug output for developers only');",
     "items.push({ name: 'a b', value: 'not a message' });",
     "log('some words here');",
+    "z.string().check(z.minLength(1), z.regex(PATTERN, fieldText('S3Uri')));",
     "class Store extends Base { constructor() { super('plain words are not an error'); } }",
   ].join('\n');
   assert.deepEqual(lines(src), []);
