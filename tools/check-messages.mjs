@@ -58,6 +58,7 @@ export const TEMPORARY_SKIPS = [
 ];
 
 const EXEMPT = /messages-check:\s*internal\b\s*(?:[-—:–]\s*)?(\S.*)?$/;
+const TEXT_VARS = new Set(['message', 'reason', 'warning', 'hint', 'action', 'actions', 'help']);
 const TEXT_PROPS = new Set(['message', 'error', 'action', 'actions', 'warning', 'reason', 'devReason', 'hint']);
 /** Methods whose object-literal argument is a problem/issue record. */
 const BUILDER_METHODS = new Set(['push', 'add', 'addIssue', 'issue', 'problem', 'report', 'unshift']);
@@ -207,6 +208,18 @@ export function findInlineText(fileName, source) {
     } else if (ts.isNewExpression(node)) {
       const name = calleeName(node.expression);
       if (name && /Error$/.test(name)) flagArgs(node.arguments ?? [], `new ${name}(…)`);
+    } else if (
+      (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) ||
+      (ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isIdentifier(node.left))
+    ) {
+      // `const message = '…'`, `reason = \`…\``: a text variable holds the message a later call sends.
+      const name = ts.isVariableDeclaration(node) ? node.name.text : node.left.text;
+      const value = ts.isVariableDeclaration(node) ? node.initializer : node.right;
+      if (TEXT_VARS.has(name))
+        for (const [n, text, t] of literalParts(value))
+          if (hasWords(text, t)) hits.push({ node: n, what: `${name} =` });
     } else if (ts.isObjectLiteralExpression(node) && !handled.has(node)) {
       // Any other record that carries text: a problem, a denial, a rule outcome, a response body.
       hits.push(...textProps(node, 'object'));

@@ -31,8 +31,9 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "sendJson(res, 404, { message: 'Resource not found', devReason: `No runtime at ${path}.` });", // 15
     "z.regex(/^s3:/, 'Must be an s3:// URI');", // 16: a schema message
     "z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' });", // 17
+    'message = `Target ${name}: cannot connect to ${where}.`;', // 18: a text variable
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {
@@ -42,6 +43,7 @@ test('leaves bundle lookups, codes, keys and non-text values alone', () => {
     "console.warn('debug output for developers only');",
     "items.push({ name: 'a b', value: 'not a message' });",
     "log('some words here');",
+    "const status = 'not a text variable';",
     "z.string().check(z.minLength(1), z.regex(PATTERN, fieldText('S3Uri')));",
     "class Store extends Base { constructor() { super('plain words are not an error'); } }",
   ].join('\n');

@@ -172,17 +172,19 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
   const e = err as { code?: unknown; message?: string; cause?: { code?: string } };
   const status = typeof e.code === 'number' && e.code >= 100 ? e.code : undefined;
   const limit = upstreamLimit(err);
+  const m = devMessages();
+  const values = { target: target.name, where, status: status ?? '' };
   let message: string;
   if (limit) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} was cut off: ${limit.message}.`;
+    message = m.get('upstream.CutOff', { ...values, reason: limit.message });
   } else if (status === 401 || status === 403) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} answered ${status}: check the credential and the placement (outboundAuth of target ${target.name}).`;
+    message = m.get('upstream.Refused', values);
   } else if (e.cause?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '')) {
-    message = `Target ${target.name}: cannot connect to ${where} (connection refused). Is the upstream MCP server running?`;
+    message = m.get('upstream.ConnectionRefused', values);
   } else if (status) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} answered ${status}: ${e.message ?? ''}`;
+    message = m.get('upstream.Status', { ...values, reason: e.message ?? '' });
   } else {
-    message = `Target ${target.name}: the call to ${where} failed: ${e.cause?.code ?? e.message ?? String(err)}`;
+    message = m.get('upstream.Failed', { ...values, reason: e.cause?.code ?? e.message ?? String(err) });
   }
   return redact(redactUrlsInText(message), target.redactions);
 }
