@@ -62,6 +62,7 @@ case "$cmd" in
     node tools/check-boundaries.mjs
     node tools/check-subpaths.mjs
     node tools/check-doc-paths.mjs
+    node --test --test-reporter=dot tools/check-messages.test.mjs; node tools/check-messages.mjs
     node tools/gen-commands-doc.mjs --check
     eslint --max-warnings=1000 .
     prettier --check --log-level=warn .

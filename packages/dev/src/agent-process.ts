@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DevError } from './errors.js';
+import { devMessages } from './messages.js';
 
 export interface AgentCommand {
   command: string;
@@ -20,14 +21,10 @@ export function agentCommand(entrypoint: string, options: { node?: string; pytho
   const ext = extname(file);
   if (['.js', '.mjs', '.cjs', '.ts'].includes(ext)) return { command: options.node ?? process.execPath, args: [file] };
   if (ext === '.py') return { command: options.python ?? 'python3', args: ['-u', file] };
-  throw new DevError(
-    'ERR_DEV_ENTRYPOINT',
-    `Cannot run entrypoint ${entrypoint} locally: only .js, .mjs, .cjs, .ts and .py are supported.`,
-    {
-      actions: ["Point the runtime's entrypoint at a .js or .py file in agentcore/agentcore.json."],
-      details: { entrypoint },
-    },
-  );
+  throw new DevError('ERR_DEV_ENTRYPOINT', devMessages().get('error.Entrypoint', { entrypoint }), {
+    actions: devMessages().list('error.Entrypoint.actions'),
+    details: { entrypoint },
+  });
 }
 
 /**
@@ -173,29 +170,23 @@ export class AgentProcess {
     const file = join(this.#options.codeDir, this.#options.entrypoint);
     if (done || spawnError) {
       const exit = await exited;
-      throw new DevError(
-        'ERR_DEV_AGENT_START',
-        `Agent ${this.name} exited before it was ready (${describeExit(exit, spawnError)}).`,
-        {
-          actions: [
-            `Run it by hand to see the error: cd ${this.#options.codeDir} && ${command === process.execPath ? 'node' : command} ${args.join(' ')}`,
-            'Check the last lines of its output above.',
-          ],
-          details: { runtime: this.name, file, exitCode: exit.code, signal: exit.signal, lastLines: exit.lastLines },
-        },
-      );
+      const values = {
+        name: this.name,
+        exit: describeExit(exit, spawnError),
+        codeDir: this.#options.codeDir,
+        command: `${command === process.execPath ? 'node' : command} ${args.join(' ')}`,
+      };
+      throw new DevError('ERR_DEV_AGENT_START', devMessages().get('error.AgentExited', values), {
+        actions: devMessages().list('error.AgentExited.actions', values),
+        details: { runtime: this.name, file, exitCode: exit.code, signal: exit.signal, lastLines: exit.lastLines },
+      });
     }
     await this.stop();
-    throw new DevError(
-      'ERR_DEV_AGENT_START',
-      `Agent ${this.name} did not answer GET /ping with 200 within ${this.#options.startTimeoutMs ?? 20_000} ms.`,
-      {
-        actions: [
-          'Make the agent listen on the PORT and HOST environment variables and answer GET /ping (see the echo templates).',
-        ],
-        details: { runtime: this.name, file, lastLines: this.lastLines() },
-      },
-    );
+    const values = { name: this.name, timeoutMs: this.#options.startTimeoutMs ?? 20_000 };
+    throw new DevError('ERR_DEV_AGENT_START', devMessages().get('error.AgentNoPing', values), {
+      actions: devMessages().list('error.AgentNoPing.actions'),
+      details: { runtime: this.name, file, lastLines: this.lastLines() },
+    });
   }
 
   /** Stop the process (SIGTERM, then SIGKILL after `graceMs`). */

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DevError } from './errors.js';
+import { devMessages } from './messages.js';
 
 export interface DevIssuerClient {
   clientId: string;
@@ -85,8 +86,8 @@ export async function startDevIssuer(options: {
       reject(
         new DevError(
           'ERR_DEV_ISSUER',
-          `The dev issuer could not listen on ${host}:${options.port ?? 0}: ${err.message}`,
-          { actions: ['Free the port or let agentcore choose one.'], cause: err },
+          devMessages().get('error.IssuerListen', { host, port: options.port ?? 0, reason: err.message }),
+          { actions: devMessages().list('error.IssuerListen.actions'), cause: err },
         ),
       ),
     );

@@ -18,6 +18,7 @@ import {
   type TargetEntry,
 } from './outbound.js';
 import { withResourceMetadata } from './resource-metadata.js';
+import { devMessages } from './messages.js';
 
 export const TOOL_SEPARATOR = '___';
 /** `_meta` key of a `tools/list` result naming the targets whose tools are missing from it, and why. */
@@ -59,7 +60,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_MCP_BODY) throw Object.assign(new Error('body too large'), { status: 413 });
+    if (size > MAX_MCP_BODY) throw Object.assign(new Error(devMessages().get('error.BodyTooLarge')), { status: 413 });
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -67,7 +68,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw Object.assign(new Error('body is not JSON'), { status: 400 });
+    throw Object.assign(new Error(devMessages().get('error.BodyNotJson')), { status: 400 });
   }
 }
 
@@ -92,7 +93,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
 
   async function withClient<T>(target: TargetEntry, fn: (c: Client) => Promise<T>): Promise<T> {
     const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
-    if (target.unavailable) throw new McpError(ErrorCode.InternalError, `Target ${target.name}: ${target.unavailable}`);
+    if (target.unavailable)
+      throw new McpError(
+        ErrorCode.InternalError,
+        devMessages().get('error.TargetUnavailable', { target: target.name, reason: target.unavailable }),
+      );
     let pending = clients.get(target);
     if (!pending) {
       pending = connect(target);
@@ -124,7 +129,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       let pages = 0;
       do {
         if (++pages > MAX_TOOL_PAGES)
-          throw new Error(`the upstream returned more than ${MAX_TOOL_PAGES} pages of tools`);
+          throw new Error(devMessages().get('error.TooManyToolPages', { pages: MAX_TOOL_PAGES }));
         const page = await c.listTools(cursor ? { cursor } : {}, { timeout: sdkTimeout });
         all.push(...page.tools);
         cursor = page.nextCursor;
@@ -152,7 +157,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       const { McpError, ErrorCode } = await import('@modelcontextprotocol/sdk/types.js');
       throw new McpError(
         ErrorCode.InternalError,
-        `No target of gateway ${gw.name} could list its tools: ${unavailable.map((u) => u.reason).join(' ')}`,
+        devMessages().get('error.NoTargetListed', {
+          gateway: gw.name,
+          reasons: unavailable.map((u) => u.reason).join(' '),
+        }),
         { unavailableTargets: unavailable },
       );
     }
@@ -168,7 +176,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
     if (!target)
       throw new McpError(
         ErrorCode.InvalidParams,
-        `Unknown tool ${name}: gateway ${gw.name} names tools <target>${TOOL_SEPARATOR}<tool>.`,
+        devMessages().get('error.UnknownTool', { name, gateway: gw.name, separator: TOOL_SEPARATOR }),
       );
     const tool = name.slice(at + TOOL_SEPARATOR.length);
     return withClient(target, (c) =>

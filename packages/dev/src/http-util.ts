@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundRequest } from '@agentcore/auth';
 import { denialBody, denialHeader, type Denial } from './inbound.js';
+import { devMessages } from './messages.js';
 
 export const DEV_DENIAL_HEADER = 'x-agentcore-dev-denial';
 
@@ -43,9 +44,9 @@ export function inboundRequest(req: IncomingMessage, base: string): InboundReque
 export function strategyFailure(type: string): Denial {
   return {
     status: 401,
-    message: 'Unauthorized: the JWT bearer token is invalid or not found',
+    message: devMessages().get('aws.Unauthorized'),
     rule: 'strategy',
-    reason: `The ${type} strategy could not verify the request, so it is refused; see the agentcore dev log.`,
+    reason: devMessages().get('deny.StrategyFailed', { type }),
     wwwAuthenticate: 'Bearer realm="agentcore", error="invalid_token"',
   };
 }
@@ -68,8 +69,8 @@ export function requestPath(req: IncomingMessage, base: string): string | undefi
 export function sendBadPath(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
   sendJson(res, 400, {
-    message: 'Bad request: the path is not valid percent-encoded UTF-8',
-    devReason: 'Encode names in the path with encodeURIComponent (use the URLs agentcore dev prints).',
+    message: devMessages().get('aws.BadPath'),
+    devReason: devMessages().get('devReason.BadPath'),
   });
 }
 

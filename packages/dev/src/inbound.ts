@@ -4,6 +4,7 @@
  */
 import type { InboundRequest, InboundStrategy, StrategyRegistry, VerifyOptions, VerifyResult } from '@agentcore/auth';
 import type { DecisionCache } from './decision-cache.js';
+import { devMessages } from './messages.js';
 
 export type InboundKind = 'runtime' | 'gateway';
 
@@ -29,8 +30,8 @@ export type InboundDecision = { ok: true; sigv4Unverified?: boolean } | { ok: fa
 
 export const BUILT_IN_INBOUND = ['AWS_IAM', 'NONE'] as const;
 const SIGV4 = /^AWS4-HMAC-SHA256\s/i;
-const MISMATCH =
-  "Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. Check the agent's authorization configuration and ensure your request uses the matching method (OAuth or SigV4)";
+/** AWS's own wording of its denials (`aws.*`, what a deployed resource answers) and the dev reasons (`deny.*`). */
+const m = devMessages;
 
 export function inboundType(resource: InboundResource, kind: InboundKind): string {
   return resource.authorizerType ?? (kind === 'runtime' ? 'AWS_IAM' : 'NONE');
@@ -61,29 +62,12 @@ export async function decideInbound(
   if (type === 'NONE') return { ok: true };
   if (type === 'AWS_IAM') {
     if (sigv4) return { ok: true, sigv4Unverified: true };
-    if (authorization)
-      return deny(
-        403,
-        MISMATCH,
-        'method',
-        'This resource uses AWS_IAM (SigV4) but the request carries another Authorization scheme (e.g. a bearer token).',
-      );
-    return deny(
-      403,
-      'Missing Authentication Token',
-      'method',
-      'This resource uses AWS_IAM: send an `Authorization: AWS4-HMAC-SHA256 …` header (the signature is not verified locally).',
-    );
+    if (authorization) return deny(403, m().get('aws.MethodMismatch'), 'method', m().get('deny.IamGotOtherScheme'));
+    return deny(403, m().get('aws.MissingAuthenticationToken'), 'method', m().get('deny.IamUnsigned'));
   }
-  if (sigv4) return deny(403, MISMATCH, 'method', `This resource uses ${type} but the request is signed with SigV4.`);
-  if (!strategy?.verify) {
-    return deny(
-      501,
-      'Not implemented',
-      'strategy',
-      `The installed ${type} strategy cannot verify requests locally (it has no verify()).`,
-    );
-  }
+  if (sigv4) return deny(403, m().get('aws.MethodMismatch'), 'method', m().get('deny.SignedForOtherType', { type }));
+  if (!strategy?.verify)
+    return deny(501, m().get('aws.NotImplemented'), 'strategy', m().get('deny.NoVerify', { type }));
   // Several Authorization values are never taken from the cache: the strategy must see (and refuse) them.
   const single = !Array.isArray(request.headers.authorization) || request.headers.authorization.length === 1;
   const key = cache && authorization && single && !options.now ? `${cache.scope}\n${authorization}` : undefined;
@@ -96,13 +80,13 @@ export async function decideInbound(
   const denial =
     result.status === 401
       ? {
-          message: 'Unauthorized: the JWT bearer token is invalid or not found',
+          message: m().get('aws.Unauthorized'),
           wwwAuthenticate: authorization
             ? 'Bearer realm="agentcore", error="invalid_token"'
             : 'Bearer realm="agentcore"',
         }
       : {
-          message: 'Access denied: the token is not allowed by the authorizer configuration',
+          message: m().get('aws.AccessDenied'),
           wwwAuthenticate: result.rule === 'scope' ? 'Bearer realm="agentcore", error="insufficient_scope"' : undefined,
         };
   return {

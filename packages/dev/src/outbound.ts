@@ -4,6 +4,7 @@
  */
 import type { OutboundRequest, OutboundSecret, OutboundStrategy } from '@agentcore/auth';
 import { redactUrlsInText } from '@agentcore/schema';
+import { devMessages } from './messages.js';
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -85,7 +86,7 @@ function limitedResponse(
         if (seen > maxBytes) {
           const err = new UpstreamLimitError(
             'ERR_UPSTREAM_TOO_LARGE',
-            `the response is larger than ${maxBytes} bytes (the dev gateway's limit per upstream response)`,
+            devMessages().get('error.UpstreamTooLarge', { maxBytes }),
           );
           controller.abort(err);
           done();
@@ -130,7 +131,7 @@ export function outboundFetch(target: TargetEntry, base: FetchLike = fetch, limi
     const timer = setTimeout(() => {
       expired = new UpstreamLimitError(
         'ERR_UPSTREAM_TIMEOUT',
-        `no complete response within ${timeoutMs} ms (the dev gateway's upstream timeout covers headers and body)`,
+        devMessages().get('error.UpstreamTimeout', { timeoutMs }),
       );
       controller.abort(expired);
     }, timeoutMs);
@@ -171,17 +172,19 @@ export function upstreamFailure(target: TargetEntry, err: unknown): string {
   const e = err as { code?: unknown; message?: string; cause?: { code?: string } };
   const status = typeof e.code === 'number' && e.code >= 100 ? e.code : undefined;
   const limit = upstreamLimit(err);
+  const m = devMessages();
+  const values = { target: target.name, where, status: status ?? '' };
   let message: string;
   if (limit) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} was cut off: ${limit.message}.`;
+    message = m.get('upstream.CutOff', { ...values, reason: limit.message });
   } else if (status === 401 || status === 403) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} answered ${status}: check the credential and the placement (outboundAuth of target ${target.name}).`;
+    message = m.get('upstream.Refused', values);
   } else if (e.cause?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '')) {
-    message = `Target ${target.name}: cannot connect to ${where} (connection refused). Is the upstream MCP server running?`;
+    message = m.get('upstream.ConnectionRefused', values);
   } else if (status) {
-    message = `Target ${target.name}: the upstream MCP server at ${where} answered ${status}: ${e.message ?? ''}`;
+    message = m.get('upstream.Status', { ...values, reason: e.message ?? '' });
   } else {
-    message = `Target ${target.name}: the call to ${where} failed: ${e.cause?.code ?? e.message ?? String(err)}`;
+    message = m.get('upstream.Failed', { ...values, reason: e.cause?.code ?? e.message ?? String(err) });
   }
   return redact(redactUrlsInText(message), target.redactions);
 }

@@ -7,6 +7,7 @@ import { managedCredentialName, type Gateway, type ProjectConfig, type Runtime }
 import type { InboundStrategy, OutboundStrategy, StrategyRegistry } from '@agentcore/auth';
 import { DevError } from './errors.js';
 import { BUILT_IN_INBOUND, inboundType, type InboundKind } from './inbound.js';
+import { devMessages } from './messages.js';
 
 export interface RuntimePlan {
   name: string;
@@ -62,26 +63,28 @@ function inbound(
   const found = registry.find('inbound', type)?.strategy;
   if (found?.direction !== 'inbound') {
     const hint = registry.installHint(type);
-    throw new DevError(
-      'ERR_DEV_STRATEGY',
-      `${kind === 'runtime' ? 'Runtime' : 'Gateway'} ${resource.name} uses ${type}, which no installed plugin provides.`,
-      {
-        actions: [hint ? `Install it: agentcore plugins install ${hint}` : `Install the plugin that provides ${type}.`],
-        details: { resource: resource.name, type },
-      },
-    );
+    const m = devMessages();
+    const values = { kind: m.get(`error.StrategyMissing.${kind}`), name: resource.name, type, hint: hint ?? '' };
+    throw new DevError('ERR_DEV_STRATEGY', m.get('error.StrategyMissing', values), {
+      actions: m.list(hint ? 'error.StrategyMissing.install' : 'error.StrategyMissing.unknown', values),
+      details: { resource: resource.name, type },
+    });
   }
   return { type, strategy: found };
 }
 
 function planTarget(registry: StrategyRegistry, target: Gateway['targets'][number]): TargetPlan | Skipped {
   if (target.targetType !== 'mcpServer')
-    return { kind: 'target', name: target.name, reason: `${target.targetType} targets are not emulated locally` };
+    return {
+      kind: 'target',
+      name: target.name,
+      reason: devMessages().get('skip.TargetType', { type: target.targetType }),
+    };
   if (!target.endpoint)
     return {
       kind: 'target',
       name: target.name,
-      reason: 'mcpServer targets without an endpoint (compute-backed) are not emulated locally',
+      reason: devMessages().get('skip.NoEndpoint'),
     };
   const auth = target.outboundAuth;
   const authType = auth?.type ?? 'NONE';
@@ -91,10 +94,9 @@ function planTarget(registry: StrategyRegistry, target: Gateway['targets'][numbe
   if (strategy?.direction !== 'outbound')
     return {
       ...base,
-      unavailable: `${authType} outbound auth is not emulated locally (no installed strategy provides it)`,
+      unavailable: devMessages().get('unavailable.NoStrategy', { type: authType }),
     };
-  if (!strategy.apply)
-    return { ...base, unavailable: `the ${authType} strategy cannot apply credentials locally (it has no apply())` };
+  if (!strategy.apply) return { ...base, unavailable: devMessages().get('unavailable.NoApply', { type: authType }) };
   const config = { ...auth, type: authType };
   // A strategy that turns its credential into the value it sends (e.g. OAuth → access token) says so with
   // resolveSecret; without it, the credential's stored API-key value is sent as is.
@@ -103,7 +105,7 @@ function planTarget(registry: StrategyRegistry, target: Gateway['targets'][numbe
       ...base,
       strategy,
       config,
-      unavailable: `the ${authType} strategy cannot obtain its credential value locally (it has no resolveSecret())`,
+      unavailable: devMessages().get('unavailable.NoResolveSecret', { type: authType }),
     };
   }
   return { ...base, strategy, config, credentialName: auth?.credentialName };
@@ -118,12 +120,11 @@ export function planDev(
   const wanted = options.runtimes?.length ? options.runtimes : undefined;
   for (const name of wanted ?? []) {
     if (!config.runtimes.some((r) => r.name === name)) {
-      throw new DevError('ERR_DEV_RUNTIME_NOT_FOUND', `No runtime named ${name} in this project.`, {
-        actions: [
-          config.runtimes.length
-            ? `Use one of: ${config.runtimes.map((r) => r.name).join(', ')}`
-            : 'Add one with `agentcore add agent --name MyAgent --template node`.',
-        ],
+      throw new DevError('ERR_DEV_RUNTIME_NOT_FOUND', devMessages().get('error.RuntimeNotFound', { name }), {
+        actions: devMessages().list(
+          config.runtimes.length ? 'error.RuntimeNotFound.useOneOf' : 'error.RuntimeNotFound.addOne',
+          { names: config.runtimes.map((r) => r.name).join(', ') },
+        ),
         details: { runtime: name, available: config.runtimes.map((r) => r.name) },
       });
     }

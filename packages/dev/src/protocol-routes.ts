@@ -5,6 +5,7 @@
  * session end); A2A → `POST /` (JSON-RPC) and `GET /.well-known/agent-card.json` (the agent card, which AWS serves
  * at `…/invocations/.well-known/agent-card.json`, behind the runtime's authorizer like every data-plane call).
  */
+import { devMessages } from './messages.js';
 export type RuntimeProtocol = 'HTTP' | 'MCP' | 'A2A' | 'AGUI';
 
 export const AGENT_CARD_PATH = '/.well-known/agent-card.json';
@@ -22,26 +23,30 @@ export function upstreamRoute(protocol: string | undefined, method: string, subp
   if (p === 'A2A' && sub === AGENT_CARD_PATH) {
     return method === 'GET'
       ? { ok: true, method, path: AGENT_CARD_PATH }
-      : notAllowed(`The agent card of an A2A runtime is read with GET, not ${method}.`);
+      : notAllowed(devMessages().get('devReason.AgentCardMethod', { method }));
   }
   if (sub !== '')
     return {
       ok: false,
       status: 404,
-      message: 'Resource not found',
-      devReason: `A ${p} runtime serves nothing at /invocations${sub}${p === 'A2A' ? ` (only /invocations and /invocations${AGENT_CARD_PATH})` : ''}.`,
+      message: devMessages().get('aws.ResourceNotFound'),
+      devReason: devMessages().get(p === 'A2A' ? 'devReason.NothingAtSubpathA2a' : 'devReason.NothingAtSubpath', {
+        protocol: p,
+        subpath: sub,
+        card: AGENT_CARD_PATH,
+      }),
     };
   if (p === 'MCP') {
     return ['POST', 'GET', 'DELETE'].includes(method)
       ? { ok: true, method, path: '/mcp' }
-      : notAllowed(`An MCP runtime takes POST, GET or DELETE (streamable HTTP), not ${method}.`);
+      : notAllowed(devMessages().get('devReason.McpMethod', { method }));
   }
-  if (method !== 'POST') return notAllowed(`Use POST for invocations, not ${method}.`);
+  if (method !== 'POST') return notAllowed(devMessages().get('devReason.PostOnly', { method }));
   return { ok: true, method, path: p === 'A2A' ? '/' : '/invocations' };
 }
 
 function notAllowed(devReason: string): UpstreamRoute {
-  return { ok: false, status: 405, message: 'Method not allowed', devReason };
+  return { ok: false, status: 405, message: devMessages().get('aws.MethodNotAllowed'), devReason };
 }
 
 /** What follows `/invocations` in a data-plane path (`/runtimes/<id>/invocations/…` or `/invocations/…`). */

@@ -9,6 +9,7 @@ import type { ServerResponse } from 'node:http';
 import type { Denial } from './inbound.js';
 import { sendJson } from './http-util.js';
 import { oidcBlocks, oidcRequirements } from './plan.js';
+import { devMessages } from './messages.js';
 
 export const RESOURCE_METADATA_PREFIX = '/.well-known/oauth-protected-resource';
 const DISCOVERY_SUFFIX = /\/\.well-known\/openid-configuration$/;
@@ -61,11 +62,11 @@ export function serveResourceMetadata(
   const resourcePath = path.slice(RESOURCE_METADATA_PREFIX.length);
   const found = resources.find((r) => r.url !== '' && new URL(r.url).pathname === resourcePath);
   const metadata = found && protectedResourceMetadata(found.url, found.config);
-  if (method !== 'GET') return sendJson(res, 405, { message: 'Method not allowed' });
+  if (method !== 'GET') return sendJson(res, 405, { message: devMessages().get('aws.MethodNotAllowed') });
   if (!found || !metadata)
     return sendJson(res, 404, {
-      message: 'Resource not found',
-      devReason: `No OIDC-protected gateway or MCP runtime at ${resourcePath || '/'}.`,
+      message: devMessages().get('aws.ResourceNotFound'),
+      devReason: devMessages().get('devReason.NoProtectedResource', { path: resourcePath || '/' }),
     });
   sendJson(res, 200, metadata, { 'cache-control': 'no-store' });
 }

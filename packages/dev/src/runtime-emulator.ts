@@ -13,6 +13,7 @@ import { decideInbound } from './inbound.js';
 import { DecisionCache } from './decision-cache.js';
 import { invocationSubpath, upstreamRoute } from './protocol-routes.js';
 import { withResourceMetadata } from './resource-metadata.js';
+import { devMessages } from './messages.js';
 
 export interface RuntimeEntry {
   name: string;
@@ -44,12 +45,13 @@ class BodyLimit extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.#seen += chunk.length;
+    // messages-check: internal — the handler answers 413 with AgentCore's own text (tooLarge()), never this one
     if (this.#seen > this.limit) cb(Object.assign(new Error('request body too large'), { code: 'BODY_TOO_LARGE' }));
     else cb(null, chunk);
   }
 }
 
-const tooLarge = { message: 'Request payload exceeds the maximum size of 100 MB' };
+const tooLarge = () => ({ message: devMessages().get('aws.PayloadTooLarge') });
 
 export function createRuntimeHandler(options: RuntimeHandlerOptions) {
   const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -69,7 +71,7 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       req.resume();
-      return sendJson(res, 413, tooLarge);
+      return sendJson(res, 413, tooLarge());
     }
     let decision;
     try {
@@ -101,8 +103,8 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     if (!rt.agent.running) {
       req.resume();
       return sendJson(res, 502, {
-        message: 'Runtime unavailable',
-        devReason: rt.down ?? `The agent process of ${rt.name} is not running.`,
+        message: devMessages().get('aws.RuntimeUnavailable'),
+        devReason: rt.down ?? devMessages().get('devReason.AgentNotRunning', { name: rt.name }),
       });
     }
     const sessionHeader = req.headers[SESSION_HEADER];
@@ -127,8 +129,8 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
       if (rejected) return;
       if (!res.headersSent)
         sendJson(res, 502, {
-          message: 'Runtime unavailable',
-          devReason: `The agent ${rt.name} did not answer: ${err.message}`,
+          message: devMessages().get('aws.RuntimeUnavailable'),
+          devReason: devMessages().get('devReason.AgentNoAnswer', { name: rt.name, reason: err.message }),
         });
       else res.destroy();
     });
@@ -140,7 +142,7 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
       rejected = true;
       upstream.destroy();
       req.resume();
-      sendJson(res, 413, tooLarge, { connection: 'close' });
+      sendJson(res, 413, tooLarge(), { connection: 'close' });
     });
     req.pipe(limit).pipe(upstream);
   }

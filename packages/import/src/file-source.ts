@@ -10,6 +10,7 @@
 import type { AwsAgentRuntime, AwsGateway, AwsGatewayTarget, AwsListGatewayTargetsPage } from './aws-shapes.js';
 import { createImportError, type ImportError } from './errors.js';
 import type { ControlPlaneSource } from './source.js';
+import { messages } from './messages.js';
 
 export interface RecordedResponses {
   GetGateway?: AwsGateway;
@@ -27,15 +28,16 @@ function badFile(file: string, problem: string): ImportError {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Check the top-level structure of a parsed responses file. */
-export function parseRecordedResponses(raw: unknown, file = 'responses file'): RecordedResponses {
-  if (!isObject(raw)) throw badFile(file, 'must hold a JSON object');
+export function parseRecordedResponses(raw: unknown, file = messages.get('file.default')): RecordedResponses {
+  if (!isObject(raw)) throw badFile(file, messages.get('file.NotObject'));
   const unknownKeys = Object.keys(raw).filter((k) => !(KEYS as readonly string[]).includes(k));
-  if (unknownKeys.length) throw badFile(file, `unknown key(s) ${unknownKeys.join(', ')}; expected ${KEYS.join(', ')}`);
+  if (unknownKeys.length)
+    throw badFile(file, messages.get('file.UnknownKeys', { keys: unknownKeys.join(', '), expected: KEYS.join(', ') }));
   for (const k of ['GetGateway', 'GetGatewayTarget', 'GetAgentRuntime'] as const)
-    if (raw[k] !== undefined && !isObject(raw[k])) throw badFile(file, `${k} must be an object`);
+    if (raw[k] !== undefined && !isObject(raw[k])) throw badFile(file, messages.get('file.KeyNotObject', { key: k }));
   const pages = raw.ListGatewayTargets;
   if (pages !== undefined && (!Array.isArray(pages) || !pages.every(isObject)))
-    throw badFile(file, 'ListGatewayTargets must be an array of response pages');
+    throw badFile(file, messages.get('file.PagesNotArray'));
   return raw as RecordedResponses;
 }
 
@@ -54,7 +56,8 @@ export function fileSource(responses: RecordedResponses): ControlPlaneSource {
   return {
     async getGateway(id) {
       const gw = responses.GetGateway;
-      if (!gw || !matches(id, gw.gatewayId, gw.gatewayArn, gw.name)) throw notFound('Gateway', id);
+      if (!gw || !matches(id, gw.gatewayId, gw.gatewayArn, gw.name))
+        throw notFound(messages.get('resource.Gateway'), id);
       return gw;
     },
     async listGatewayTargets(_id, nextToken) {
@@ -62,18 +65,18 @@ export function fileSource(responses: RecordedResponses): ControlPlaneSource {
       if (nextToken === undefined) return pages[0] ?? { items: [] };
       const index = pages.findIndex((p) => p.nextToken === nextToken);
       const page = index >= 0 ? pages[index + 1] : undefined;
-      if (!page) throw badFile('responses file', `no ListGatewayTargets page follows nextToken ${nextToken}`);
+      if (!page) throw badFile(messages.get('file.default'), messages.get('file.NoNextPage', { nextToken }));
       return page;
     },
     async getGatewayTarget(_id, targetId) {
       const t = responses.GetGatewayTarget?.[targetId];
-      if (!t) throw notFound('Gateway target', targetId);
+      if (!t) throw notFound(messages.get('resource.GatewayTarget'), targetId);
       return t;
     },
     async getAgentRuntime(id) {
       const rt = responses.GetAgentRuntime;
       if (!rt || !matches(id, rt.agentRuntimeId, rt.agentRuntimeArn, rt.agentRuntimeName))
-        throw notFound('Agent runtime', id);
+        throw notFound(messages.get('resource.AgentRuntime'), id);
       return rt;
     },
   };

@@ -151,7 +151,7 @@ export function mapTargetOutbound(
     const elided = strategy.elideDefaults ? strategy.elideDefaults(config) : config;
     return elided as OutboundAuth;
   }
-  throw unsupported('outbound', type || '(no credentialProviderType)', registry, where);
+  throw unsupported('outbound', type || messages.get('auth.NoProviderType'), registry, where);
 }
 
 function unknownCredential(arn: string, type: string, where: string): ImportError {

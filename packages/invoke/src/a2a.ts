@@ -11,6 +11,7 @@ import { resolveInvokeUrl } from './endpoint.js';
 import { InvokeError } from './errors.js';
 import type { InvokeEvent } from './events.js';
 import { invoke, type Invocation, type InvokeOptions, type InvokeResult } from './invoke.js';
+import { invokeMessages } from './messages.js';
 
 export interface A2aPart {
   kind: string;
@@ -102,8 +103,8 @@ function track(result: Json, into: Tracking): void {
 }
 
 function protocolError(url: string, what: string): InvokeError {
-  return new InvokeError('ERR_INVOKE_PROTOCOL', `The A2A agent sent something that is not an A2A result: ${what}`, {
-    actions: ['Check that the runtime speaks A2A JSON-RPC and that its protocol in agentcore.json is A2A.'],
+  return new InvokeError('ERR_INVOKE_PROTOCOL', invokeMessages().get('error.A2aProtocol', { what }), {
+    actions: invokeMessages().list('error.A2aProtocol.actions'),
     details: { url },
   });
 }

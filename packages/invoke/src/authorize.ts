@@ -5,6 +5,7 @@
 import { parseRuntimeArn, regionOfEndpoint, type InvokeTarget } from './endpoint.js';
 import { InvokeError } from './errors.js';
 import { signSigV4, type AwsCredentialsInput } from './sigv4.js';
+import { invokeMessages } from './messages.js';
 
 export type InvokeAuth =
   | { kind: 'bearer'; token: string }
@@ -22,8 +23,8 @@ function sigv4Region(auth: { region?: string }, target: InvokeTarget | undefined
     auth.region ??
     (target?.kind === 'runtime' ? (target.region ?? parseRuntimeArn(target.arn).region) : regionOfUrl(url));
   if (!region) {
-    throw new InvokeError('ERR_INVOKE_SIGV4', `No AWS region to sign the request to ${url} with.`, {
-      actions: ['Pass the region with the sigv4 auth option.'],
+    throw new InvokeError('ERR_INVOKE_SIGV4', invokeMessages().get('error.NoRegion', { url }), {
+      actions: invokeMessages().list('error.NoRegion.actions'),
       details: { url },
     });
   }

@@ -25,6 +25,7 @@ export class EventChannel<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    // messages-check: internal — a second for-await over one invocation is a programming error of the caller
     if (this.#claimed) throw new TypeError('An invocation can be iterated only once.');
     this.#claimed = true;
     for (;;) {

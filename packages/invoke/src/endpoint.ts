@@ -3,6 +3,7 @@
  * runtime ARNs.
  */
 import { InvokeError } from './errors.js';
+import { invokeMessages } from './messages.js';
 
 export type InvokeTarget =
   /** A deployed AgentCore runtime, by ARN. `region` defaults to the ARN's; `qualifier` is the endpoint name (AWS default `DEFAULT`). */
@@ -33,8 +34,8 @@ export interface ParsedRuntimeArn {
 export function parseRuntimeArn(arn: string): ParsedRuntimeArn {
   const m = ARN_PATTERN.exec(arn);
   if (!m?.[1] || !m[2] || !m[3]) {
-    throw new InvokeError('ERR_INVOKE_TARGET', `${arn} is not an AgentCore runtime ARN.`, {
-      actions: ['Use an ARN like arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/MyAgent-abc123.'],
+    throw new InvokeError('ERR_INVOKE_TARGET', invokeMessages().get('error.NotRuntimeArn', { arn }), {
+      actions: invokeMessages().list('error.NotRuntimeArn.actions'),
       details: { arn },
     });
   }
@@ -46,8 +47,9 @@ export function runtimeInvocationUrl(arn: string, options: { region?: string; qu
   const parsed = parseRuntimeArn(arn);
   const suffix = PARTITION_DNS_SUFFIX[parsed.partition];
   if (!suffix) {
-    throw new InvokeError('ERR_INVOKE_TARGET', `Unknown AWS partition ${parsed.partition} in ${arn}.`, {
-      actions: [`Use one of: ${Object.keys(PARTITION_DNS_SUFFIX).join(', ')}; or pass the endpoint URL directly.`],
+    const values = { partition: parsed.partition, arn, partitions: Object.keys(PARTITION_DNS_SUFFIX).join(', ') };
+    throw new InvokeError('ERR_INVOKE_TARGET', invokeMessages().get('error.UnknownPartition', values), {
+      actions: invokeMessages().list('error.UnknownPartition.actions', values),
       details: { arn, partition: parsed.partition },
     });
   }
@@ -64,14 +66,14 @@ export function resolveInvokeUrl(target: InvokeTarget): string {
   try {
     url = new URL(target.url);
   } catch {
-    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not a URL.`, {
-      actions: ['Pass a full URL such as http://127.0.0.1:8080.'],
+    throw new InvokeError('ERR_INVOKE_TARGET', invokeMessages().get('error.NotUrl', { url: target.url }), {
+      actions: invokeMessages().list('error.NotUrl.actions'),
       details: { url: target.url },
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvokeError('ERR_INVOKE_TARGET', `${target.url} is not an http(s) URL.`, {
-      actions: ['Pass a full URL such as http://127.0.0.1:8080.'],
+    throw new InvokeError('ERR_INVOKE_TARGET', invokeMessages().get('error.NotHttpUrl', { url: target.url }), {
+      actions: invokeMessages().list('error.NotHttpUrl.actions'),
       details: { url: target.url },
     });
   }

@@ -1,5 +1,6 @@
 /** Pure: the request headers of an invocation (custom headers merged on every auth path). */
 import { InvokeError } from './errors.js';
+import { invokeMessages } from './messages.js';
 
 export const SESSION_ID_HEADER = 'x-amzn-bedrock-agentcore-runtime-session-id';
 export const USER_ID_HEADER = 'x-amzn-bedrock-agentcore-runtime-user-id';
@@ -37,25 +38,21 @@ export function parseHeaderLine(line: string): [string, string] {
   if (!TOKEN.test(name)) {
     throw new InvokeError(
       'ERR_INVOKE_INPUT',
-      `${JSON.stringify(line.slice(0, 80))} is not a header: expected "Name: Value".`,
+      invokeMessages().get('error.NotHeader', { line: JSON.stringify(line.slice(0, 80)) }),
       {
         exitCode: 2,
-        actions: ['Write each header as -H "Name: Value".'],
+        actions: invokeMessages().list('error.NotHeader.actions'),
         details: { header: line.slice(0, 80) },
       },
     );
   }
   const value = line.slice(i + 1).trim();
   if (FIELD_VALUE_FORBIDDEN.test(value)) {
-    throw new InvokeError(
-      'ERR_INVOKE_INPUT',
-      `The value of header "${name}" contains a control character (CR, LF or another one); headers cannot carry them.`,
-      {
-        exitCode: 2,
-        actions: [`Remove the line breaks and control characters from the value of -H "${name}: …".`],
-        details: { header: name },
-      },
-    );
+    throw new InvokeError('ERR_INVOKE_INPUT', invokeMessages().get('error.HeaderControlChar', { name }), {
+      exitCode: 2,
+      actions: invokeMessages().list('error.HeaderControlChar.actions', { name }),
+      details: { header: name },
+    });
   }
   return [name, value];
 }

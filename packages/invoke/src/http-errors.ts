@@ -1,5 +1,6 @@
 /** Coded errors for non-2xx answers and transport failures of an invocation. Token values never appear. */
 import { InvokeError } from './errors.js';
+import { invokeMessages } from './messages.js';
 
 const MAX_BODY_CHARS = 2000;
 
@@ -21,34 +22,29 @@ function messageOf(body: string): string | undefined {
 /** The header `agentcore dev` adds to its 401/403 answers: why it refused, which AWS never says. */
 export const DEV_DENIAL_HEADER = 'x-agentcore-dev-denial';
 
-const TOKEN_ACTION =
-  "The runtime rejected the access token: get a fresh one (`agentcore fetch access`) and check that it matches the runtime's authorizer (allowed clients, audience, scopes, issuer).";
-const IAM_ACTION =
-  'The runtime rejected the SigV4 signature: check that your AWS identity may call bedrock-agentcore:InvokeAgentRuntime, and that the runtime uses AWS_IAM.';
+const m = invokeMessages;
 
 /** What to do about a refusal, fitting the credentials that were sent (unknown: both kinds of advice). */
 function refusalActions(authKind: InvokeAuthKind | undefined, devReason: string | undefined): string[] {
+  const token = m().get('action.TokenRejected');
+  const iam = m().get('action.SignatureRejected');
   const own =
     authKind === 'bearer'
-      ? [TOKEN_ACTION]
+      ? [token]
       : authKind === 'sigv4'
-        ? [IAM_ACTION]
+        ? [iam]
         : authKind === 'none'
-          ? [
-              'The runtime needs credentials: pass --bearer-token, or let invoke fetch a token (see `agentcore fetch access`).',
-            ]
-          : [TOKEN_ACTION, IAM_ACTION];
-  return devReason ? [`agentcore dev refused it because ${devReason}`, ...own] : own;
+          ? [m().get('action.NeedsCredentials')]
+          : [token, iam];
+  return devReason ? [m().get('action.DevRefused', { reason: devReason }), ...own] : own;
 }
 
 function actionsFor(status: number, authKind: InvokeAuthKind | undefined, devReason: string | undefined): string[] {
   if (status === 401 || status === 403) return refusalActions(authKind, devReason);
-  if (status === 404)
-    return ['Check the runtime ARN or endpoint URL (it must end with /invocations), and that the runtime is deployed.'];
-  if (status === 429) return ['The runtime is throttling requests: wait and retry.'];
-  if (status >= 500)
-    return ['The agent failed: check its logs (locally: the `agentcore dev` output; deployed: CloudWatch).'];
-  return ['Check the payload and headers the agent expects.'];
+  if (status === 404) return [m().get('action.NotFound')];
+  if (status === 429) return [m().get('action.Throttled')];
+  if (status >= 500) return [m().get('action.AgentFailed')];
+  return [m().get('action.CheckRequest')];
 }
 
 type InvokeAuthKind = 'bearer' | 'sigv4' | 'none';
@@ -69,23 +65,27 @@ export async function httpError(
   const devReason = status === 401 || status === 403 ? headerText(headers[DEV_DENIAL_HEADER]) : undefined;
   const challenge = headers['www-authenticate'];
   const snippet = message ?? (body.trim() === '' ? undefined : body.trim().slice(0, 200));
-  return new InvokeError('ERR_INVOKE_HTTP', `The runtime answered HTTP ${status}${snippet ? `: ${snippet}` : ''}`, {
-    actions: actionsFor(status, authKind, devReason),
-    details: {
-      url,
-      status,
-      ...(devReason ? { devReason } : {}),
-      ...(message ? { message } : {}),
-      ...(message === undefined && body ? { body: body.slice(0, MAX_BODY_CHARS) } : {}),
-      ...(challenge ? { wwwAuthenticate: Array.isArray(challenge) ? challenge.join(', ') : challenge } : {}),
+  return new InvokeError(
+    'ERR_INVOKE_HTTP',
+    m().get(snippet ? 'error.Http.snippet' : 'error.Http', { status, snippet: snippet ?? '' }),
+    {
+      actions: actionsFor(status, authKind, devReason),
+      details: {
+        url,
+        status,
+        ...(devReason ? { devReason } : {}),
+        ...(message ? { message } : {}),
+        ...(message === undefined && body ? { body: body.slice(0, MAX_BODY_CHARS) } : {}),
+        ...(challenge ? { wwwAuthenticate: Array.isArray(challenge) ? challenge.join(', ') : challenge } : {}),
+      },
     },
-  });
+  );
 }
 
 export function transportError(url: string, err: unknown, signal: AbortSignal | undefined): InvokeError {
   if (signal?.aborted || (err instanceof Error && (err.name === 'AbortError' || err.name === 'RequestAbortedError'))) {
-    return new InvokeError('ERR_INVOKE_ABORTED', 'The invocation was cancelled.', {
-      actions: ['Run it again when you are ready.'],
+    return new InvokeError('ERR_INVOKE_ABORTED', m().get('error.Cancelled'), {
+      actions: m().list('error.Cancelled.actions'),
       details: { url },
       cause: err,
     });
@@ -93,15 +93,13 @@ export function transportError(url: string, err: unknown, signal: AbortSignal | 
   const e = err as Error & { code?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code;
   const midStream = code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+  const key = midStream ? 'error.ConnectionBroke' : 'error.Unreachable';
+  const values = { url, reason: e.message, code: code ?? '' };
   return new InvokeError(
     midStream ? 'ERR_INVOKE_STREAM' : 'ERR_INVOKE_NETWORK',
-    midStream
-      ? `The connection to ${url} broke before the agent finished (${e.message}).`
-      : `Could not reach ${url}: ${e.message}${code ? ` (${code})` : ''}`,
+    m().get(!midStream && code ? 'error.Unreachable.code' : key, values),
     {
-      actions: midStream
-        ? ["Check the agent's logs: it closed the connection mid-response."]
-        : ['Check that the agent is running and the URL is right (locally, start it with `agentcore dev`).'],
+      actions: m().list(`${key}.actions`),
       details: { url, ...(code ? { errno: code } : {}) },
       cause: err,
     },

@@ -11,6 +11,7 @@ import { eventsFromBody, type InvokeEvent } from './events.js';
 import { buildInvokeHeaders, SESSION_ID_HEADER } from './headers.js';
 import { httpError, transportError } from './http-errors.js';
 import { readSseEvents } from './sse.js';
+import { invokeMessages } from './messages.js';
 
 export type { InvokeAuth } from './authorize.js';
 
@@ -49,8 +50,8 @@ function serializePayload(payload: unknown): string | Uint8Array {
   if (payload instanceof Uint8Array) return payload;
   const text = JSON.stringify(payload);
   if (text === undefined)
-    throw new InvokeError('ERR_INVOKE_INPUT', 'The payload cannot be serialised to JSON.', {
-      actions: ['Pass a JSON value as the payload.'],
+    throw new InvokeError('ERR_INVOKE_INPUT', invokeMessages().get('error.PayloadNotJson'), {
+      actions: invokeMessages().list('error.PayloadNotJson.actions'),
     });
   return text;
 }

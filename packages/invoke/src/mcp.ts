@@ -11,6 +11,7 @@ import { resolveInvokeUrl, runtimeInvocationUrl, type InvokeTarget } from './end
 import { InvokeError } from './errors.js';
 import { SESSION_ID_HEADER, USER_ID_HEADER } from './headers.js';
 import { httpError, transportError } from './http-errors.js';
+import { invokeMessages } from './messages.js';
 
 export const MCP_SESSION_HEADER = 'mcp-session-id';
 
@@ -117,19 +118,26 @@ async function toInvokeError(err: unknown, url: string, failures: { last?: LastF
   if (err instanceof McpError) {
     return new InvokeError(
       'ERR_INVOKE_PROTOCOL',
-      `The ${options.peer ?? 'server'} answered with an MCP error: ${err.message}`,
+      invokeMessages().get('error.McpError', {
+        peer: options.peer ?? invokeMessages().get('error.McpError.server'),
+        reason: err.message,
+      }),
       {
-        actions: ['Check the tool name and its input against `--list-tools`, and the server logs.'],
+        actions: invokeMessages().list('error.McpError.actions'),
         details: { url, mcpCode: err.code },
       },
     );
   }
   if (options.signal?.aborted) return transportError(url, err, options.signal);
-  return new InvokeError('ERR_INVOKE_PROTOCOL', `MCP over ${url} failed: ${(err as Error).message}`, {
-    actions: ['Check that the runtime speaks MCP (streamable HTTP) and that its protocol in agentcore.json is MCP.'],
-    details: { url },
-    cause: err,
-  });
+  return new InvokeError(
+    'ERR_INVOKE_PROTOCOL',
+    invokeMessages().get('error.McpFailed', { url, reason: (err as Error).message }),
+    {
+      actions: invokeMessages().list('error.McpFailed.actions'),
+      details: { url },
+      cause: err,
+    },
+  );
 }
 
 /** Connect (MCP `initialize`) and return a connection for tool calls. Errors are InvokeError. */

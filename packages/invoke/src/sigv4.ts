@@ -3,6 +3,7 @@
  * so that bearer and local invocations never load them.
  */
 import { InvokeError } from './errors.js';
+import { invokeMessages } from './messages.js';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -49,10 +50,8 @@ export async function signSigV4(input: SignRequestInput): Promise<Record<string,
     });
     return signed.headers;
   } catch (err) {
-    throw new InvokeError('ERR_INVOKE_SIGV4', `Could not sign the request with SigV4: ${(err as Error).message}`, {
-      actions: [
-        'Configure AWS credentials (AWS_PROFILE, `aws sso login`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).',
-      ],
+    throw new InvokeError('ERR_INVOKE_SIGV4', invokeMessages().get('error.SigV4', { reason: (err as Error).message }), {
+      actions: invokeMessages().list('error.SigV4.actions'),
       details: { region: input.region, service: SIGV4_SERVICE },
       cause: err,
     });

@@ -2,6 +2,7 @@
 import { createParser, type ParseError } from 'eventsource-parser';
 import { InvokeError } from './errors.js';
 import { eventFromSseData, type InvokeEvent } from './events.js';
+import { invokeMessages } from './messages.js';
 
 /** Bound on buffered, not yet complete SSE data (protects memory against a stream that never ends an event). */
 export const MAX_SSE_BUFFER_CHARS = 16 * 1024 * 1024;
@@ -10,11 +11,12 @@ function malformed(url: string, error: ParseError): InvokeError {
   const line = error.line?.slice(0, 120);
   return new InvokeError(
     'ERR_INVOKE_STREAM',
-    `The agent's event stream is not valid Server-Sent Events (${error.type}${line ? `: "${line}"` : ''}).`,
+    invokeMessages().get(line ? 'error.SseMalformed.line' : 'error.SseMalformed', {
+      reason: error.type,
+      line: line ?? '',
+    }),
     {
-      actions: [
-        'Have the agent write each event as `data: <JSON>` followed by a blank line (see the AgentCore HTTP protocol contract).',
-      ],
+      actions: invokeMessages().list('error.SseMalformed.actions'),
       details: { url, reason: error.type, ...(line ? { line } : {}) },
     },
   );

@@ -16,7 +16,7 @@ async function secondCopy(): Promise<typeof import('@agentcore/schema')> {
   const errorsJs = join(require.resolve('@agentcore/schema/package.json'), '..', 'dist', 'errors.js');
   const copy = join(dir, 'errors.js');
   copyFileSync(errorsJs, copy);
-  copyFileSync(join(errorsJs, '..', 'url-redact.js'), join(dir, 'url-redact.js')); // errors.js imports it
+  for (const dep of ['url-redact.js', 'messages.js']) copyFileSync(join(errorsJs, '..', dep), join(dir, dep)); // errors.js imports them
   return (await import(pathToFileURL(copy).href)) as typeof import('@agentcore/schema');
 }
 

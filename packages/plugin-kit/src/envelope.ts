@@ -5,6 +5,7 @@
  * Success: `{status: 0, result, warnings}`. Failure: `{name, code, message, actions, details, exitCode}`.
  */
 import { AgentcoreError, isAgentcoreError, redactUrlsInText, type AgentcoreErrorOptions } from '@agentcore/schema';
+import { pluginKitMessages } from './messages.js';
 
 export interface SuccessEnvelope<R> {
   status: 0;
@@ -60,9 +61,10 @@ const defaultFactory: CodedErrorFactory = (code, message, options) => new Agentc
 export function toCodedError(err: unknown, options: ToCodedErrorOptions = {}): AgentcoreError {
   if (isAgentcoreError(err)) return err;
   const create = options.create ?? defaultFactory;
+  const m = pluginKitMessages();
   const help = options.commandId
-    ? `Run \`agentcore ${options.commandId.replace(/:/g, ' ')} --help\` for usage.`
-    : 'Run `agentcore --help` for usage.';
+    ? m.get('help.command', { command: options.commandId.replace(/:/g, ' ') })
+    : m.get('help.root');
   if (err instanceof Error) {
     const o = err as Error & OclifLike;
     if (o.oclif?.exit !== undefined) {
@@ -72,9 +74,7 @@ export function toCodedError(err: unknown, options: ToCodedErrorOptions = {}): A
       });
     }
     return create('ERR_INTERNAL', err.message, {
-      actions: [
-        `This is a bug in ${options.reportTo ?? 'agentcore'}: please report it with the command you ran (no secrets).`,
-      ],
+      actions: m.list('error.Bug.actions', { product: options.reportTo ?? 'agentcore' }),
       cause: err,
     });
   }

@@ -1,5 +1,12 @@
 /** Read-only access to the agentcore project a plugin command runs in. */
-import { createProjectModel, findProjectRoot, ProjectStore, SchemaError, type ProjectConfig } from '@agentcore/schema';
+import {
+  createProjectModel,
+  findProjectRoot,
+  ProjectStore,
+  SchemaError,
+  schemaMessages,
+  type ProjectConfig,
+} from '@agentcore/schema';
 
 export interface ProjectView {
   /** Folder holding `agentcore/agentcore.json`. */
@@ -18,9 +25,13 @@ export async function readProject(cwd: string = process.cwd()): Promise<ProjectV
   const raw = await store.readRaw();
   const lists = ['runtimes', 'credentials', 'agentCoreGateways'] as const;
   if (typeof raw !== 'object' || raw === null || lists.some((k) => !Array.isArray((raw as Record<string, unknown>)[k])))
-    throw new SchemaError('ERR_CONFIG_INVALID', `${store.paths.configFile} is not an agentcore project.`, {
-      actions: ['Run `agentcore validate` to see what is wrong.'],
-      details: { file: store.paths.configFile },
-    });
+    throw new SchemaError(
+      'ERR_CONFIG_INVALID',
+      schemaMessages().get('error.NotAProject', { file: store.paths.configFile }),
+      {
+        actions: schemaMessages().list('error.NotAProject.actions'),
+        details: { file: store.paths.configFile },
+      },
+    );
   return { root: store.paths.root, configFile: store.paths.configFile, config: raw as ProjectConfig };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { SchemaError } from './errors.js';
 import { ensureZodEnglish } from './zod.js';
+import { schemaMessages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -51,8 +52,8 @@ export async function readDeployedState(file: string): Promise<DeployedState | u
   }
   const parsed = DeployedStateSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    throw new SchemaError('ERR_CONFIG_INVALID', `${file} is not a valid deployed-state file.`, {
-      actions: ['Re-run the deploy that wrote it, or delete the file.'],
+    throw new SchemaError('ERR_CONFIG_INVALID', schemaMessages().get('error.DeployedStateInvalid', { file }), {
+      actions: schemaMessages().list('error.DeployedStateInvalid.actions'),
       details: { file, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
     });
   }

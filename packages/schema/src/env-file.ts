@@ -48,6 +48,7 @@ export function applyEnvChanges(lines: readonly EnvLine[], changes: EnvChanges):
   const set = new Map(Object.entries(changes.set ?? {}));
   const del = new Set(changes.delete ?? []);
   for (const key of [...set.keys(), ...del]) {
+    // messages-check: internal — callers derive keys from validated names; a bad key here is a bug
     if (!ENV_VAR_NAME_PATTERN.test(key)) throw new TypeError(`invalid .env key: ${key}`);
   }
   const out: EnvLine[] = [];

@@ -28,7 +28,7 @@ describe('isAgentcoreError', () => {
     const dir = await mkdtemp(join(tmpdir(), 'agentcore-second-copy-'));
     dirs.push(dir);
     await cp(distErrors, join(dir, 'errors.js'));
-    await cp(join(dirname(distErrors), 'url-redact.js'), join(dir, 'url-redact.js')); // errors.js imports it
+    for (const dep of ['url-redact.js', 'messages.js']) await cp(join(dirname(distErrors), dep), join(dir, dep)); // errors.js imports them
     await writeFile(join(dir, 'package.json'), '{"type":"module"}');
     const copy = (await import(pathToFileURL(join(dir, 'errors.js')).href)) as typeof import('./errors.js');
     expect(copy.AgentcoreError).not.toBe(AgentcoreError);

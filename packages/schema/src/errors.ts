@@ -3,6 +3,7 @@
  * with its own codes; callers branch on `err.code`, never on the message.
  */
 import { redactUrlsInText } from './url-redact.js';
+import { schemaMessages } from './messages.js';
 
 export type SchemaErrorCode =
   | 'ERR_PROJECT_NOT_FOUND'
@@ -124,14 +125,10 @@ export class ConfigValidationError extends SchemaError {
   constructor(file: string, issues: readonly ConfigIssue[], options: AgentcoreErrorOptions = {}) {
     const list = issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n');
     const hints = issues.flatMap((i) => (i.action ? [i.action] : []));
-    super('ERR_CONFIG_INVALID', `${file} is invalid:\n${list}`, {
+    const m = schemaMessages();
+    super('ERR_CONFIG_INVALID', m.get('error.ConfigInvalid', { file, issues: list }), {
       ...options,
-      actions: [
-        ...new Set([
-          ...hints,
-          ...(options.actions ?? [`Fix the listed fields in ${file}, then run \`agentcore validate\`.`]),
-        ]),
-      ],
+      actions: [...new Set([...hints, ...(options.actions ?? m.list('error.ConfigInvalid.actions', { file }))])],
       details: { ...options.details, file, issues },
     });
     this.issues = issues;

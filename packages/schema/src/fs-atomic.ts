@@ -30,6 +30,7 @@ import { dirname, basename, join } from 'node:path';
 import { crashPoint } from './crash-point.js';
 import { isAgentcoreError, SchemaError } from './errors.js';
 import { processAlive } from './process-alive.js';
+import { schemaMessages } from './messages.js';
 
 export { withFileLock, type LockOptions } from './fs-lock.js';
 
@@ -56,9 +57,10 @@ export function removeIfPresentSync(file: string): void {
 export function toWriteError(err: unknown): unknown {
   const e = err as NodeJS.ErrnoException;
   if (isAgentcoreError(err) || !(err instanceof Error) || typeof e.code !== 'string' || !e.syscall) return err;
-  const where = e.path ? dirname(e.path) : 'the project folder';
-  return new SchemaError('ERR_WRITE_FAILED', `Could not write to ${where} (${e.code}); nothing was changed.`, {
-    actions: [`Check that ${where} is a folder you can write to and that the disk is not full, then retry.`],
+  const m = schemaMessages();
+  const where = e.path ? dirname(e.path) : m.get('error.WriteFailed.where');
+  return new SchemaError('ERR_WRITE_FAILED', m.get('error.WriteFailed', { where, code: e.code }), {
+    actions: m.list('error.WriteFailed.actions', { where }),
     details: { code: e.code, syscall: e.syscall, ...(e.path ? { path: e.path } : {}) },
     cause: err,
   });

@@ -25,6 +25,7 @@ import { dirname } from 'node:path';
 import { SchemaError } from './errors.js';
 import { ensureDirSync, removeIfPresentSync, toWriteError } from './fs-atomic.js';
 import { ownerAlive, processStartTime } from './process-alive.js';
+import { schemaMessages } from './messages.js';
 
 export interface LockOptions {
   timeoutMs?: number;
@@ -142,17 +143,10 @@ function ours(lockFile: string, token: string): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function timeoutError(lockFile: string): SchemaError {
-  return new SchemaError(
-    'ERR_LOCK_TIMEOUT',
-    `Another agentcore command is still changing this project (lock ${lockFile}).`,
-    {
-      actions: [
-        'Wait for the other command to finish and retry.',
-        `If no agentcore command is running, delete ${lockFile}.`,
-      ],
-      details: { lockFile },
-    },
-  );
+  return new SchemaError('ERR_LOCK_TIMEOUT', schemaMessages().get('error.LockTimeout', { lockFile }), {
+    actions: schemaMessages().list('error.LockTimeout.actions', { lockFile }),
+    details: { lockFile },
+  });
 }
 
 /** Run `fn` while holding the lock file. The lock's folder is created 0700 if missing. */

@@ -88,8 +88,10 @@ export class FsTransaction {
   /** Create exactly `dir` (its parent must exist); fails if it exists. */
   mkdirNew(dir: string, mode = 0o755): void {
     const path = resolve(dir);
+    // messages-check: internal — an fs-style EEXIST error, as fs.mkdir throws; callers branch on its code
     if (existsSync(path)) throw Object.assign(new Error(`EEXIST: ${path} already exists`), { code: 'EEXIST' });
     const created = ensureDirSync(path, mode);
+    // messages-check: internal — an fs-style EEXIST error, as fs.mkdir throws; callers branch on its code
     if (created.length === 0) throw Object.assign(new Error(`EEXIST: ${path} already exists`), { code: 'EEXIST' });
     this.#created.push(...created);
   }

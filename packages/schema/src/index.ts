@@ -1,5 +1,6 @@
 export * from './zod.js';
 export * from './errors.js';
+export * from './messages.js';
 export * from './names.js';
 export * from './env-names.js';
 export * from './url-redact.js';

@@ -20,6 +20,7 @@ export function parseJsonSpans(text: string): Node {
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   const fail = (): never => {
+    // messages-check: internal — rewriteJson() catches it and falls back to the plain rewrite
     throw new SyntaxError(`Unexpected token at position ${i}`);
   };
   const str = (): string => {

@@ -1,4 +1,6 @@
 /** Reads configs written before the official renames (agents → runtimes, credential type → authorizerType). Pure. */
+import { schemaMessages } from './messages.js';
+
 export interface MigrationResult {
   raw: unknown;
   warnings: string[];
@@ -19,7 +21,7 @@ export function migrateLegacyConfig(raw: unknown): MigrationResult {
       return rest;
     });
     delete out.agents;
-    warnings.push('Read legacy "agents" as "runtimes"; the next write saves it as "runtimes".');
+    warnings.push(schemaMessages().get('warning.LegacyAgents'));
   }
   if (Array.isArray(out.credentials)) {
     let renamed = false;
@@ -29,7 +31,7 @@ export function migrateLegacyConfig(raw: unknown): MigrationResult {
       const { type, ...rest } = c;
       return { authorizerType: type, ...rest };
     });
-    if (renamed) warnings.push('Read legacy credential "type" as "authorizerType"; the next write saves the new name.');
+    if (renamed) warnings.push(schemaMessages().get('warning.LegacyCredentialType'));
   }
   return { raw: out, warnings };
 }

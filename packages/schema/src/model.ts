@@ -10,6 +10,7 @@ import { CORE_RULES, outboundApplicability, type ProjectRule, type RuleIssue } f
 import { BUILTIN_OUTBOUND } from './compose.js';
 import type { ProjectConfig } from './types.js';
 import { ensureZodEnglish } from './zod.js';
+import { schemaMessages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -50,7 +51,7 @@ function flattenIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ConfigIss
     {
       path: path.map(String).join('.'),
       message,
-      ...(installHint ? { action: `Run \`agentcore plugins install ${installHint[1]}\`` } : {}),
+      ...(installHint ? { action: schemaMessages().get('issue.InstallPlugin', { plugin: installHint[1] ?? '' }) } : {}),
     },
   ];
 }

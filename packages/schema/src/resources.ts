@@ -4,6 +4,7 @@ import {
   BuildTypeSchema,
   EntrypointSchema,
   EnvVarSchema,
+  fieldText,
   GatewayNameSchema,
   HttpUrlSchema,
   NetworkModeSchema,
@@ -70,7 +71,7 @@ export const SchemaSourceSchema = z.union([
   z.strictObject({ inline: z.strictObject({ path: nonEmptyString() }) }),
   z.strictObject({
     s3: z.strictObject({
-      uri: z.string().check(z.regex(/^s3:\/\/.+/, 'Must be an s3:// URI')),
+      uri: z.string().check(z.regex(/^s3:\/\/.+/, fieldText('S3Uri'))),
       bucketOwnerAccountId: z.optional(z.string().check(z.regex(/^\d{12}$/))),
     }),
   }),

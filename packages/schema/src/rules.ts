@@ -6,17 +6,21 @@ import type { ConfigIssue } from './errors.js';
 import { DEFAULT_AUTHORIZER, type OutboundAuthVariant } from './compose.js';
 import { allowedOutboundAuth, TARGET_TYPE_INFO } from './target-types.js';
 import type { ProjectConfig } from './types.js';
+import { schemaMessages } from './messages.js';
 
 export interface RuleIssue extends ConfigIssue {
   severity?: 'error' | 'warning';
 }
 export type Report = (issue: RuleIssue) => void;
+
+const m = schemaMessages;
 export type ProjectRule = (config: ProjectConfig, report: Report) => void;
 
 function uniqueNames(items: readonly { name: string }[], path: string, what: string, report: Report): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.name)) report({ path: `${path}.${i}.name`, message: `Duplicate ${what} name: ${item.name}` });
+    if (seen.has(item.name))
+      report({ path: `${path}.${i}.name`, message: m().get('rule.DuplicateName', { what, name: item.name }) });
     seen.add(item.name);
   });
 }
@@ -34,18 +38,18 @@ export const runtimeStructure: ProjectRule = (config, report) => {
   config.runtimes.forEach((r, i) => {
     const p = `runtimes.${i}`;
     if (r.networkMode === 'VPC' && !r.networkConfig)
-      report({ path: `${p}.networkConfig`, message: 'networkConfig is required when networkMode is VPC' });
+      report({ path: `${p}.networkConfig`, message: m().get('rule.NetworkConfigRequired') });
     if (r.networkMode !== 'VPC' && r.networkConfig)
-      report({ path: `${p}.networkConfig`, message: 'networkConfig is only allowed when networkMode is VPC' });
+      report({ path: `${p}.networkConfig`, message: m().get('rule.NetworkConfigOnlyVpc') });
     if (r.dockerfile && r.build !== 'Container')
-      report({ path: `${p}.dockerfile`, message: 'dockerfile is only allowed when build is Container' });
+      report({ path: `${p}.dockerfile`, message: m().get('rule.DockerfileOnlyContainer') });
     const lc = r.lifecycleConfiguration;
     if (
       lc?.idleRuntimeSessionTimeout !== undefined &&
       lc.maxLifetime !== undefined &&
       lc.idleRuntimeSessionTimeout > lc.maxLifetime
     ) {
-      report({ path: `${p}.lifecycleConfiguration`, message: 'idleRuntimeSessionTimeout must not exceed maxLifetime' });
+      report({ path: `${p}.lifecycleConfiguration`, message: m().get('rule.IdleExceedsMaxLifetime') });
     }
   });
 };
@@ -57,10 +61,14 @@ export const targetStructure: ProjectRule = (config, report) => {
       const info = TARGET_TYPE_INFO[t.targetType];
       const record = t as Record<string, unknown>;
       if (info.requiresOneOf.length > 0 && !info.requiresOneOf.some((f) => record[f] !== undefined)) {
-        report({ path: p, message: `${t.targetType} targets require ${info.requiresOneOf.join(' or ')}` });
+        report({
+          path: p,
+          message: m().get('rule.TargetRequires', { type: t.targetType, fields: info.requiresOneOf.join(' or ') }),
+        });
       }
       for (const f of info.forbids) {
-        if (record[f] !== undefined) report({ path: `${p}.${f}`, message: `${t.targetType} targets do not take ${f}` });
+        if (record[f] !== undefined)
+          report({ path: `${p}.${f}`, message: m().get('rule.TargetForbids', { type: t.targetType, field: f }) });
       }
     }),
   );
@@ -80,12 +88,19 @@ export function outboundApplicability(variants: readonly OutboundAuthVariant[]):
           const options = allowed.filter((a) => a !== 'NONE' && a !== 'GATEWAY_IAM_ROLE');
           report({
             path: p,
-            message: `${t.targetType} targets require outbound auth (${options.join(' or ') || 'none installed'})`,
+            message: m().get('rule.OutboundAuthRequired', {
+              type: t.targetType,
+              options: options.join(' or ') || m().get('rule.OutboundAuthRequired.none'),
+            }),
           });
         } else if (!allowed.includes(type) && variants.some((v) => v.type === type)) {
           report({
             path: `${p}.type`,
-            message: `${t.targetType} targets do not support ${type} outbound auth; allowed: ${allowed.join(', ')}`,
+            message: m().get('rule.OutboundAuthUnsupported', {
+              type: t.targetType,
+              auth: type,
+              allowed: allowed.join(', '),
+            }),
           });
         }
       }),

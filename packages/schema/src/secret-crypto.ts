@@ -12,6 +12,7 @@ export function isEncrypted(value: string): boolean {
 }
 
 export function encryptSecret(plaintext: string, key: Uint8Array): string {
+  // messages-check: internal — keys come from readKeys(), which rejects a file of the wrong size first
   if (key.length !== SECRET_KEY_BYTES) throw new TypeError('secret key must be 32 bytes');
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);

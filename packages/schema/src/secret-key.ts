@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { SchemaError } from './errors.js';
 import { removeIfPresent } from './fs-atomic.js';
 import { SECRET_KEY_BYTES } from './secret-crypto.js';
+import { schemaMessages } from './messages.js';
 
 export interface SecretKeyProvider {
   /** Keys that may decrypt existing values, preferred first. */
@@ -63,16 +64,11 @@ export function fileSecretKeyProvider(env: NodeJS.ProcessEnv = process.env): Sec
       throw err;
     }
     if (data.length !== SECRET_KEY_BYTES) {
-      throw new SchemaError(
-        'ERR_SECRET_KEY_CORRUPT',
-        `The secrets key file ${file} is corrupt (${data.length} bytes, expected ${SECRET_KEY_BYTES}).`,
-        {
-          actions: [
-            `Restore ${file} from a backup, or delete it and re-add your credentials with \`agentcore add credential --force\`.`,
-          ],
-          details: { file },
-        },
-      );
+      const values = { file, size: data.length, expected: SECRET_KEY_BYTES };
+      throw new SchemaError('ERR_SECRET_KEY_CORRUPT', schemaMessages().get('error.SecretKeyCorrupt', values), {
+        actions: schemaMessages().list('error.SecretKeyCorrupt.actions', values),
+        details: { file },
+      });
     }
     return data;
   }

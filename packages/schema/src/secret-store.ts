@@ -16,6 +16,7 @@ import { SchemaError } from './errors.js';
 import { removeIfPresent, writeFileAtomic } from './fs-atomic.js';
 import { encryptSecret, isEncrypted, tryDecryptSecret } from './secret-crypto.js';
 import { fileSecretKeyProvider, type SecretKeyProvider } from './secret-key.js';
+import { schemaMessages } from './messages.js';
 
 export class SecretStore {
   readonly file: string;
@@ -53,16 +54,10 @@ export class SecretStore {
       const plain = tryDecryptSecret(value, k);
       if (plain !== undefined) return plain;
     }
-    throw new SchemaError(
-      'ERR_SECRET_DECRYPT',
-      `Could not decrypt ${key} in agentcore/.env.local: the encryption key is missing or changed.`,
-      {
-        actions: [
-          'Re-add the credential with `agentcore add credential --force` (or restore ~/.agentcore/secrets.key).',
-        ],
-        details: { key },
-      },
-    );
+    throw new SchemaError('ERR_SECRET_DECRYPT', schemaMessages().get('error.SecretDecrypt', { key }), {
+      actions: schemaMessages().list('error.SecretDecrypt.actions'),
+      details: { key },
+    });
   }
 
   /** Apply changes atomically; secret values are encrypted, others (client ids) stay plain. */

@@ -15,6 +15,7 @@ import type { ParseResult, ProjectModel } from './model.js';
 import { SecretStore } from './secret-store.js';
 import type { SecretKeyProvider } from './secret-key.js';
 import type { ProjectConfig } from './types.js';
+import { schemaMessages } from './messages.js';
 
 export const CONFIG_DIR = 'agentcore';
 export const CONFIG_FILE = 'agentcore.json';
@@ -62,9 +63,9 @@ export async function findProjectRoot(from: string = process.cwd()): Promise<str
   }
   throw new SchemaError(
     'ERR_PROJECT_NOT_FOUND',
-    `No agentcore project found in ${resolve(from)} or any parent folder.`,
+    schemaMessages().get('error.ProjectNotFound', { cwd: resolve(from) }),
     {
-      actions: ['Run `agentcore create --name MyProject` to create one, or cd into an existing project.'],
+      actions: schemaMessages().list('error.ProjectNotFound.actions'),
       details: { cwd: resolve(from) },
     },
   );
@@ -123,14 +124,11 @@ export class ProjectStore {
     try {
       text = readFileSync(this.paths.configFile, 'utf8');
     } catch (err) {
-      throw new SchemaError(
-        'ERR_CONFIG_UNREADABLE',
-        `Cannot read ${this.paths.configFile}: ${(err as Error).message}`,
-        {
-          actions: ['Check that the file exists and is readable.'],
-          details: { file: this.paths.configFile },
-        },
-      );
+      const values = { file: this.paths.configFile, reason: (err as Error).message };
+      throw new SchemaError('ERR_CONFIG_UNREADABLE', schemaMessages().get('error.ConfigUnreadable', values), {
+        actions: schemaMessages().list('error.ConfigUnreadable.actions'),
+        details: { file: this.paths.configFile },
+      });
     }
     return text;
   }
@@ -139,14 +137,11 @@ export class ProjectStore {
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
-      throw new SchemaError(
-        'ERR_CONFIG_INVALID_JSON',
-        `${this.paths.configFile} is not valid JSON: ${(err as Error).message}`,
-        {
-          actions: ['Fix the JSON syntax (an editor with the agentcore $schema shows where).'],
-          details: { file: this.paths.configFile },
-        },
-      );
+      const values = { file: this.paths.configFile, reason: (err as Error).message };
+      throw new SchemaError('ERR_CONFIG_INVALID_JSON', schemaMessages().get('error.ConfigInvalidJson', values), {
+        actions: schemaMessages().list('error.ConfigInvalidJson.actions'),
+        details: { file: this.paths.configFile },
+      });
     }
   }
 
@@ -240,8 +235,8 @@ export class ProjectStore {
 }
 
 function projectExistsError(root: string): SchemaError {
-  return new SchemaError('ERR_PROJECT_EXISTS', `A project already exists at ${root}.`, {
-    actions: ['Choose another --name or folder, or work in the existing project.'],
+  return new SchemaError('ERR_PROJECT_EXISTS', schemaMessages().get('error.ProjectExists', { root }), {
+    actions: schemaMessages().list('error.ProjectExists.actions'),
     details: { root },
   });
 }

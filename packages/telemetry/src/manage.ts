@@ -15,6 +15,7 @@ import {
 import { SENDER_RUN_FILE, SENDER_STATUS_FILE } from './launch.js';
 import { outboxPath } from './outbox.js';
 import type { SenderStatus } from './sender.js';
+import { telemetryMessages } from './messages.js';
 
 export type TelemetryErrorCode = 'ERR_TELEMETRY_ENDPOINT_INVALID';
 
@@ -48,7 +49,11 @@ export async function enableTelemetry(configDir: string, options: EnableOptions 
   if (options.endpoint === null) endpoint = undefined;
   else if (options.endpoint !== undefined) {
     endpoint = normalizeEndpoint(options.endpoint);
-    if (!endpoint) throw new TelemetryError('ERR_TELEMETRY_ENDPOINT_INVALID', 'invalid endpoint', { exitCode: 2 });
+    if (!endpoint)
+      throw new TelemetryError('ERR_TELEMETRY_ENDPOINT_INVALID', telemetryMessages().get('error.EndpointInvalid'), {
+        actions: telemetryMessages().list('error.EndpointInvalid.actions'),
+        exitCode: 2,
+      });
   }
   const state: TelemetryState = {
     enabled: true,

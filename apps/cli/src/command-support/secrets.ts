@@ -21,7 +21,7 @@ let stdinText: Promise<string> | undefined;
 async function readStdin(flag: string): Promise<string> {
   if (process.stdin.isTTY) {
     throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.StdinIsTty', { flag }), {
-      actions: [`Pipe the value in: \`printf %s "$VALUE" | agentcore … --${flag} -\``],
+      actions: cliMessages.list('error.StdinIsTty.actions', { flag }),
     });
   }
   stdinText ??= (async () => {
@@ -40,7 +40,7 @@ export async function resolveSecret(
     const v = (await readStdin(source.flag)).replace(/\r?\n$/, '');
     if (v === '')
       throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.EmptySecret', { flag: source.flag }), {
-        actions: ['Pipe a non-empty value on stdin.'],
+        actions: cliMessages.list('error.EmptySecret.actions'),
       });
     return { value: v };
   }

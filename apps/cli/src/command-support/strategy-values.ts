@@ -11,6 +11,7 @@ import {
   type StrategyRegistry,
 } from '@agentcore/auth';
 import { CliError } from '../shared/errors.js';
+import { cliMessages } from '../shared/messages.js';
 import { splitList } from './flags.js';
 import { resolveSecret } from './secrets.js';
 
@@ -53,8 +54,9 @@ export async function strategyValues(
       if (d.options && typeof v === 'string') {
         const match = d.options.find((o) => o.toLowerCase() === v.toLowerCase());
         if (!match) {
-          throw new CliError('ERR_INVALID_INPUT', `--${d.name} must be one of ${d.options.join(', ')} (got ${v}).`, {
-            actions: [`Use one of: ${d.options.join(', ')}`],
+          const values = { flag: d.name, choices: d.options.join(', '), value: v };
+          throw new CliError('ERR_INVALID_INPUT', cliMessages.get('error.FlagChoice', values), {
+            actions: cliMessages.list('error.FlagChoice.actions', values),
             details: { flag: d.name, choices: d.options },
           });
         }

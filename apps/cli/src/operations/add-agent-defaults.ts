@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { CliError } from '../shared/errors.js';
-import { loadMessages } from '../shared/messages.js';
+import { cliMessages, loadMessages } from '../shared/messages.js';
 import type { AddAgentInput } from './add-agent.js';
 
 const messages = loadMessages('add.agent');
@@ -38,7 +38,10 @@ export interface AgentDefaults {
 
 function usage(key: string, values: Record<string, string> = {}): CliError {
   return new CliError('ERR_USAGE', messages.get(`error.${key}`, values), {
-    actions: [...messages.list(`error.${key}.actions`, values), 'Run `agentcore add agent --help` for usage.'],
+    actions: [
+      ...messages.list(`error.${key}.actions`, values),
+      cliMessages.get('error.InvalidInput.help', { command: 'add agent' }),
+    ],
     details: { ...values },
   });
 }

@@ -17,6 +17,7 @@ import {
   type Runtime,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
 import { findTemplate, templateDir, AGENT_TEMPLATES } from '../shared/templates.js';
 import { applyCredentialPlans } from './credential-plans.js';
@@ -46,9 +47,11 @@ export interface AddAgentResult {
   warnings: string[];
 }
 
+const messages = loadMessages('add.agent');
+
 function duplicateError(name: string): CliError {
-  return new CliError('ERR_DUPLICATE', `An agent named ${name} already exists.`, {
-    actions: ['Choose another --name, or remove it first with `agentcore remove agent`.'],
+  return new CliError('ERR_DUPLICATE', messages.get('error.AgentExists', { name }), {
+    actions: messages.list('error.AgentExists.actions'),
     details: { name },
   });
 }
@@ -64,15 +67,17 @@ export async function addAgent(
   if (input.template !== undefined && !template)
     p.add({
       flag: 'template',
-      message: `Unknown template ${input.template}; choose ${Object.keys(AGENT_TEMPLATES).join(' or ')}`,
+      message: messages.get('error.TemplateUnknown', {
+        template: input.template,
+        templates: Object.keys(AGENT_TEMPLATES).join(' or '),
+      }),
     });
   if (!template && !input.codeLocation)
     p.add({
       flag: 'code-location',
-      message: 'Give --code-location (your agent code) or --template node|python (a starter agent)',
+      message: messages.get('error.CodeOrTemplate'),
     });
-  if (!template && !input.entrypoint)
-    p.add({ flag: 'entrypoint', message: 'Give --entrypoint (e.g. main.py) with --code-location' });
+  if (!template && !input.entrypoint) p.add({ flag: 'entrypoint', message: messages.get('error.EntrypointMissing') });
   const codeLocation = input.codeLocation ?? (name ? `app/${name}/` : undefined);
   const entrypoint = p.optionalField('entrypoint', EntrypointSchema, input.entrypoint ?? template?.entrypoint);
   const build = p.field('build', BuildTypeSchema, input.build ?? 'CodeZip');
@@ -83,6 +88,7 @@ export async function addAgent(
   );
   const protocol = p.optionalField('protocol', ProtocolSchema, input.protocol?.toUpperCase() ?? 'HTTP');
   p.throwIfAny('add agent');
+  // messages-check: internal — p.throwIfAny() above has already reported each missing field
   if (!name || !codeLocation || !entrypoint || !build) throw new TypeError('unreachable: validated above');
 
   const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['AWS_IAM'], 'authorizer-type');

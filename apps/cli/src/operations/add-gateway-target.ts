@@ -13,6 +13,7 @@ import {
   type TargetType,
 } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
@@ -37,6 +38,8 @@ export interface AddGatewayTargetResult {
   warnings: string[];
 }
 
+const messages = loadMessages('add.gateway-target');
+
 const cli = (t: string) => t.toLowerCase().replace(/_/g, '-');
 
 /** Flags of a strategy the target type cannot use: say so, instead of suggesting an --outbound-auth that fails next. */
@@ -60,16 +63,23 @@ function rejectInapplicableFlags(
         : []),
       ...given,
     ];
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      `${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} for --outbound-auth ${entry.strategy.cliName}, which ${typeCli} targets do not support.`,
-      {
-        actions: [
-          `Drop ${drop.join(', ')}${allowed.length ? `; ${typeCli} targets take --outbound-auth ${allowed.map(cli).join(' | ')}` : ''}.`,
-        ],
-        details: { flags: given, strategy: entry.strategy.type, targetType, allowed },
-      },
-    );
+    const values = {
+      flags: given.join(', '),
+      verb: given.length > 1 ? 'are' : 'is',
+      strategy: entry.strategy.cliName,
+      type: typeCli,
+      drop: drop.join(', '),
+      allowed: allowed.map(cli).join(' | '),
+    };
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.FlagsOfUnsupportedAuth', values), {
+      actions: [
+        messages.get(
+          allowed.length ? 'error.FlagsOfUnsupportedAuth.dropAndUse' : 'error.FlagsOfUnsupportedAuth.drop',
+          values,
+        ),
+      ],
+      details: { flags: given, strategy: entry.strategy.type, targetType, allowed },
+    });
   }
 }
 
@@ -80,18 +90,22 @@ export async function addGatewayTarget(
 ): Promise<AddGatewayTargetResult> {
   const p = new ProblemList();
   const name = p.field('name', TargetNameSchema, input.name);
-  if (!input.gateway) p.add({ flag: 'gateway', message: 'Name the gateway to add the target to with --gateway' });
+  if (!input.gateway) p.add({ flag: 'gateway', message: messages.get('error.GatewayMissing') });
   const targetType = input.type === undefined ? undefined : targetTypeFromCli(input.type);
   const creatable = creatableTargetTypes();
   if (!targetType || !creatable.some((c) => c.type === targetType)) {
     p.add({
       flag: 'type',
-      message: `--type must be one of ${creatable.map((c) => c.cli).join(', ')}${input.type ? ` (got ${input.type})` : ''}`,
+      message: messages.get(input.type ? 'error.TypeUnknown.got' : 'error.TypeUnknown', {
+        types: creatable.map((c) => c.cli).join(', '),
+        type: input.type ?? '',
+      }),
     });
   }
   const fields = targetType ? buildTargetFields(targetType, input, p) : {};
   checkTargetFiles(store.paths.root, fields, p);
   p.throwIfAny('add gateway-target');
+  // messages-check: internal — p.throwIfAny() above has already reported a missing name, type or gateway
   if (!name || !targetType || !input.gateway) throw new TypeError('unreachable: validated above');
 
   const builtins = BUILTIN_OUTBOUND.map((b) => b.type);
@@ -103,47 +117,42 @@ export async function addGatewayTarget(
   rejectInapplicableFlags(registry, targetType, allowed, input, selection.strategy);
   rejectUnselectedFlags(registry, 'add gateway-target', selection.strategy, input.values, 'outbound-auth');
   if (chosen !== undefined && !allowed.includes(chosen)) {
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      allowed.length === 0
-        ? `${info.cli ?? targetType} targets take no --outbound-auth: the gateway calls them with its IAM role.`
-        : `${info.cli ?? targetType} targets do not support --outbound-auth ${cli(chosen)}; allowed: ${allowed.map(cli).join(', ')}.`,
-      {
-        actions: [
-          allowed.length === 0
-            ? 'Drop --outbound-auth and --credential-name.'
-            : `Use --outbound-auth ${allowed.map(cli).join(' | ')}.`,
-        ],
-        details: { targetType, outboundAuth: chosen, allowed },
-      },
-    );
+    const key = allowed.length === 0 ? 'error.NoOutboundAuth' : 'error.OutboundAuthUnsupported';
+    const values = {
+      type: info.cli ?? targetType,
+      auth: cli(chosen),
+      allowed: allowed.map(cli).join(', '),
+      choices: allowed.map(cli).join(' | '),
+    };
+    throw new CliError('ERR_INVALID_INPUT', messages.get(key, values), {
+      actions: messages.list(`${key}.actions`, values),
+      details: { targetType, outboundAuth: chosen, allowed },
+    });
   }
   if (info.authRequired && (chosen === undefined || chosen === 'NONE')) {
     const options = allowed.filter((a) => !builtins.includes(a));
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      `${info.cli ?? targetType} targets require outbound auth (${options.map(cli).join(' or ') || 'no plugin installed provides one'}).`,
-      {
-        actions: options.length
-          ? [`Add --outbound-auth ${options.map(cli).join(' | ')} --credential-name <name>.`]
-          : ['Install an outbound auth plugin, e.g. `agentcore plugins install @agentcore/auth-apikey`.'],
-        details: { targetType, allowed },
-      },
-    );
+    const values = {
+      type: info.cli ?? targetType,
+      options: options.map(cli).join(' or ') || messages.get('error.OutboundAuthRequired.none'),
+      choices: options.map(cli).join(' | '),
+    };
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.OutboundAuthRequired', values), {
+      actions: messages.list(
+        options.length ? 'error.OutboundAuthRequired.actions' : 'error.OutboundAuthRequired.install',
+        values,
+      ),
+      details: { targetType, allowed },
+    });
   }
   if (!selection.strategy && input.credentialName) {
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      `--credential-name needs an --outbound-auth that uses a credential (e.g. ${
-        registry
-          .outbound(targetType)
-          .map((s) => s.cliName)
-          .join(', ') || 'api-key'
-      }).`,
-      {
-        actions: ['Add --outbound-auth, or drop --credential-name.'],
-      },
-    );
+    const examples =
+      registry
+        .outbound(targetType)
+        .map((s) => s.cliName)
+        .join(', ') || 'api-key';
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.CredentialWithoutAuth', { examples }), {
+      actions: messages.list('error.CredentialWithoutAuth.actions'),
+    });
   }
 
   const { config: current } = await store.load();
@@ -167,18 +176,16 @@ export async function addGatewayTarget(
     const gateway = draft.agentCoreGateways.find((g) => g.name === gatewayName);
     if (!gateway) {
       const names = draft.agentCoreGateways.map((g) => g.name);
-      throw new CliError('ERR_NOT_FOUND', `No gateway named ${gatewayName}.`, {
-        actions: [
-          names.length
-            ? `Use one of: ${names.join(', ')}`
-            : 'Add one first with `agentcore add gateway --name <name>`.',
-        ],
+      throw new CliError('ERR_NOT_FOUND', messages.get('error.GatewayNotFound', { gateway: gatewayName }), {
+        actions: messages.list(names.length ? 'error.GatewayNotFound.useOneOf' : 'error.GatewayNotFound.addOne', {
+          names: names.join(', '),
+        }),
         details: { gateway: gatewayName, available: names },
       });
     }
     if (gateway.targets.some((t) => t.name === name)) {
-      throw new CliError('ERR_DUPLICATE', `Gateway ${gatewayName} already has a target named ${name}.`, {
-        actions: ['Choose another --name.'],
+      throw new CliError('ERR_DUPLICATE', messages.get('error.TargetExists', { gateway: gatewayName, name }), {
+        actions: messages.list('error.TargetExists.actions'),
         details: { name },
       });
     }

@@ -2,9 +2,12 @@
 import type { FlagValues, StrategyRegistry } from '@agentcore/auth';
 import { GatewayNameSchema, type Gateway, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 import { rejectUnselectedFlags, runFromFlags, selectStrategy } from '../shared/attach.js';
 import { applyCredentialPlans } from './credential-plans.js';
 import { ProblemList } from './problems.js';
+
+const messages = loadMessages('add.gateway');
 
 export interface AddGatewayInput {
   name?: string;
@@ -31,8 +34,9 @@ export async function addGateway(
   const name = p.field('name', GatewayNameSchema, input.name);
   const exceptionLevel = (input.exceptionLevel ?? 'NONE').toUpperCase();
   if (exceptionLevel !== 'NONE' && exceptionLevel !== 'DEBUG')
-    p.add({ flag: 'exception-level', message: '--exception-level must be NONE or DEBUG' });
+    p.add({ flag: 'exception-level', message: messages.get('error.ExceptionLevel') });
   p.throwIfAny('add gateway');
+  // messages-check: internal — p.throwIfAny() above has already reported a missing name
   if (!name) throw new TypeError('unreachable: validated above');
 
   const selection = selectStrategy(registry, 'inbound', input.authorizerType, ['NONE', 'AWS_IAM'], 'authorizer-type');
@@ -53,8 +57,8 @@ export async function addGateway(
   };
   const { result } = await store.update((draft, ctx) => {
     if (draft.agentCoreGateways.some((g) => g.name === name)) {
-      throw new CliError('ERR_DUPLICATE', `A gateway named ${name} already exists.`, {
-        actions: ['Choose another --name, or remove it first with `agentcore remove gateway`.'],
+      throw new CliError('ERR_DUPLICATE', messages.get('error.GatewayExists', { name }), {
+        actions: messages.list('error.GatewayExists.actions'),
         details: { name },
       });
     }

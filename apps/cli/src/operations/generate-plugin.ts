@@ -6,7 +6,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 import { TEMPLATES_DIR } from '../shared/templates.js';
+
+const messages = loadMessages('plugins.generate');
 
 export type PluginDirection = 'inbound' | 'outbound';
 export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -119,21 +122,17 @@ function hostedVersions(): HostedVersions {
 export async function generatePlugin(options: GeneratePluginOptions): Promise<GeneratePluginResult> {
   const name = options.name.trim().toLowerCase();
   if (!PLUGIN_NAME_PATTERN.test(name) || RESERVED_NAMES.has(name)) {
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      `"${options.name}" cannot name a strategy: use kebab case (a letter, then letters, digits and single hyphens), not a built-in or core strategy name.`,
-      {
-        actions: ['Choose a name such as acme-hmac.'],
-        details: { name: options.name },
-      },
-    );
+    throw new CliError('ERR_INVALID_INPUT', messages.get('error.BadName', { name: options.name }), {
+      actions: messages.list('error.BadName.actions'),
+      details: { name: options.name },
+    });
   }
   const packageName = options.packageName ?? `agentcore-auth-${name}`;
   const dir = resolve(options.dir ?? packageName.replace(/^@[^/]+\//, ''));
   const existing = await readdir(dir).catch(() => undefined);
   if (existing && existing.length > 0) {
-    throw new CliError('ERR_DUPLICATE', `${dir} exists and is not empty; nothing was written.`, {
-      actions: ['Pass --dir with a new or empty folder.'],
+    throw new CliError('ERR_DUPLICATE', messages.get('error.DirNotEmpty', { dir }), {
+      actions: messages.list('error.DirNotEmpty.actions'),
       details: { dir },
     });
   }

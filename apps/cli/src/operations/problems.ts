@@ -2,6 +2,7 @@
 import type { InputProblem } from '@agentcore/auth';
 import type { AnyZodSchema } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { cliMessages } from '../shared/messages.js';
 
 export class ProblemList {
   readonly problems: InputProblem[] = [];
@@ -10,7 +11,7 @@ export class ProblemList {
   field<T>(flag: string, schema: AnyZodSchema<T>, value: unknown): T | undefined {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
-    this.problems.push({ flag, message: r.error.issues[0]?.message ?? 'invalid value' });
+    this.problems.push({ flag, message: r.error.issues[0]?.message ?? cliMessages.get('error.InvalidValue') });
     return undefined;
   }
 
@@ -26,16 +27,16 @@ export class ProblemList {
   throwIfAny(command: string): void {
     if (this.problems.length === 0) return;
     const lines = this.problems.map((p) => `${p.flag ? `--${p.flag}: ` : ''}${p.message}`);
-    throw new CliError(
-      'ERR_INVALID_INPUT',
-      lines.length === 1 ? (lines[0] ?? '') : `Invalid input:\n  - ${lines.join('\n  - ')}`,
-      {
-        actions: [
-          ...this.problems.flatMap((p) => (p.action ? [p.action] : [])),
-          `Run \`agentcore ${command} --help\` for usage.`,
-        ],
-        details: { problems: this.problems },
-      },
-    );
+    const message =
+      lines.length === 1
+        ? (lines[0] ?? '')
+        : cliMessages.get('error.InvalidInput', { problems: lines.map((l) => `  - ${l}`).join('\n') });
+    throw new CliError('ERR_INVALID_INPUT', message, {
+      actions: [
+        ...this.problems.flatMap((p) => (p.action ? [p.action] : [])),
+        cliMessages.get('error.InvalidInput.help', { command }),
+      ],
+      details: { problems: this.problems },
+    });
   }
 }

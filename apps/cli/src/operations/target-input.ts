@@ -45,7 +45,7 @@ function parseToolFilter(spec: string, p: ProblemList): { filterPath: string; me
     .map((m) => m.trim().toUpperCase())
     .filter(Boolean);
   if (!filterPath.startsWith('/') || methods.length === 0) {
-    p.add({ flag: 'tool-filter', message: `--tool-filter ${spec} must look like /path:GET+POST` });
+    p.add({ flag: 'tool-filter', message: messages.get('error.ToolFilterShape', { spec }) });
     return undefined;
   }
   const unknown = methods.filter((m) => !(TOOL_FILTER_METHODS as readonly string[]).includes(m));
@@ -73,11 +73,15 @@ export function buildTargetFields(type: TargetType, input: TargetInput, p: Probl
     if (given && !spec.types.includes(type))
       p.add({
         flag: spec.flag,
-        message: `--${spec.flag} is for ${spec.types.map(cliName).join('/')} targets, not ${cliName(type)}`,
+        message: messages.get('error.FlagNotForType', {
+          flag: spec.flag,
+          types: spec.types.map(cliName).join('/'),
+          type: cliName(type),
+        }),
       });
   }
   const need = (value: string | undefined, flag: string) => {
-    if (!value) p.add({ flag, message: `${cliName(type)} targets need --${flag}` });
+    if (!value) p.add({ flag, message: messages.get('error.TypeNeedsFlag', { type: cliName(type), flag }) });
     return value ?? '';
   };
   switch (type) {
@@ -118,7 +122,7 @@ export function buildTargetFields(type: TargetType, input: TargetInput, p: Probl
         },
       };
     default:
-      p.add({ flag: 'type', message: `${type} targets cannot be created from the CLI` });
+      p.add({ flag: 'type', message: messages.get('error.TypeNotCreatable', { type }) });
       return {};
   }
 }

@@ -46,7 +46,7 @@ export function selectStrategy<D extends Direction>(
       'ERR_STRATEGY_NOT_INSTALLED',
       cliMessages.get('error.StrategyNotInstalled', { flag: selectorFlag, value, plugin: hint }),
       {
-        actions: [`Run \`agentcore plugins install ${hint}\``],
+        actions: cliMessages.list('error.StrategyNotInstalled.actions', { plugin: hint }),
         details: { flag: selectorFlag, value, plugin: hint },
       },
     );
@@ -59,7 +59,7 @@ export function selectStrategy<D extends Direction>(
     'ERR_INVALID_INPUT',
     cliMessages.get('error.UnknownAuthType', { flag: selectorFlag, value, choices: installed.join(', ') }),
     {
-      actions: [`Use one of: ${installed.join(', ')}`],
+      actions: cliMessages.list('error.UnknownAuthType.actions', { choices: installed.join(', ') }),
       details: { flag: selectorFlag, value, choices: installed },
     },
   );
@@ -86,9 +86,11 @@ export function rejectUnselectedFlags(
           value: entry.strategy.cliName,
         }),
         {
-          actions: [
-            `Add \`--${selectorFlag} ${entry.strategy.cliName}\`, or drop ${given.map((f) => `--${f.name}`).join(', ')}.`,
-          ],
+          actions: cliMessages.list('error.FlagNeedsStrategy.actions', {
+            selector: selectorFlag,
+            value: entry.strategy.cliName,
+            flags: given.map((f) => `--${f.name}`).join(', '),
+          }),
           details: { flags: given.map((f) => f.name), strategy: entry.strategy.type },
         },
       );
@@ -107,13 +109,18 @@ export function runFromFlags<C>(
     const list = result.problems.map((p) => `${p.flag ? `--${p.flag}: ` : ''}${p.message}`);
     throw new CliError(
       'ERR_INVALID_INPUT',
-      list.length === 1 ? (list[0] ?? '') : `Invalid ${strategy.type} options:\n  - ${list.join('\n  - ')}`,
+      list.length === 1
+        ? (list[0] ?? '')
+        : cliMessages.get('error.InvalidStrategyOptions', {
+            type: strategy.type,
+            problems: list.map((l) => `  - ${l}`).join('\n'),
+          }),
       {
         actions: result.problems
           .flatMap((p) => (p.action ? [p.action] : []))
           .concat(
             result.problems.some((p) => !p.action)
-              ? [`Run \`agentcore ${ctx.command} --help\` for the ${strategy.type} flags.`]
+              ? [cliMessages.get('error.InvalidStrategyOptions.help', { command: ctx.command, type: strategy.type })]
               : [],
           ),
         details: { problems: result.problems },

@@ -6,6 +6,7 @@
 import type { Interfaces } from '@oclif/core';
 import { isAgentcoreError } from '@agentcore/schema';
 import { STRATEGIES_HOOK, StrategyRegistry, type Strategy } from '@agentcore/auth';
+import { cliMessages } from './messages.js';
 
 const HOOK_TIMEOUT_MS = 5_000;
 let pending: Promise<{ registry: StrategyRegistry; warnings: string[] }> | undefined;
@@ -48,11 +49,11 @@ export function buildRegistry(
   const registry = new StrategyRegistry({ installHints: installHints(config) });
   const warnings: string[] = [];
   for (const f of stableOrder(config, res.failures))
-    warnings.push(`Plugin ${f.plugin.name} could not provide its auth strategies: ${f.error.message}`);
+    warnings.push(cliMessages.get('warning.PluginFailed', { plugin: f.plugin.name, reason: f.error.message }));
   for (const s of stableOrder(config, res.successes)) {
     const list: unknown = s.result;
     if (!Array.isArray(list)) {
-      warnings.push(`Plugin ${s.plugin.name} returned no strategy list from ${STRATEGIES_HOOK}; ignored.`);
+      warnings.push(cliMessages.get('warning.PluginNoStrategies', { plugin: s.plugin.name, hook: STRATEGIES_HOOK }));
       continue;
     }
     // register() validates each object against the contract and throws a coded error naming the package.

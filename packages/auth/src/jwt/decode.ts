@@ -4,6 +4,7 @@
  * member names, and the header must not ask for a JWS extension this verifier does not implement.
  */
 import { findDuplicateMember } from './json-duplicates.js';
+import { jwtText as t, quote } from './texts.js';
 
 export interface DecodedJwt {
   header: Record<string, unknown>;
@@ -15,23 +16,23 @@ export type DecodeJwtResult = { ok: true; jwt: DecodedJwt } | { ok: false; reaso
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeSegment(segment: string, what: string): Record<string, unknown> | string {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return `the ${what} is not base64url`;
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return t('decode.NotBase64url', { what });
   let text: string;
   try {
     text = utf8.decode(Buffer.from(segment, 'base64url'));
   } catch {
-    return `the ${what} is not UTF-8`;
+    return t('decode.NotUtf8', { what });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return `the ${what} is not JSON`;
+    return t('decode.NotJson', { what });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `the ${what} is not a JSON object`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return t('decode.NotObject', { what });
   // JSON.parse keeps the last of duplicate names; RFC 7515 §5.2 and RFC 7519 §4 say to reject such a token.
   const duplicate = findDuplicateMember(text);
-  if (duplicate !== undefined) return `the ${what} has the member ${JSON.stringify(duplicate)} more than once`;
+  if (duplicate !== undefined) return t('decode.DuplicateMember', { what, name: quote(duplicate) });
   return value as Record<string, unknown>;
 }
 
@@ -41,25 +42,18 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> |
  * (RFC 7797, unencoded payload), and the JWE-only `zip` and `enc` (RFC 7516 §4.1.2–4.1.3).
  */
 function checkHeaderParameters(header: Readonly<Record<string, unknown>>): string | undefined {
-  if (header.crit !== undefined)
-    return `the token header lists critical extensions (crit ${JSON.stringify(header.crit)}) that this verifier does not implement`;
-  if (header.b64 !== undefined && header.b64 !== true)
-    return 'the token header has b64 other than true (an unencoded payload, RFC 7797), which is not accepted';
-  if (header.zip !== undefined) return 'the token header has zip, a JWE-only parameter; a signed JWT never has it';
-  if (header.enc !== undefined) return 'the token header has enc: it is an encrypted JWE, not a signed JWT';
+  if (header.crit !== undefined) return t('decode.Crit', { crit: quote(header.crit) });
+  if (header.b64 !== undefined && header.b64 !== true) return t('decode.B64');
+  if (header.zip !== undefined) return t('decode.Zip');
+  if (header.enc !== undefined) return t('decode.Enc');
   return undefined;
 }
 
 /** Split and decode `header.payload.signature`. Encrypted (5-part) tokens and garbage are rejected with a reason. */
 export function decodeJwt(token: string): DecodeJwtResult {
   const parts = token.split('.');
-  if (parts.length === 5)
-    return { ok: false, reason: 'the token is an encrypted JWE; AgentCore expects a signed JWT (JWS) access token' };
-  if (parts.length !== 3)
-    return {
-      ok: false,
-      reason: `the token has ${parts.length} dot-separated parts; a JWT has 3 (header.payload.signature)`,
-    };
+  if (parts.length === 5) return { ok: false, reason: t('decode.Jwe') };
+  if (parts.length !== 3) return { ok: false, reason: t('decode.Parts', { count: parts.length }) };
   const [h = '', p = '', sig = ''] = parts;
   const header = decodeSegment(h, 'header');
   if (typeof header === 'string') return { ok: false, reason: header };
@@ -67,7 +61,7 @@ export function decodeJwt(token: string): DecodeJwtResult {
   if (unsupported !== undefined) return { ok: false, reason: unsupported };
   const payload = decodeSegment(p, 'payload');
   if (typeof payload === 'string') return { ok: false, reason: payload };
-  if (!/^[A-Za-z0-9_-]*$/.test(sig)) return { ok: false, reason: 'the signature is not base64url' };
+  if (!/^[A-Za-z0-9_-]*$/.test(sig)) return { ok: false, reason: t('decode.SignatureNotBase64url') };
   return { ok: true, jwt: { header, payload } };
 }
 
@@ -78,12 +72,10 @@ export function decodeJwt(token: string): DecodeJwtResult {
 export function extractBearerToken(
   value: string | readonly string[] | undefined,
 ): { ok: true; token: string } | { ok: false; reason: string } {
-  if (Array.isArray(value) && value.length > 1)
-    return { ok: false, reason: 'the request has several Authorization headers; send exactly one' };
+  if (Array.isArray(value) && value.length > 1) return { ok: false, reason: t('bearer.Several') };
   const header: unknown = Array.isArray(value) ? value[0] : value;
-  if (header === undefined || header === '')
-    return { ok: false, reason: 'no Authorization header: send `Authorization: Bearer <access token>`' };
+  if (header === undefined || header === '') return { ok: false, reason: t('bearer.Missing') };
   const m = typeof header === 'string' ? /^Bearer[ ]+([^\s]+)\s*$/i.exec(header) : null;
-  if (!m || !m[1]) return { ok: false, reason: 'the Authorization header is not of the form `Bearer <access token>`' };
+  if (!m || !m[1]) return { ok: false, reason: t('bearer.Malformed') };
   return { ok: true, token: m[1] };
 }

@@ -18,6 +18,7 @@ import {
   type JwtRuleName,
   type JwtRuleOutcome,
 } from './types.js';
+import { jwtText as t } from './texts.js';
 
 const AUTHENTICITY_RULES: ReadonlySet<JwtRuleName> = new Set([
   'token',
@@ -84,33 +85,32 @@ async function checkWithIssuer(
       {
         rule: 'discovery',
         status: 'fail',
-        reason: `could not read the discovery document ${displayUrl(config.discoveryUrl)}: ${describeError(err)}`,
+        reason: t('discovery.Failed', { url: displayUrl(config.discoveryUrl), reason: describeError(err) }),
         expected: displayUrl(config.discoveryUrl),
       },
-      { rule: 'signature', status: 'skipped', reason: 'no keys without the discovery document' },
-      { rule: 'issuer', status: 'skipped', reason: 'no issuer without the discovery document' },
+      { rule: 'signature', status: 'skipped', reason: t('discovery.NoKeys') },
+      { rule: 'issuer', status: 'skipped', reason: t('discovery.NoIssuer') },
     ];
   }
   const discovery: JwtRuleOutcome = {
     rule: 'discovery',
     status: 'pass',
-    reason: `issuer ${metadata.issuer}, keys at ${metadata.jwks_uri ?? '(none)'}`,
+    reason: t('discovery.Ok', { issuer: metadata.issuer, jwksUri: metadata.jwks_uri ?? t('discovery.none') }),
     actual: { issuer: metadata.issuer, jwks_uri: metadata.jwks_uri },
   };
   let signature: JwtRuleOutcome;
-  if (!algorithmOk)
-    signature = { rule: 'signature', status: 'skipped', reason: 'not checked: the algorithm is not allowed' };
+  if (!algorithmOk) signature = { rule: 'signature', status: 'skipped', reason: t('signature.AlgorithmNotAllowed') };
   else if (!metadata.jwks_uri)
     signature = {
       rule: 'signature',
       status: 'fail',
-      reason: `the discovery document ${displayUrl(config.discoveryUrl)} has no jwks_uri, so no signature can be verified`,
+      reason: t('signature.NoJwksUri', { url: displayUrl(config.discoveryUrl) }),
     };
   else signature = await verifySignature(token, metadata.jwks_uri, header.kid, options);
   const issuer: JwtRuleOutcome =
     signature.status === 'pass'
       ? checkIssuer(payload, metadata.issuer)
-      : { rule: 'issuer', status: 'skipped', reason: 'not checked: the signature is not verified' };
+      : { rule: 'issuer', status: 'skipped', reason: t('issuer.NotVerified') };
   return [discovery, signature, issuer];
 }
 
@@ -118,7 +118,7 @@ const TIME_RULES = ['exp', 'nbf', 'iat'] as const;
 
 /** The claim rules, reported as skipped: claims of a token that is not authentic are never evaluated. */
 function notAuthentic(config: JwtAuthorizerConfig): JwtRuleOutcome[] {
-  const reason = 'not checked: the token is not authentic';
+  const reason = t('claims.NotAuthentic');
   return [
     ...TIME_RULES.map((rule): JwtRuleOutcome => ({ rule, status: 'skipped', reason })),
     ...checkConstraints({}, config).map((r): JwtRuleOutcome => ({ rule: r.rule, status: 'skipped', reason })),
@@ -133,19 +133,19 @@ async function inspectDecoded(
   const decoded = decodeJwt(token);
   if (!decoded.ok) {
     const rules: JwtRuleOutcome[] = [
-      { rule: 'token', status: 'fail', reason: `the bearer token is not a JWT: ${decoded.reason}` },
+      { rule: 'token', status: 'fail', reason: t('token.NotJwt', { reason: decoded.reason }) },
     ];
     return { rules, result: decideJwt(rules, undefined) };
   }
   const { header, payload } = decoded.jwt;
-  const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'pass', reason: 'a signed JWT (JWS compact form)' }];
+  const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'pass', reason: t('token.Ok') }];
   const algorithm = checkAlgorithm(header);
   rules.push(algorithm);
   if (options.offline) {
     rules.push(
-      { rule: 'discovery', status: 'skipped', reason: 'offline' },
-      { rule: 'signature', status: 'skipped', reason: 'offline: the signature is not checked' },
-      { rule: 'issuer', status: 'skipped', reason: 'offline: the issuer is not checked' },
+      { rule: 'discovery', status: 'skipped', reason: t('offline.Discovery') },
+      { rule: 'signature', status: 'skipped', reason: t('offline.Signature') },
+      { rule: 'issuer', status: 'skipped', reason: t('offline.Issuer') },
     );
   } else {
     rules.push(...(await checkWithIssuer(token, header, payload, algorithm.status === 'pass', config, options)));
@@ -171,16 +171,14 @@ export async function inspectJwt(
   options: AuthorizeJwtOptions = {},
 ): Promise<JwtInspection> {
   if (typeof token !== 'string' || token.trim() === '') {
-    const rules: JwtRuleOutcome[] = [
-      { rule: 'token', status: 'fail', reason: 'no bearer token: send `Authorization: Bearer <access token>`' },
-    ];
+    const rules: JwtRuleOutcome[] = [{ rule: 'token', status: 'fail', reason: t('token.Missing') }];
     return { rules, result: decideJwt(rules, undefined) };
   }
   try {
     return await inspectDecoded(token.trim(), config, options);
   } catch (err) {
     const rules: JwtRuleOutcome[] = [
-      { rule: 'token', status: 'fail', reason: `the token could not be verified: ${describeError(err)}` },
+      { rule: 'token', status: 'fail', reason: t('token.Unverifiable', { reason: describeError(err) }) },
     ];
     return { rules, result: decideJwt(rules, undefined) };
   }
@@ -215,7 +213,7 @@ export async function authorizeRequest(
     const values = names.flatMap((n) => request.headers[n] ?? []);
     bearer = extractBearerToken(values.length > 1 ? values : values[0]);
   } catch (err) {
-    bearer = { ok: false, reason: `the Authorization header could not be read: ${describeError(err)}` };
+    bearer = { ok: false, reason: t('bearer.Unreadable', { reason: describeError(err) }) };
   }
   if (!bearer.ok) return { ok: false, status: 401, rule: 'token', reason: bearer.reason };
   return authorizeJwt(bearer.token, config, options);

@@ -7,6 +7,8 @@ import type { CompactVerifyGetKey as GetKey } from 'jose';
 import { displayUrl, idpFetch } from '../oidc/http.js';
 import { ALLOWED_JWT_ALGORITHMS } from './rules.js';
 import type { JwtRuleOutcome } from './types.js';
+import { idpMessages } from '../idp-messages.js';
+import { jwtText as t, quote } from './texts.js';
 
 const keySets = new Map<string, GetKey>();
 
@@ -22,7 +24,7 @@ async function keySetFor(jwksUri: string, options: VerifySignatureOptions): Prom
   if (hit) return hit;
   const { createRemoteJWKSet, customFetch } = await import('jose');
   // The JWKS is fetched like every identity-provider document: https or loopback, same-origin redirects, 1 MiB.
-  const fetchKeys = idpFetch({ code: 'ERR_JWKS', what: "The issuer's JWK set", followRedirects: true });
+  const fetchKeys = idpFetch({ code: 'ERR_JWKS', what: idpMessages().get('what.JwkSet'), followRedirects: true });
   const set = createRemoteJWKSet(new URL(jwksUri), {
     cooldownDuration: cooldown,
     timeoutDuration: options.timeoutMs ?? 5000,
@@ -39,31 +41,31 @@ export function clearJwksCache(): void {
 
 function describeFailure(err: unknown, jwksUri: string, kid: unknown): { reason: string; actual?: unknown } {
   const code = (err as { code?: unknown }).code;
-  const kidText = typeof kid === 'string' ? `kid ${JSON.stringify(kid)}` : 'no kid';
+  const kidText = typeof kid === 'string' ? t('keys.Kid', { kid: quote(kid) }) : t('keys.NoKid');
   switch (code) {
     case 'ERR_JWKS_NO_MATCHING_KEY':
       return {
-        reason: `the issuer's JWKS (${jwksUri}) has no key for ${kidText}, even after refetching it; the token was signed by another issuer or with a key that is not published (yet)`,
+        reason: t('keys.NoMatchingKey', { jwksUri, kid: kidText }),
         actual: kid,
       };
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return {
-        reason: `the signature does not verify with the issuer's key (${kidText}): the token was signed by someone else or altered`,
+        reason: t('keys.BadSignature', { kid: kidText }),
         actual: kid,
       };
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
       return {
-        reason: `the issuer's JWKS has several keys matching ${kidText} and none verifies the signature`,
+        reason: t('keys.SeveralKeys', { kid: kidText }),
         actual: kid,
       };
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      return { reason: 'the token algorithm is not allowed' };
+      return { reason: t('keys.AlgorithmNotAllowed') };
     case 'ERR_JWKS_TIMEOUT':
-      return { reason: `fetching the issuer's JWKS (${jwksUri}) timed out` };
+      return { reason: t('keys.Timeout', { jwksUri }) };
     case 'ERR_JWKS_INVALID':
-      return { reason: `${jwksUri} did not return a valid JWK set` };
+      return { reason: t('keys.Invalid', { jwksUri }) };
     default:
-      return { reason: `could not verify the signature with the keys at ${jwksUri}: ${(err as Error).message}` };
+      return { reason: t('keys.Failed', { jwksUri, reason: (err as Error).message }) };
   }
 }
 

@@ -54,6 +54,7 @@ export async function fetchClientCredentialsToken(options: FetchTokenOptions): P
     response = await clientCredentialsTokenRequest(metadata, client, { ...request, scopes: options.scopes, method });
     if (tried.length === methods.length || !(await isInvalidClientResponse(response))) break;
   }
+  // messages-check: internal — the list of client authentication methods is never empty
   if (!response) throw new TypeError('unreachable: at least one client authentication method');
   const token = await processClientCredentialsTokenResponse(metadata, client, response, tried);
   if (options.cacheFile) {

@@ -9,6 +9,7 @@ import type { AccessToken, ClientCredentials } from '../contract.js';
 import { AuthError } from '../errors.js';
 import type { IssuerMetadata } from '../oidc/discovery.js';
 import { displayUrl, idpFetch, isAllowedIdpUrl, isTimeout } from '../oidc/http.js';
+import { idpMessages } from '../idp-messages.js';
 
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic';
 
@@ -57,33 +58,28 @@ export async function isInvalidClientResponse(response: Response): Promise<boole
 export function assertClientCredentialsSupported(metadata: IssuerMetadata): string {
   const endpoint = metadata.token_endpoint;
   if (typeof endpoint !== 'string' || endpoint === '') {
-    throw new AuthError(
-      'ERR_DISCOVERY',
-      `The OIDC configuration of ${metadata.issuer} has no token_endpoint, so no token can be requested.`,
-      {
-        actions: ['Check that the discovery URL belongs to an OAuth 2.0 authorization server that issues tokens.'],
-        details: { issuer: metadata.issuer, reason: 'no_token_endpoint' },
-      },
-    );
+    throw new AuthError('ERR_DISCOVERY', idpMessages().get('error.NoTokenEndpoint', { issuer: metadata.issuer }), {
+      actions: idpMessages().list('error.NoTokenEndpoint.actions'),
+      details: { issuer: metadata.issuer, reason: 'no_token_endpoint' },
+    });
   }
   const grants = metadata.grant_types_supported;
   if (grants && !grants.includes('client_credentials')) {
-    throw new AuthError(
-      'ERR_DISCOVERY',
-      `The issuer ${metadata.issuer} does not support the client_credentials grant (it lists ${grants.join(', ')}); only machine-to-machine tokens can be fetched automatically.`,
-      {
-        actions: [
-          'Enable the client_credentials grant for this app client at your identity provider, or pass a token yourself with --bearer-token.',
-        ],
-        details: { issuer: metadata.issuer, reason: 'grant_not_supported', supported: grants },
-      },
-    );
+    const values = { issuer: metadata.issuer, grants: grants.join(', ') };
+    throw new AuthError('ERR_DISCOVERY', idpMessages().get('error.GrantNotSupported', values), {
+      actions: idpMessages().list('error.GrantNotSupported.actions'),
+      details: { issuer: metadata.issuer, reason: 'grant_not_supported', supported: grants },
+    });
   }
   if (!isAllowedIdpUrl(endpoint)) {
-    throw new AuthError('ERR_DISCOVERY', `The token endpoint ${displayUrl(endpoint)} is not HTTPS.`, {
-      actions: ['Use an identity provider served over HTTPS (plain http is accepted only on a loopback address).'],
-      details: { issuer: metadata.issuer, reason: 'insecure_token_endpoint', url: displayUrl(endpoint) },
-    });
+    throw new AuthError(
+      'ERR_DISCOVERY',
+      idpMessages().get('error.TokenEndpointInsecure', { url: displayUrl(endpoint) }),
+      {
+        actions: idpMessages().list('error.TokenEndpointInsecure.actions'),
+        details: { issuer: metadata.issuer, reason: 'insecure_token_endpoint', url: displayUrl(endpoint) },
+      },
+    );
   }
   return endpoint;
 }
@@ -112,7 +108,7 @@ export async function clientCredentialsTokenRequest(
   // https-or-loopback checked again on the URL fetched; the response is read up to 1 MiB within the timeout.
   const capped = idpFetch({
     code: 'ERR_TOKEN_RESPONSE',
-    what: 'The token endpoint response',
+    what: idpMessages().get('what.TokenResponse'),
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const customFetch = (url: string, init: oauth.CustomFetchOptions<'POST', URLSearchParams>): Promise<Response> =>
@@ -135,8 +131,9 @@ export async function clientCredentialsTokenRequest(
       err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err),
       client.clientSecret,
     );
-    throw new AuthError('ERR_TOKEN_REQUEST', `Could not reach the token endpoint ${displayUrl(endpoint)}: ${reason}`, {
-      actions: ['Check that the identity provider is running and reachable from this machine.'],
+    const values = { url: displayUrl(endpoint), reason };
+    throw new AuthError('ERR_TOKEN_REQUEST', idpMessages().get('error.TokenEndpointUnreachable', values), {
+      actions: idpMessages().list('error.TokenEndpointUnreachable.actions'),
       details: { url: displayUrl(endpoint), reason: isTimeout(err) ? 'timeout' : 'unreachable' },
     });
   }
@@ -147,22 +144,23 @@ function actionsFor(error: string | undefined, tried: readonly ClientAuthMethod[
   switch (error) {
     case 'invalid_client':
       return [
-        'Check the client id and client secret stored for this credential in agentcore/.env.local (re-add it to replace them).',
+        idpMessages().get('action.InvalidClient'),
         ...(tried.length > 0
           ? [
-              `At the identity provider, let the app client authenticate with its secret as ${SECRET_METHODS.join(' or ')} (its token endpoint auth method); tried: ${tried.join(', ')}.`,
+              idpMessages().get('action.InvalidClientMethods', {
+                methods: SECRET_METHODS.join(' or '),
+                tried: tried.join(', '),
+              }),
             ]
           : []),
       ];
     case 'unauthorized_client':
     case 'unsupported_grant_type':
-      return ['Enable the client_credentials grant for this app client at your identity provider.'];
+      return [idpMessages().get('action.EnableClientCredentials')];
     case 'invalid_scope':
-      return [
-        "Check that the requested scopes (the resource's allowedScopes) exist at the identity provider and are allowed for this client.",
-      ];
+      return [idpMessages().get('action.InvalidScope')];
     default:
-      return ["Check the identity provider's logs for this client."];
+      return [idpMessages().get('action.CheckIdpLogs')];
   }
 }
 
@@ -192,7 +190,14 @@ function rejected(
     .join(': ');
   return new AuthError(
     'ERR_TOKEN_REQUEST',
-    `The token endpoint refused the request (HTTP ${status}${what ? `, ${what}` : ''})${error === 'invalid_client' && tried.length > 0 ? ` with client authentication ${tried.join(', then ')}` : ''}.`,
+    idpMessages().get('error.TokenRefused', {
+      status,
+      what: what ? `, ${what}` : '',
+      tried:
+        error === 'invalid_client' && tried.length > 0
+          ? ` ${idpMessages().get('error.TokenRefused.tried', { methods: tried.join(', then ') })}`
+          : '',
+    }),
     {
       actions: actionsFor(error, tried),
       details: {
@@ -241,11 +246,9 @@ export async function processClientCredentialsTokenResponse(
     const reason = redact(err instanceof Error ? err.message : String(err), client.clientSecret);
     throw new AuthError(
       'ERR_TOKEN_RESPONSE',
-      `The token endpoint returned an unusable response (HTTP ${response.status}): ${reason}`,
+      idpMessages().get('error.TokenResponseUnusable', { status: response.status, reason }),
       {
-        actions: [
-          'Check that the token endpoint is an OAuth 2.0 token endpoint returning JSON with access_token and token_type.',
-        ],
+        actions: idpMessages().list('error.TokenResponseUnusable.actions'),
         details: { url: endpoint, status: response.status },
         cause: err,
       },

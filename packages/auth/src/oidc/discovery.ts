@@ -24,6 +24,7 @@ export {
   type IdpFetch,
   type IdpFetchOptions,
 } from './http.js';
+import { idpMessages } from '../idp-messages.js';
 
 export interface IssuerMetadata {
   issuer: string;
@@ -42,8 +43,18 @@ export interface DiscoveryOptions {
   timeoutMs?: number;
 }
 
-const discoveryFailed = (message: string, action: string, details: Record<string, unknown>, cause?: unknown) =>
-  new AuthError('ERR_DISCOVERY', message, { actions: [action], details, ...(cause === undefined ? {} : { cause }) });
+/** ERR_DISCOVERY with the message and actions of `error.<key>` in messages/idp.md. */
+const discoveryFailed = (
+  key: string,
+  values: Readonly<Record<string, string | number>>,
+  details: Record<string, unknown>,
+  cause?: unknown,
+) =>
+  new AuthError('ERR_DISCOVERY', idpMessages().get(`error.${key}`, values), {
+    actions: idpMessages().list(`error.${key}.actions`, values),
+    details,
+    ...(cause === undefined ? {} : { cause }),
+  });
 
 /** The issuer a discovery URL names: the URL without `/.well-known/openid-configuration`. */
 export function issuerOfDiscoveryUrl(discoveryUrl: string): URL {
@@ -51,16 +62,12 @@ export function issuerOfDiscoveryUrl(discoveryUrl: string): URL {
   try {
     url = new URL(discoveryUrl);
   } catch {
-    throw discoveryFailed(
-      `The OIDC discovery URL ${JSON.stringify(discoveryUrl)} is not a URL.`,
-      'Set the discovery URL to https://<issuer>/.well-known/openid-configuration.',
-      { reason: 'invalid_url' },
-    );
+    throw discoveryFailed('DiscoveryNotUrl', { url: JSON.stringify(discoveryUrl) }, { reason: 'invalid_url' });
   }
   if (!url.pathname.endsWith(OIDC_DISCOVERY_SUFFIX) || url.search !== '' || url.hash !== '') {
     throw discoveryFailed(
-      `The OIDC discovery URL ${displayUrl(url)} does not end with ${OIDC_DISCOVERY_SUFFIX}, so it names no issuer.`,
-      `Set the discovery URL to the issuer followed by ${OIDC_DISCOVERY_SUFFIX}.`,
+      'DiscoveryNoSuffix',
+      { url: displayUrl(url), suffix: OIDC_DISCOVERY_SUFFIX },
       { url: displayUrl(url), reason: 'not_a_discovery_url' },
     );
   }
@@ -73,7 +80,7 @@ export async function discoveryRequest(discoveryUrl: string, options: DiscoveryO
   const signal = options.signal ?? AbortSignal.timeout(options.timeoutMs ?? 10_000);
   const fetchDocument = idpFetch({
     code: 'ERR_DISCOVERY',
-    what: 'The OIDC discovery document',
+    what: idpMessages().get('what.DiscoveryDocument'),
     followRedirects: true,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
@@ -89,8 +96,8 @@ export async function discoveryRequest(discoveryUrl: string, options: DiscoveryO
     if (err instanceof AuthError) throw err;
     const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     throw discoveryFailed(
-      `Could not reach the OIDC discovery URL ${displayUrl(discoveryUrl)}: ${reason}`,
-      'Check that the discovery URL is right and reachable from this machine.',
+      'DiscoveryUnreachable',
+      { url: displayUrl(discoveryUrl), reason },
       { url: displayUrl(discoveryUrl), reason: isTimeout(err) ? 'timeout' : 'unreachable' },
       err,
     );
@@ -102,8 +109,8 @@ export async function processDiscoveryResponse(discoveryUrl: string, response: R
   const where = displayUrl(discoveryUrl);
   if (response.status !== 200) {
     throw discoveryFailed(
-      `OIDC discovery failed: ${response.status} ${response.statusText} (${where})`,
-      'Check the discovery URL: it must end with /.well-known/openid-configuration and be served by your identity provider.',
+      'DiscoveryStatus',
+      { status: response.status, statusText: response.statusText, url: where },
       { url: where, status: response.status },
     );
   }
@@ -112,15 +119,17 @@ export async function processDiscoveryResponse(discoveryUrl: string, response: R
   } catch (err) {
     const body = (err as { cause?: { body?: { issuer?: unknown } } }).cause?.body;
     if (err instanceof oauth.OperationProcessingError && err.code === oauth.JSON_ATTRIBUTE_COMPARISON) {
+      const named = JSON.stringify(body?.issuer) ?? 'undefined';
+      const expected = JSON.stringify(issuer.href.replace(/\/$/, ''));
       throw discoveryFailed(
-        `The OIDC discovery document at ${where} names the issuer ${JSON.stringify(body?.issuer)}, not ${JSON.stringify(issuer.href.replace(/\/$/, ''))}, the issuer its URL names.`,
-        'Use the discovery URL of the issuer itself: <issuer>/.well-known/openid-configuration, with the issuer exactly as the document names it.',
+        'IssuerMismatch',
+        { url: where, named, expected },
         { url: where, reason: 'issuer_mismatch', issuer: body?.issuer },
       );
     }
     throw discoveryFailed(
-      `OIDC discovery at ${where} did not return a usable OpenID configuration: ${err instanceof Error ? err.message : String(err)}`,
-      'Check that the URL points at the OpenID configuration document (JSON with an issuer).',
+      'DiscoveryInvalid',
+      { url: where, reason: err instanceof Error ? err.message : String(err) },
       { url: where, reason: 'invalid_document' },
     );
   }

@@ -5,6 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { AuthError, type AuthErrorCode } from '../errors.js';
+import { idpMessages } from '../idp-messages.js';
 
 /** Largest identity-provider response read (discovery document, JWK set, token response): 1 MiB. */
 export const MAX_IDP_RESPONSE_BYTES = 1024 * 1024;
@@ -78,20 +79,25 @@ export interface IdpFetchOptions {
 
 export type IdpFetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-function refused(options: IdpFetchOptions, message: string, action: string, details: Record<string, unknown>) {
-  return new AuthError(options.code, message, { actions: [action], details });
+/** The error `options.code` with the message and actions of `error.<key>` in messages/idp.md. */
+function refused(
+  options: IdpFetchOptions,
+  key: string,
+  values: Readonly<Record<string, string | number>>,
+  details: Record<string, unknown>,
+) {
+  const all = { what: options.what, ...values };
+  return new AuthError(options.code, idpMessages().get(`error.${key}`, all), {
+    actions: idpMessages().list(`error.${key}.actions`, all),
+    details,
+  });
 }
 
 /** Throws unless `url` may be fetched (https, or http on loopback). */
 export function assertIdpUrl(url: string | URL, options: IdpFetchOptions): URL {
   const u = new URL(url);
   if (!isAllowedIdpUrl(u)) {
-    throw refused(
-      options,
-      `${options.what} at ${displayUrl(u)} is not HTTPS; plain http is accepted only on a loopback address.`,
-      'Use an identity provider served over HTTPS (plain http only for a local issuer on 127.0.0.1, ::1 or localhost).',
-      { url: displayUrl(u), reason: 'insecure_url' },
-    );
+    throw refused(options, 'IdpInsecure', { url: displayUrl(u) }, { url: displayUrl(u), reason: 'insecure_url' });
   }
   return u;
 }
@@ -115,8 +121,8 @@ async function readCapped(res: RawResponse, url: URL, options: IdpFetchOptions):
   const tooLarge = () =>
     refused(
       options,
-      `${options.what} at ${displayUrl(url)} is larger than ${max} bytes; it is not read.`,
-      'Check that the URL points at the identity provider itself (an OIDC document or a token response is a few KiB).',
+      'IdpTooLarge',
+      { url: displayUrl(url), max },
       { url: displayUrl(url), reason: 'body_too_large', limitBytes: max },
     );
   if (!res.body) return new Uint8Array();
@@ -157,15 +163,15 @@ export function idpFetch(options: IdpFetchOptions): IdpFetch {
         if (next.origin !== url.origin)
           throw refused(
             options,
-            `${options.what} at ${displayUrl(url)} redirects to another origin (${next.origin}); only same-origin redirects are followed.`,
-            'Configure the final URL of the identity provider itself, on the origin that serves it.',
+            'CrossOriginRedirect',
+            { url: displayUrl(url), origin: next.origin },
             { url: displayUrl(url), reason: 'cross_origin_redirect', location: displayUrl(next) },
           );
         if (hop >= MAX_IDP_REDIRECTS)
           throw refused(
             options,
-            `${options.what} at ${displayUrl(url)} redirects more than ${MAX_IDP_REDIRECTS} times.`,
-            'Configure the final URL of the identity provider itself.',
+            'TooManyRedirects',
+            { url: displayUrl(url), max: MAX_IDP_REDIRECTS },
             { url: displayUrl(url), reason: 'too_many_redirects' },
           );
         url = assertIdpUrl(next, options);

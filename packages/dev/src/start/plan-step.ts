@@ -7,6 +7,7 @@ import type { StrategyRegistry } from '@agentcore/auth';
 import { DevError } from '../errors.js';
 import { planDev, type DevPlan } from '../plan.js';
 import { readDevSession } from '../session.js';
+import { devMessages } from '../messages.js';
 
 export interface PlanStepOptions {
   root: string;
@@ -21,20 +22,17 @@ export interface PlanStepOptions {
 export async function planSession(options: PlanStepOptions): Promise<DevPlan> {
   const plan = planDev(options.config, options.registry, { runtimes: options.runtimes, gateways: options.gateways });
   if (!plan.runtimes.length && !plan.gateways.length) {
-    throw new DevError('ERR_DEV_NOTHING_TO_RUN', 'This project has no runtimes or gateways to run locally.', {
-      actions: ['Add an agent: agentcore add agent --name MyAgent --template node'],
+    throw new DevError('ERR_DEV_NOTHING_TO_RUN', devMessages().get('error.NothingToRun'), {
+      actions: devMessages().list('error.NothingToRun.actions'),
     });
   }
   const running = options.sessionFile === false ? undefined : await readDevSession(options.root);
   if (running && running.pid !== process.pid) {
-    throw new DevError(
-      'ERR_DEV_SESSION_ACTIVE',
-      `agentcore dev is already running for this project (pid ${running.pid}, ${running.runtimeUrl}).`,
-      {
-        actions: [`Use that session, or stop it first (Ctrl-C in its shell, or kill ${running.pid}).`],
-        details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
-      },
-    );
+    const values = { pid: running.pid, url: running.runtimeUrl };
+    throw new DevError('ERR_DEV_SESSION_ACTIVE', devMessages().get('error.SessionActive', values), {
+      actions: devMessages().list('error.SessionActive.actions', values),
+      details: { pid: running.pid, runtimeUrl: running.runtimeUrl },
+    });
   }
   return plan;
 }

@@ -12,6 +12,7 @@ import { requestPath, sendBadPath, sendJson } from '../http-util.js';
 import { RESOURCE_METADATA_PREFIX, serveResourceMetadata } from '../resource-metadata.js';
 import type { RuntimeEntry } from '../runtime-emulator.js';
 import type { Emulators } from './emulators-step.js';
+import { devMessages } from '../messages.js';
 
 export type RouteMatch =
   /** `name` undefined: a runtime path that names no runtime here (404). */
@@ -93,8 +94,11 @@ export function createRouter(ctx: RouterContext): (req: IncomingMessage, res: Se
         if (entry) return ctx.emulators.runtime.handle(req, res, entry);
         req.resume();
         return sendJson(res, 404, {
-          message: 'Resource not found',
-          devReason: `No runtime matches ${path}. Runtimes here: ${known.runtimes.join(', ') || '(none)'}.`,
+          message: devMessages().get('aws.ResourceNotFound'),
+          devReason: devMessages().get('devReason.NoRuntime', {
+            path,
+            runtimes: known.runtimes.join(', ') || devMessages().get('devReason.none'),
+          }),
         });
       }
       case 'gateway': {
@@ -125,8 +129,8 @@ export function createRouter(ctx: RouterContext): (req: IncomingMessage, res: Se
     }
     req.resume();
     return sendJson(res, 403, {
-      message: 'Missing Authentication Token',
-      devReason: `Nothing is served at ${path}: use /runtimes/<name>/invocations or /gateways/<name>/mcp.`,
+      message: devMessages().get('aws.MissingAuthenticationToken'),
+      devReason: devMessages().get('devReason.NothingServed', { path }),
     });
   };
 }
@@ -139,7 +143,7 @@ export function createDevServer(
   return createServer((req, res) => {
     route(req, res).catch((err: Error) => {
       log(`[dev] ${req.method} ${req.url}: ${err.message}`);
-      sendJson(res, 500, { message: 'Internal server error', devReason: err.message });
+      sendJson(res, 500, { message: devMessages().get('aws.InternalServerError'), devReason: err.message });
     });
   });
 }
@@ -148,11 +152,15 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   return new Promise((ok, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       fail(
-        new DevError('ERR_DEV_PORT', `Cannot listen on ${host}:${port}: ${err.code ?? err.message}.`, {
-          actions: ['Choose another --port, or omit it to let the OS pick a free one.'],
-          details: { port, host },
-          cause: err,
-        }),
+        new DevError(
+          'ERR_DEV_PORT',
+          devMessages().get('error.PortInUse', { host, port, reason: err.code ?? err.message }),
+          {
+            actions: devMessages().list('error.PortInUse.actions'),
+            details: { port, host },
+            cause: err,
+          },
+        ),
       ),
     );
     server.listen(port, host, () => ok((server.address() as AddressInfo).port));

@@ -33,7 +33,7 @@ export default class TokenInspect extends AgentcoreCommandBase<TokenInspectComma
       // The issuer could not be reached: the claims can still be checked without it.
       const hint = messages.get('warning.useOffline', { url: result.issuer.discoveryUrl });
       this.warnings.push(hint);
-      if (!this.jsonEnabled()) process.stderr.write(`Warning: ${hint}\n`);
+      if (!this.jsonEnabled()) process.stderr.write(`${messages.get('output.warning', { text: hint })}\n`);
     }
     if (result.issuer.source === 'dev-session')
       this.log(messages.get('output.devIssuer', { url: result.issuer.discoveryUrl }));
