@@ -166,7 +166,8 @@ function main(argv) {
     return;
   }
   process.stderr.write(
-    `The CLI's commands, flags or --json results differ from the committed snapshot:\n  - ${problems.join('\n  - ')}\n` +
+    "The CLI's commands, flags or --json results differ from the committed snapshot:\n" +
+      `  - ${problems.join('\n  - ')}\n` +
       `If the change is intended, run \`${UPDATE_COMMAND}\` and commit the result.\n`,
   );
   process.exitCode = 1;
