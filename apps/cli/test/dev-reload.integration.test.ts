@@ -123,7 +123,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await dev?.stop('SIGKILL');
+  await dev?.stop('SIGTERM');
   await upstream?.close();
   await sb?.cleanup();
 });
