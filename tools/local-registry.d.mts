@@ -43,7 +43,20 @@ export function publishWorkspace(
   registryUrl: string,
   options?: { root?: string; env?: NodeJS.ProcessEnv },
 ): Promise<string[]>;
+export interface LockfileEntry {
+  version: string;
+  resolved: string;
+  integrity: string;
+  [field: string]: unknown;
+}
+export function lockedEntries(lockfile?: string): Map<string, Map<string, LockfileEntry>>;
 export function lockedVersions(lockfile?: string): Map<string, Map<string, string>>;
+export function compareVersions(a: string, b: string): number;
+export function lockfilePackument(
+  name: string,
+  versions: Map<string, LockfileEntry>,
+  base: string,
+): { name: string; 'dist-tags': { latest: string }; versions: Record<string, Record<string, unknown>> } | undefined;
 export interface CacheMirror {
   url: string;
   requests: { packuments: number; tarballs: number; misses: string[] };

@@ -9,15 +9,14 @@
  *
  * Library use (tests): `startRegistry()`, `startCacheMirror()`, `publishPackage()`, `workspacePackages()`, `routedEnv()`.
  *
- * Only the `@agentcore` scope is routed to verdaccio. Every other package comes from the local npm cache, served by
- * `startCacheMirror()`: a loopback registry that offers exactly the versions in the repo's package-lock.json (the
- * cached packuments, filtered; tarballs read from the cache by integrity). A plain `prefer_offline` install is not
- * hermetic: npm picks the newest version a cached packument lists, whose tarball the cache may not have.
+ * Only the `@agentcore` scope is routed to verdaccio. Every other package comes from `startCacheMirror()`
+ * (tools/cache-mirror.mjs): a loopback registry that offers exactly the versions in the repo's package-lock.json.
+ * Its packuments are built from the lockfile's entries (dependencies, bins, engines, platforms, integrity); its
+ * tarballs are the ones `npm install` put in the local npm cache, read offline by integrity through pacote (npm's
+ * own fetcher, as `npm pack <spec>` uses it). A plain `prefer_offline` install is not hermetic: npm picks the newest
+ * version a cached packument lists, whose tarball the cache may not have.
  */
 import { spawn } from 'node:child_process';
-import { createServer as createHttpServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +24,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export {
+  compareVersions,
+  lockedEntries,
+  lockedVersions,
+  lockfilePackument,
+  startCacheMirror,
+} from './cache-mirror.mjs';
 const VERDACCIO_BIN = join(REPO_ROOT, 'node_modules', 'verdaccio', 'bin', 'verdaccio');
 const SCOPE = '@agentcore';
 
@@ -49,6 +55,8 @@ function configYaml(dir, port) {
     "  '**': { access: $all, publish: $all, unpublish: $all }",
     `listen: 127.0.0.1:${port}`,
     'web: { enable: false }',
+    // npm reuses idle keep-alive sockets; one closed by the server (5 s by default) fails the install.
+    'server: { keepAliveTimeout: 60 }',
     'max_body_size: 200mb',
     'log: { type: stdout, format: pretty, level: warn }',
     'publish: { allow_offline: true }',
@@ -204,100 +212,6 @@ export async function publishWorkspace(registryUrl, { root = REPO_ROOT, env = pr
     published.push(`${p.name}@${p.version}`);
   }
   return published;
-}
-
-/** Third-party versions the repo's lockfile pins: name → Map(version → integrity). */
-export function lockedVersions(lockfile = join(REPO_ROOT, 'package-lock.json')) {
-  const lock = JSON.parse(readFileSync(lockfile, 'utf8'));
-  const out = new Map();
-  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
-    const at = path.lastIndexOf('node_modules/');
-    if (at < 0 || entry.link || entry.inBundle || !entry.version || !entry.integrity) continue;
-    const name = entry.name ?? path.slice(at + 'node_modules/'.length);
-    if (name.startsWith(`${SCOPE}/`)) continue;
-    if (!out.has(name)) out.set(name, new Map());
-    out.get(name).set(entry.version, entry.integrity);
-  }
-  return out;
-}
-
-/**
- * A read-only registry on 127.0.0.1 serving the lockfile's third-party versions from the local npm cache
- * (`~/.npm/_cacache`, or `cacheDir`). Packuments are the cached ones with `versions` cut down to the locked set;
- * anything else is a 404, so an install that would need the network fails instead of silently using it.
- */
-export async function startCacheMirror({
-  cacheDir = join(process.env.npm_config_cache ?? join(homedir(), '.npm'), '_cacache'),
-  lockfile,
-} = {}) {
-  const require = createRequire(join(REPO_ROOT, 'node_modules', 'npm', 'package.json'));
-  const cacache = require('cacache');
-  const semver = require('semver');
-  const locked = lockedVersions(lockfile);
-  const requests = { packuments: 0, tarballs: 0, misses: [] };
-  let base = '';
-
-  async function packument(name) {
-    const versions = locked.get(name);
-    if (!versions) return undefined;
-    const hit = await cacache
-      .get(cacheDir, `make-fetch-happen:request-cache:https://registry.npmjs.org/${name.replace('/', '%2f')}`)
-      .catch(() => undefined);
-    if (!hit) return undefined;
-    const doc = JSON.parse(hit.data.toString('utf8'));
-    const kept = {};
-    for (const [v, integrity] of versions) {
-      const manifest = doc.versions?.[v];
-      if (!manifest) continue;
-      const file = `${name.split('/').pop()}-${v}.tgz`;
-      kept[v] = { ...manifest, dist: { ...manifest.dist, integrity, tarball: `${base}${name}/-/${file}` } };
-    }
-    const latest = semver.rsort(Object.keys(kept))[0];
-    return latest ? { name, 'dist-tags': { latest }, versions: kept, modified: doc.modified } : undefined;
-  }
-
-  const server = createHttpServer((req, res) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1);
-      const tarball = /^(.+)\/-\/(?:.+?)-(\d[^/]*)\.tgz$/.exec(path);
-      if (tarball) {
-        const integrity = locked.get(tarball[1])?.get(tarball[2]);
-        if (integrity && (await cacache.get.hasContent(cacheDir, integrity))) {
-          requests.tarballs++;
-          res.writeHead(200, { 'content-type': 'application/octet-stream' });
-          cacache.get.stream
-            .byDigest(cacheDir, integrity)
-            .on('error', () => res.destroy())
-            .pipe(res);
-          return;
-        }
-      } else {
-        const doc = await packument(path);
-        if (doc) {
-          requests.packuments++;
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
-          return;
-        }
-      }
-      requests.misses.push(path);
-      res
-        .writeHead(404, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ error: `${path} is not in the lockfile or the npm cache` }));
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  return {
-    url: base,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 async function main(argv) {

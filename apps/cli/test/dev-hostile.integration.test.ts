@@ -3,14 +3,13 @@
  * malformed percent-encoding in paths gets 400, and a gateway with one stopped target still lists the other's
  * tools, naming the stopped one to the MCP client and in the dev log.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 
 interface DevReady {
   url: string;
@@ -21,9 +20,8 @@ interface DevReady {
 let sb: Sandbox;
 let one: TestMcpServer;
 let two: TestMcpServer;
-let dev: ChildProcess;
+let dev: DevSession<DevReady> | undefined;
 let ready: DevReady;
-let stderr = '';
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 beforeAll(async () => {
@@ -55,29 +53,12 @@ beforeAll(async () => {
     const r = await sb.run([...args, '--json'], { cwd: project });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
-    cwd: project,
-    env: sb.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev not ready in 30 s:\n${stderr}`)), 30_000);
-    createInterface({ input: dev.stdout ?? process.stdin }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    dev.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${stderr}`)));
-  });
-  ready = (JSON.parse(line) as { result: DevReady }).result;
+  dev = await startDev<DevReady>(project, sb.env);
+  ready = dev.ready;
 }, 90_000);
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((r) => dev.once('exit', r));
-    dev.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop('SIGTERM');
   await one?.close();
   await two?.close().catch(() => undefined);
   await sb?.cleanup();
@@ -114,6 +95,6 @@ describe('agentcore dev with hostile input (built binary)', () => {
     } finally {
       await client.close();
     }
-    expect(stderr).toMatch(/\[dev\] gateway tools: tools\/list lists the other targets without two: Target two/);
+    expect(dev?.stderr()).toMatch(/\[dev\] gateway tools: tools\/list lists the other targets without two: Target two/);
   });
 });

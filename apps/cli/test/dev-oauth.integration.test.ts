@@ -4,21 +4,19 @@
  * the CLI (`add credential --type oauth`, `add gateway-target --outbound-auth oauth`); the gateway emulator obtains
  * the token through the strategy's `resolveSecret` and places it with `apply`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startBearerMcpServer, startOidcIssuer, type BearerMcpServer, type OidcIssuer } from '@agentcore/testkit';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 
 let sb: Sandbox;
 let idp: OidcIssuer;
 let upstream: BearerMcpServer;
-let dev: ChildProcess | undefined;
+let dev: DevSession | undefined;
 let gatewayUrl = '';
-let stderr = '';
 
 beforeAll(async () => {
   sb = await createSandbox();
@@ -73,31 +71,13 @@ beforeAll(async () => {
     const r = await sb.run(args, { cwd: project, input: 'gw-secret-value' });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  const child = spawn(process.execPath, [BIN, 'dev', '--json'], {
-    cwd: project,
-    env: sb.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev = child;
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev not ready in 30 s:\n${stderr}`)), 30_000);
-    createInterface({ input: child.stdout ?? process.stdin }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${stderr}`)));
-  });
-  const ready = (JSON.parse(line) as { result: { gateways: { name: string; url: string }[] } }).result;
+  dev = await startDev(project, sb.env, { args: [] });
+  const ready = dev.ready;
   gatewayUrl = ready.gateways.find((g) => g.name === 'tools')?.url ?? '';
 }, 90_000);
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev?.once('exit', resolve));
-    dev.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop('SIGTERM');
   await upstream?.close();
   await idp?.close();
   await sb?.cleanup();
@@ -123,6 +103,6 @@ describe('agentcore dev: OAUTH outbound target', { timeout: 60_000 }, () => {
   });
 
   it('never prints the client secret', () => {
-    expect(stderr).not.toContain('gw-secret-value');
+    expect(dev?.stderr()).not.toContain('gw-secret-value');
   });
 });

@@ -4,21 +4,21 @@
  * accepted (no cached decision survives); an invalid edit is reported and the last good configuration stays; a key
  * changed in .env.local is what the gateway sends next; a change that needs new processes says so.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 
 const DISCOVERY = 'https://idp.example.com/.well-known/openid-configuration';
 let sb: Sandbox;
 let project: string;
-let dev: ChildProcess | undefined;
-let log = '';
+let dev: DevSession | undefined;
+/** What dev logged on stderr so far. */
+const log = (): string => dev?.stderr() ?? '';
 let upstream: TestMcpServer | undefined;
 let ready: { runtimes: { name: string; url: string }[]; gateways: { url: string }[]; issuerDiscoveryUrl: string };
 
@@ -51,12 +51,12 @@ async function editConfig(edit: (config: { runtimes: Record<string, unknown>[] }
 async function logLine(pattern: RegExp, from: number, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const line = log
+    const line = log()
       .slice(from)
       .split('\n')
       .find((l) => pattern.test(l));
     if (line) return line;
-    if (Date.now() > deadline) throw new Error(`no log line ${pattern} within ${timeoutMs} ms:\n${log.slice(from)}`);
+    if (Date.now() > deadline) throw new Error(`no log line ${pattern} within ${timeoutMs} ms:\n${log().slice(from)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -118,26 +118,12 @@ beforeAll(async () => {
     const r = await sb.run([...args], { cwd: project, input });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  const child = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
-    cwd: project,
-    env: sb.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev = child;
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev not ready in 30 s:\n${log}`)), 30_000);
-    createInterface({ input: child.stdout }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${log}`)));
-  });
-  ready = (JSON.parse(line) as { result: typeof ready }).result;
+  dev = await startDev(project, sb.env);
+  ready = dev.ready;
 }, 90_000);
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) dev.kill('SIGKILL');
+  await dev?.stop('SIGTERM');
   await upstream?.close();
   await sb?.cleanup();
 });
@@ -147,24 +133,24 @@ describe('agentcore dev reloads agentcore.json', { timeout: 60_000 }, () => {
     const tokenA = await token('client-a', 'secret-a');
     expect((await invoke(tokenA)).status).toBe(200);
 
-    let from = log.length;
+    let from = log().length;
     await editConfig((c) => {
       jwtOf(c).allowedClients = [];
     });
     const invalid = await logLine(/agentcore\.json changed, but the project does not load/, from);
     expect(invalid).toMatch(/last good configuration/);
-    expect(log.slice(from)).toMatch(/ERR_CONFIG_INVALID/);
-    expect(log.slice(from)).not.toMatch(/Configuration reloaded/);
+    expect(log().slice(from)).toMatch(/ERR_CONFIG_INVALID/);
+    expect(log().slice(from)).not.toMatch(/Configuration reloaded/);
     expect((await invoke(tokenA)).status).toBe(200);
 
-    from = log.length;
+    from = log().length;
     await editConfig((c) => {
       jwtOf(c).allowedClients = ['client-b'];
     });
     await logLine(/\[dev\] Configuration reloaded \(agentcore\.json changed\)/, from);
     const refused = await invoke(tokenA);
     expect(refused.status).toBe(403);
-    expect(log.slice(from)).not.toMatch(/Restart agentcore dev/);
+    expect(log().slice(from)).not.toMatch(/Restart agentcore dev/);
   });
 
   it('a key changed in .env.local is sent by the gateway after the reload line', async () => {
@@ -181,7 +167,7 @@ describe('agentcore dev reloads agentcore.json', { timeout: 60_000 }, () => {
     expect(before.isError).toBe(true);
     expect(upstream?.lastRequest()?.authorized).toBe(false);
 
-    const from = log.length;
+    const from = log().length;
     const envFile = join(project, 'agentcore', '.env.local');
     const text = await readFile(envFile, 'utf8');
     expect(text).toMatch(/^AGENTCORE_CREDENTIAL_UPKEY=/m);
@@ -194,11 +180,11 @@ describe('agentcore dev reloads agentcore.json', { timeout: 60_000 }, () => {
     const after = await call();
     expect(after.content).toEqual([{ type: 'text', text: '42' }]);
     expect(upstream?.lastRequest()?.headers['x-api-key']).toBe('key-new');
-    expect(log).not.toContain('key-new');
+    expect(log()).not.toContain('key-new');
   });
 
   it('a change that needs new processes says that a restart is needed, and the rest still applies', async () => {
-    const from = log.length;
+    const from = log().length;
     await editConfig((c) => {
       jwtOf(c).allowedClients = ['client-a'];
       (c.runtimes[0] as { envVars?: unknown }).envVars = [{ name: 'GREETING', value: 'hi' }];

@@ -2,16 +2,16 @@
  * `agentcore dev` end to end: the built binary, a project made with the CLI (Node + Python echo agents with
  * CUSTOM_JWT, a gateway with an API-key mcpServer target), the embedded issuer, a real MCP upstream.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
 import { PYTHON3, requiredPeer } from '@agentcore/testkit/peers';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 
 interface DevReady {
   url: string;
@@ -33,9 +33,9 @@ const AGENT_NAMES = AGENTS.map(([name]) => name);
 let sb: Sandbox;
 let project: string;
 let upstream: TestMcpServer;
+let session: DevSession<DevReady> | undefined;
 let dev: ChildProcess;
 let ready: DevReady;
-let stderr = '';
 
 function childPids(pid: number): number[] {
   try {
@@ -134,29 +134,15 @@ beforeAll(async () => {
     const r = await sb.run(args, { cwd: project, input: 'up-key-1' });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
-    cwd: project,
-    env: sb.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev not ready in 30 s:\n${stderr}`)), 30_000);
-    createInterface({ input: dev.stdout ?? process.stdin }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    dev.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${stderr}`)));
-  });
-  const envelope = JSON.parse(line) as { status: number; result: DevReady };
+  session = await startDev<DevReady>(project, sb.env);
+  dev = session.child;
+  const envelope = session.envelope;
   expect(envelope.status).toBe(0);
   ready = envelope.result;
 }, 90_000);
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) {
-    dev.kill('SIGKILL');
-  }
+  await session?.stop('SIGKILL');
   await upstream?.close();
   await sb?.cleanup();
 });
@@ -194,8 +180,8 @@ describe('agentcore dev (built binary)', () => {
   });
 
   it('never hands secrets to agents or prints them', () => {
-    expect(stderr).not.toContain('demo-secret');
-    expect(stderr).not.toContain('up-key-1');
+    expect(session?.stderr()).not.toContain('demo-secret');
+    expect(session?.stderr()).not.toContain('up-key-1');
   });
 
   it('SIGTERM stops every agent and removes the session file', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 import { parseNdjson } from './invoke-peers.js';
 
 const SECRET = 'dev-session-secret-41aa';
@@ -11,7 +10,7 @@ const SECRET = 'dev-session-secret-41aa';
 describe('invoke and fetch access through a running `agentcore dev --issuer` (no --endpoint)', () => {
   let sb: Sandbox;
   let root: string;
-  let dev: ChildProcess | undefined;
+  let dev: DevSession | undefined;
 
   beforeAll(async () => {
     sb = await createSandbox();
@@ -42,31 +41,10 @@ describe('invoke and fetch access through a running `agentcore dev --issuer` (no
       { cwd: root, input: SECRET },
     );
     expect(add.exitCode, add.stdout + add.stderr).toBe(0);
-    dev = spawn(process.execPath, [BIN, 'dev', '--issuer'], {
-      cwd: root,
-      env: sb.env,
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    const session = join(root, 'agentcore', '.cli', 'dev-session.json');
-    for (let i = 0; i < 120; i++) {
-      if (
-        await access(session).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('agentcore dev did not write its session file');
+    dev = await startDev(root, sb.env);
   });
   afterAll(async () => {
-    if (dev && dev.exitCode === null) {
-      const exited = new Promise((r) => dev?.once('exit', r));
-      dev.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (dev.exitCode === null) dev.kill('SIGKILL');
-    }
+    await dev?.stop('SIGINT');
     await sb?.cleanup();
   });
 

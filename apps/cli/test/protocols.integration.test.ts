@@ -4,12 +4,11 @@
  * gateway whose mcpServer target is a real MCP server that checks its own API-key placement. For each protocol:
  * the token the CLI fetches → the reply; no token → 401; a token without the allowed scope → 403.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMcpServer, type TestMcpServer } from '@agentcore/testkit';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 import { parseNdjson } from './invoke-peers.js';
 
 interface DevReady {
@@ -38,9 +37,8 @@ const jwt = (client: string, scope: string) => [
 let sb: Sandbox;
 let project: string;
 let upstream: TestMcpServer;
-let dev: ChildProcess;
+let dev: DevSession<DevReady> | undefined;
 let ready: DevReady;
-let stderr = '';
 
 const cli = (args: string[]) => sb.run([...args, '--json'], { cwd: project });
 const urlOf = (name: string) => ready.runtimes.find((r) => r.name === name)?.url ?? '';
@@ -100,30 +98,12 @@ beforeAll(async () => {
     const r = await sb.run([...args], { cwd: project, input });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }
-  dev = spawn(process.execPath, [BIN, 'dev', '--issuer', '--json'], {
-    cwd: project,
-    env: sb.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev not ready in 45 s:\n${stderr}`)), 45_000);
-    createInterface({ input: dev.stdout ?? process.stdin }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    dev.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${stderr}`)));
-  });
-  ready = (JSON.parse(line) as { result: DevReady }).result;
+  dev = await startDev<DevReady>(project, sb.env, { timeoutMs: 45_000 });
+  ready = dev.ready;
 }, 120_000);
 
 afterAll(async () => {
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((r) => dev.once('exit', r));
-    dev.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (dev.exitCode === null) dev.kill('SIGKILL');
-  }
+  await dev?.stop('SIGINT');
   await upstream?.close();
   await sb?.cleanup();
 });

@@ -4,10 +4,10 @@
  * session and with an unreachable configured issuer, it suggests --offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BIN, createSandbox, type Sandbox } from './helpers.js';
+import { createSandbox, type Sandbox } from './helpers.js';
+import { startDev, type DevSession } from './dev-session.js';
 
 const SECRET = 'inspect-dev-secret-77b2';
 const UNREACHABLE = 'https://idp.invalid/.well-known/openid-configuration';
@@ -22,7 +22,7 @@ interface InspectJson {
 describe('token inspect and the dev session (built binary)', () => {
   let sb: Sandbox;
   let root: string;
-  let dev: ChildProcess | undefined;
+  let dev: DevSession | undefined;
   let token = '';
   const session = () => join(root, 'agentcore', '.cli', 'dev-session.json');
   const exists = (p: string) =>
@@ -46,12 +46,7 @@ describe('token inspect and the dev session (built binary)', () => {
     expect(add.exitCode, add.stdout + add.stderr).toBe(0);
   });
   afterAll(async () => {
-    if (dev && dev.exitCode === null) {
-      const exited = new Promise((r) => dev?.once('exit', r));
-      dev.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (dev.exitCode === null) dev.kill('SIGKILL');
-    }
+    await dev?.stop('SIGINT');
     await sb?.cleanup();
   });
 
@@ -77,8 +72,7 @@ describe('token inspect and the dev session (built binary)', () => {
   }, 60_000);
 
   it('during `agentcore dev --issuer`, a dev-issued token is checked against the dev issuer and allowed', async () => {
-    dev = spawn(process.execPath, [BIN, 'dev', '--issuer'], { cwd: root, env: sb.env, stdio: 'ignore' });
-    for (let i = 0; i < 240 && !(await exists(session())); i++) await new Promise((r) => setTimeout(r, 250));
+    dev = await startDev(root, sb.env, { timeoutMs: 60_000 });
     expect(await exists(session()), 'agentcore dev wrote its session file').toBe(true);
 
     const fetched = await sb.run<{ token: string }>(['fetch', 'access', '--type', 'agent', '--name', 'A', '--json'], {

@@ -1,4 +1,5 @@
-// Minimal typing for the parts of oidc-provider@9 the test issuer uses (the package ships no types).
+// Minimal typing for the parts of oidc-provider@9 that @agentcore/dev (the dev issuer) and @agentcore/testkit (the
+// test issuer) use; the package ships no types. Both tsconfigs include this one file.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
