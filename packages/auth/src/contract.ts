@@ -60,7 +60,7 @@ export interface InputProblem {
 /** A credential the strategy wants created, with the `.env.local` values to store for it. */
 export interface CredentialPlan {
   credential: Credential;
-  /** env key → value; keys come from `credentialEnvNames()` of @agentcore/schema. */
+  /** env key → value; keys come from `credentialEnvName(name, suffix)` of @agentcore/schema, with the kind's suffixes. */
   secrets: Readonly<Record<string, string>>;
   /** What to do when a credential of that name already exists. */
   onExisting: 'reuse' | 'error';
@@ -246,7 +246,7 @@ export interface OutboundRequest {
 /** What `resolveSecret` gets: the credential `credentialName` names, and read access to `.env.local`. */
 export interface ResolveSecretInput {
   credential: Credential;
-  /** Reads one `.env.local` value; keys come from `credentialEnvNames()` of @agentcore/schema. */
+  /** Reads one `.env.local` value; keys come from `credentialEnvName(name, suffix)` of @agentcore/schema. */
   secrets: { get(key: string): Promise<string | undefined> };
 }
 
