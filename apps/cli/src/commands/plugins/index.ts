@@ -6,8 +6,14 @@
 import { commands } from '@oclif/plugin-plugins';
 import { errorText, successEnvelope } from '../../command-support/output.js';
 import { toAgentcoreError } from '../../shared/errors.js';
+import { loadMessages } from '../../shared/messages.js';
+
+const messages = loadMessages('plugins');
 
 export default class Plugins extends commands.plugins {
+  static override summary = messages.get('list.summary');
+  static override examples = messages.list('list.examples');
+
   protected override toSuccessJson(result: unknown): unknown {
     return successEnvelope(result, []);
   }
