@@ -104,9 +104,14 @@ export async function obtainResourceToken(
       details: { credential, available: oauthCredentials },
     });
   }
-  // The managed credential may not be declared yet (only its .env.local values); it is of the built-in OAuth kind.
+  // The managed credential may not be declared (only its .env.local values): read it as a client-credentials kind.
   const declared = config.credentials.find((c) => c.name === credential);
-  const names = clientEnv(declared ?? { name: credential, authorizerType: 'OAuthCredentialProvider' });
+  const names = declared
+    ? clientEnv(declared)
+    : kinds
+        .all()
+        .map((e) => clientEnv({ name: credential, authorizerType: e.kind.authorizerType }))
+        .find((n) => n !== undefined);
   const [clientId, clientSecret] = names
     ? await Promise.all([project.store.secrets.get(names.id), project.store.secrets.get(names.secret)])
     : [undefined, undefined];

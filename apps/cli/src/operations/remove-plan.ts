@@ -95,9 +95,7 @@ export function findCredentialReferences(
   skip: (path: string) => boolean = () => false,
 ): CredentialReference[] {
   const refs: CredentialReference[] = [];
-  const managed = new Set(
-    config.credentials.filter((c) => c.authorizerType === 'OAuthCredentialProvider' && c.managed).map((c) => c.name),
-  );
+  const managed = new Set(config.credentials.filter((c) => c.managed === true).map((c) => c.name));
   const scan = (value: unknown, path: string, by: string) => {
     const found: { name: string; path: string }[] = [];
     collectCredentialNames(value, path, found);
