@@ -1,3 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
 /**
  * What the authors of the generated plugin add in plugin-kit.e2e.test.ts: an outbound HTTP Basic strategy with its
  * own credential kind (a user name and a password, kept as `…_USERNAME` / `…_PASSWORD` in `.env.local`), written
@@ -97,3 +100,34 @@ export default async function strategies(): Promise<readonly (Strategy | Credent
   return [strategy, basicStrategy, basicCredentialKind];
 }
 `;
+
+/** `add gateway-target` for the Basic strategy on target `basic` of gateway `gw`. */
+export const basicTarget = (credential: string, endpoint: string): string[] => [
+  'add',
+  'gateway-target',
+  '--gateway',
+  'gw',
+  '--name',
+  'basic',
+  '--type',
+  'mcp-server',
+  '--endpoint',
+  endpoint,
+  '--outbound-auth',
+  'acme-basic',
+  '--credential-name',
+  credential,
+  '--json',
+];
+
+/** The first stdout line of `agentcore dev --json` (its ready envelope); rejects if it exits or takes over 60 s. */
+export function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev not ready in 60 s:\n${stderr()}`)), 60_000);
+    createInterface({ input: child.stdout ?? process.stdin }).once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+    child.once('exit', (code) => reject(new Error(`dev exited ${code}:\n${stderr()}`)));
+  });
+}
