@@ -1,6 +1,6 @@
 /**
- * Help that shows each installed strategy's flags on the commands that attach strategies, in a section named
- * after the plugin that provides them (oclif's manifest only knows a command's static flags). The strategy
+ * Help that shows each installed strategy's flags on the commands that attach strategies, and each installed
+ * credential kind's flags on `add credential`, in a section named after the plugin that provides them (oclif's manifest only knows a command's static flags). The strategy
  * machinery is imported only for those commands, so root and topic help stay as cheap as oclif's own.
  */
 import { Help, type Command } from '@oclif/core';
@@ -24,6 +24,18 @@ export default class AgentcoreHelp extends Help {
         const named = Object.fromEntries(Object.entries(extra).map(([name, f]) => [name, { ...f, name }]));
         command = { ...command, flags: { ...command.flags, ...named } } as Command.Loadable;
       }
+    }
+    if (id === 'add credential') {
+      // Its flags include those of every installed credential kind (command-support/credential-flags.ts).
+      const [{ loadRegistry }, { addCredentialFlags }] = await Promise.all([
+        import('./shared/strategies.js'),
+        import('./command-support/credential-flags.js'),
+      ]);
+      const { registry } = await loadRegistry(this.config);
+      const named = Object.fromEntries(
+        Object.entries(addCredentialFlags(registry)).map(([name, f]) => [name, { ...f, name }]),
+      );
+      command = { ...command, flags: { ...command.flags, ...named } } as Command.Loadable;
     }
     return super.showCommandHelp(command);
   }

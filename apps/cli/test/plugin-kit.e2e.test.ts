@@ -5,15 +5,23 @@
  * writes a plugin that `npm install`s from the registry, builds, passes its own tests, links (with oclif's "linked
  * ESM module" warning unless silenced), packs, installs from its tarball and then works: its strategy in
  * `add gateway-target`, `status`, and its own command's coded error with code and actions in text and `--json`.
+ * Its authors add an outbound HTTP Basic strategy with its own credential kind (two secret fields), which then
+ * goes through `add credential --type acme-basic`, the core's credential-kind rule, `status`, `agentcore dev`
+ * against a real MCP upstream that checks the header, and `remove credential`.
  * An inbound plugin is generated, installed, built, tested and linked the same way. Third-party packages come from
  * the local npm cache (lockfile versions only). Bounded; stops everything.
  */
-import { lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npm, REPO_ROOT } from '../../../tools/local-registry.mjs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startMcpServer } from '@agentcore/testkit';
 import { installCli, runInstalled, startHarness, userEnv, type RegistryHarness } from './registry/harness.js';
+import { BASIC_SOURCE, basicTarget, firstLine, HOOK_SOURCE } from './plugin-kit-basic.js';
 
 const NAME = 'acme-hmac';
 const PACKAGE = `agentcore-auth-${NAME}`;
@@ -61,6 +69,11 @@ describe('a plugin built outside the repo on @agentcore/plugin-kit', { timeout: 
     expect(await realpath(kitDir)).not.toContain(REPO_ROOT);
     const kit = JSON.parse(await readFile(join(kitDir, 'package.json'), 'utf8')) as { version: string };
     expect(kit.version).toBe('0.1.0');
+  });
+
+  it('its authors add an outbound strategy with its own credential kind, from the kit alone', async () => {
+    await writeFile(join(pluginDir, 'src', 'basic.ts'), BASIC_SOURCE);
+    await writeFile(join(pluginDir, 'src', 'hooks', 'strategies.ts'), HOOK_SOURCE);
   });
 
   it('the plugin builds and passes its own tests', async () => {
@@ -112,8 +125,8 @@ describe('a plugin built outside the repo on @agentcore/plugin-kit', { timeout: 
     const secondKit = await realpath(join(dataDir, '@agentcore', 'plugin-kit'));
     const cliKit = await realpath(join(bin, '..', '..', '..', 'plugin-kit'));
     expect(secondKit).not.toBe(cliKit);
-    const plugins = await agentcore<never>(['plugins', '--json']);
-    expect(JSON.parse(plugins.stdout)).toEqual(
+    const plugins = await agentcore<{ name: string; type: string }[]>(['plugins', '--json']);
+    expect(plugins.json?.result).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: PACKAGE, type: 'user' })]),
     );
   });
@@ -189,5 +202,136 @@ describe('a plugin built outside the repo on @agentcore/plugin-kit', { timeout: 
     expect(status.stdout).not.toContain('acme-secret-1');
     const used = await agentcore<{ kind: string; name: string }[]>(['acme-hmac', 'resources', '--json'], root);
     expect(used.json?.result).toEqual([{ kind: 'gateway target', name: 'gw/files' }]);
+  });
+
+  const ENV_LOCAL = () => readFile(join(root, 'agentcore', '.env.local'), 'utf8');
+  const PASSWORD = 'pa55-w0rd-basic';
+  const BASIC_KEYS = ['AGENTCORE_CREDENTIAL_BASIC_USERNAME', 'AGENTCORE_CREDENTIAL_BASIC_PASSWORD'];
+
+  it("add credential --type acme-basic stores both secret fields encrypted under the kind's env names", async () => {
+    const help = await agentcore(['add', 'credential', '--help']);
+    expect(help.stdout).toContain('--password');
+    expect(help.stdout).toContain('acme-basic');
+    const missing = await agentcore(['add', 'credential', '--name', 'Basic', '--type', 'acme-basic', '--json'], root);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.json?.code).toBe('ERR_INVALID_INPUT');
+    expect(missing.json?.actions?.[0]).toBe(
+      'Set ACME_BASIC_USERNAME and pass --password - with the password on stdin.',
+    );
+    const r = await agentcore<{ authorizerType: string; envKeys: string[] }>(
+      ['add', 'credential', '--name', 'Basic', '--type', 'acme-basic', '--password', '-', '--json'],
+      root,
+      PASSWORD,
+      { ACME_BASIC_USERNAME: 'alice' },
+    );
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.json?.result).toEqual({
+      name: 'Basic',
+      authorizerType: 'AcmeBasicCredentialProvider',
+      envKeys: BASIC_KEYS,
+      replaced: false,
+    });
+    expect(r.stdout + r.stderr).not.toContain(PASSWORD);
+    const env = await ENV_LOCAL();
+    for (const key of BASIC_KEYS) expect(env).toMatch(new RegExp(`^${key}="enc:v1:`, 'm'));
+    expect(env).not.toContain(PASSWORD);
+    const config = JSON.parse(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')) as {
+      credentials: unknown[];
+    };
+    expect(config.credentials).toContainEqual({ authorizerType: 'AcmeBasicCredentialProvider', name: 'Basic' });
+  });
+
+  it("the core refuses the Basic strategy naming an API-key credential (the strategy's credentialKind)", async () => {
+    const before = await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8');
+    const r = await agentcore(basicTarget('AcmeKey', 'https://mcp.example.com/mcp'), root);
+    expect(r.exitCode).toBe(1);
+    expect(r.json?.code).toBe('ERR_CONFIG_INVALID');
+    expect(r.json?.message).toContain(
+      'ACME_BASIC outbound auth names credential AcmeKey, which is an ApiKeyCredentialProvider, not an AcmeBasicCredentialProvider',
+    );
+    expect(r.json?.actions?.[0]).toBe(
+      'Add the credential with `agentcore add credential --type acme-basic --name AcmeKey --username - --password -`, or fix outboundAuth.credentialName.',
+    );
+    expect(await readFile(join(root, 'agentcore', 'agentcore.json'), 'utf8')).toBe(before);
+  });
+
+  it('with its own credential: status shows it, and agentcore dev sends Basic auth to a real MCP upstream', async () => {
+    const expected = `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`;
+    const upstream = await startMcpServer({ auth: { location: 'HEADER', name: 'Authorization', value: expected } });
+    let dev: ChildProcess | undefined;
+    try {
+      const add = await agentcore(basicTarget('Basic', upstream.url), root);
+      expect(add.exitCode, add.stdout + add.stderr).toBe(0);
+      const status = await agentcore<{ targets: unknown[]; credentials: unknown[] }>(['status', '--json'], root);
+      expect(status.exitCode, status.stdout + status.stderr).toBe(0);
+      expect(status.json?.result?.targets).toContainEqual(
+        expect.objectContaining({
+          name: 'basic',
+          outboundAuth: expect.objectContaining({ type: 'ACME_BASIC', credentialName: 'Basic' }),
+        }),
+      );
+      expect(status.json?.result?.credentials).toContainEqual(
+        expect.objectContaining({ name: 'Basic', kind: 'AcmeBasicCredentialProvider', secretsPresent: true }),
+      );
+      expect(status.stdout).not.toContain(PASSWORD);
+      const text = await agentcore(['status'], root);
+      expect(text.stdout).toMatch(/Basic\s+acme-basic/);
+      dev = spawn(process.execPath, [bin, 'dev', '--json'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      dev.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      const ready = JSON.parse(await firstLine(dev, () => stderr)) as {
+        status: number;
+        result: { gateways: { name: string; url: string }[] };
+      };
+      expect(ready.status).toBe(0);
+      const client = new Client({ name: 'e2e', version: '0.0.1' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(ready.result.gateways[0]?.url ?? '')));
+      try {
+        const r = await client.callTool({ name: 'basic___add', arguments: { a: 20, b: 22 } });
+        expect(r.content).toEqual([{ type: 'text', text: '42' }]);
+        expect(upstream.lastRequest()?.headers.authorization).toBe(expected);
+        expect(upstream.lastRequest()?.authorized).toBe(true);
+      } finally {
+        await client.close();
+      }
+      expect(stderr).not.toContain(PASSWORD);
+    } finally {
+      if (dev && dev.exitCode === null) {
+        const exited = new Promise((resolve) => dev?.once('exit', resolve));
+        dev.kill('SIGTERM');
+        await exited;
+      }
+      await upstream.close();
+    }
+  });
+
+  it('synth refuses the local-only credential kind, coded, naming the kind', async () => {
+    const r = await agentcore(['synth', '--json'], root);
+    expect(r.exitCode).toBe(1);
+    expect(r.json?.code).toBe('ERR_CREDENTIAL_LOCAL_ONLY');
+    expect(r.json?.message).toContain('Credential Basic is of kind acme-basic');
+  });
+
+  it('remove credential is refused while a target uses it, then removes both env entries', async () => {
+    const refused = await agentcore(['remove', 'credential', '--name', 'Basic', '--json'], root);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.json?.code).toBe('ERR_IN_USE');
+    expect(await ENV_LOCAL()).toContain('AGENTCORE_CREDENTIAL_BASIC_PASSWORD=');
+    const target = await agentcore(['remove', 'gateway-target', '--gateway', 'gw', '--name', 'basic', '--json'], root);
+    expect(target.exitCode, target.stdout + target.stderr).toBe(0);
+    const r = await agentcore<{ envKeys: string[] }>(['remove', 'credential', '--name', 'Basic', '--json'], root);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.json?.result?.envKeys).toEqual(BASIC_KEYS);
+    const env = await ENV_LOCAL();
+    expect(env).not.toContain('AGENTCORE_CREDENTIAL_BASIC_');
+    expect(env).toContain('AGENTCORE_CREDENTIAL_ACMEKEY=');
+  });
+
+  it('plugins --json answers in the envelope', async () => {
+    const r = await agentcore<{ name: string; type: string }[]>(['plugins', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(r.json?.status).toBe(0);
+    expect(r.json?.warnings).toEqual([]);
+    expect(r.json?.result).toEqual(expect.arrayContaining([expect.objectContaining({ name: PACKAGE, type: 'user' })]));
   });
 });

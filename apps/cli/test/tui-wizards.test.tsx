@@ -216,7 +216,7 @@ async function runOperation(command: AddCommand, store: ProjectStore, values: Fl
   else if (command === 'add gateway') await addGateway(store, registry, gatewayInput(values, values));
   else if (command === 'add gateway-target')
     await addGatewayTarget(store, registry, gatewayTargetInput(values, values));
-  else await addCredential(store, credentialInput(values));
+  else await addCredential(store, registry, credentialInput(values));
 }
 
 const envKeys = async (root: string) =>

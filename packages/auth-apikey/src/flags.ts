@@ -10,7 +10,7 @@ import type {
   StrategyFlag,
   StrategyPrompt,
 } from '@agentcore/auth';
-import { ApiKeyCredentialSchema, credentialEnvNames, type AnyZodSchema } from '@agentcore/schema';
+import { CredentialNameNoReservedSuffixSchema, credentialEnvNames, type AnyZodSchema } from '@agentcore/schema';
 import { messages } from './messages.js';
 import {
   ApiKeyPrefixSchema,
@@ -79,7 +79,7 @@ function checkCredential(problems: InputProblem[], name: string, ctx: FlagContex
         message: messages.get('problem.credentialExists', { name }),
         action: messages.get('problem.credentialExists.action'),
       });
-    const r = ApiKeyCredentialSchema.safeParse({ authorizerType: 'ApiKeyCredentialProvider', name });
+    const r = CredentialNameNoReservedSuffixSchema.safeParse(name);
     if (!r.success) problems.push(badValue('credential-name', r.error.issues[0]?.message ?? 'is invalid'));
     return;
   }
@@ -177,7 +177,7 @@ export function apiKeyPrompts(ctx: FlagContext): readonly StrategyPrompt[] {
             kind: 'text',
             message: messages.get('prompt.new-credential-name'),
             validate: (v) => {
-              const r = ApiKeyCredentialSchema.shape.name.safeParse(v.trim());
+              const r = CredentialNameNoReservedSuffixSchema.safeParse(v.trim());
               return r.success ? undefined : r.error.issues[0]?.message;
             },
           },

@@ -4,4 +4,3 @@ export * from './request.js';
 export * from './cloud.js';
 export * from './errors.js';
 export { API_KEY_FLAGS, API_KEY_VALUE_ENV, apiKeyFromFlags, apiKeyPrompts } from './flags.js';
-export { apiKeyCredentialRule } from './rules.js';

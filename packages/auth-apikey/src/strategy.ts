@@ -5,7 +5,6 @@ import { API_KEY_FLAGS, apiKeyFromFlags, apiKeyPrompts } from './flags.js';
 import { messages } from './messages.js';
 import { ApiKeyOutboundFieldsSchema, buildApiKeyPlacement, type ApiKeyOutboundAuth } from './placement.js';
 import { applyApiKey, describeApiKey, previewApiKey } from './request.js';
-import { apiKeyCredentialRule } from './rules.js';
 
 /** Drop placement fields equal to their defaults (and the block if nothing remains). */
 export function elideApiKeyDefaults(config: ApiKeyOutboundAuth): ApiKeyOutboundAuth {
@@ -36,7 +35,6 @@ export const apiKeyStrategy = defineOutboundStrategy<ApiKeyOutboundAuth>({
   flags: API_KEY_FLAGS,
   fromFlags: apiKeyFromFlags,
   prompts: apiKeyPrompts,
-  rules: [apiKeyCredentialRule],
   describe: describeApiKey,
   telemetry: apiKeyTelemetry,
   elideDefaults: elideApiKeyDefaults,

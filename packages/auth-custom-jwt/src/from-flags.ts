@@ -5,12 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CredentialPlan, FlagContext, FlagValues, FromFlagsResult, InputProblem } from '@agentcore/auth';
-import {
-  credentialEnvNames,
-  managedCredentialName,
-  OAUTH_VENDOR_DEFAULT,
-  OIDC_DISCOVERY_SUFFIX,
-} from '@agentcore/schema';
+import { OAUTH_VENDOR_DEFAULT } from '@agentcore/auth';
+import { credentialEnvNames, managedCredentialName, OIDC_DISCOVERY_SUFFIX } from '@agentcore/schema';
 import type * as z from 'zod/mini';
 import { messages as m } from './messages.js';
 import { ClientIdSchema, CustomJwtAuthorizerSchema, type CustomJwtAuthorizerConfig } from './schema.js';

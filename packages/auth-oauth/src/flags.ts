@@ -10,14 +10,17 @@ import type {
   StrategyFlag,
   StrategyPrompt,
 } from '@agentcore/auth';
-import {
-  credentialEnvNames,
-  OAUTH_VENDOR_DEFAULT,
-  OAuthCredentialSchema,
-  type OAuthCredential,
-} from '@agentcore/schema';
+import { OAUTH_VENDOR_DEFAULT } from '@agentcore/auth';
+import { credentialEnvNames } from '@agentcore/schema';
 import { messages } from './messages.js';
-import { OAUTH_TYPE, OAuthScopeSchema, parseScopes, type OAuthOutboundAuth } from './schema.js';
+import {
+  OAUTH_TYPE,
+  OAuthCredentialSchema,
+  OAuthScopeSchema,
+  parseScopes,
+  type OAuthCredential,
+  type OAuthOutboundAuth,
+} from './schema.js';
 
 export const OAUTH_CLIENT_SECRET_ENV = 'AGENTCORE_OAUTH_CLIENT_SECRET';
 const INLINE_FLAGS = ['oauth-client-id', 'oauth-client-secret', 'oauth-discovery-url'] as const;

@@ -17,4 +17,3 @@ export {
   type OAuthTokenMemo,
   type ResolveOAuthOptions,
 } from './token.js';
-export { oauthCredentialRule } from './rules.js';

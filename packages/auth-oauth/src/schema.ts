@@ -4,6 +4,7 @@
  */
 import { CredentialNameSchema, ensureZodEnglish } from '@agentcore/schema';
 import * as z from 'zod/mini';
+import { OAuthCredentialFieldsSchema, type OAuthCredentialFields } from '@agentcore/auth';
 
 ensureZodEnglish();
 
@@ -39,3 +40,12 @@ export function parseScopes(value: string | readonly string[] | undefined): stri
   }
   return out;
 }
+
+/** A whole OAuth credential entry (the built-in kind's fields with its `authorizerType` and `name`). */
+export const OAuthCredentialSchema = z.strictObject({
+  authorizerType: z.literal('OAuthCredentialProvider'),
+  name: CredentialNameSchema,
+  ...OAuthCredentialFieldsSchema.shape,
+});
+
+export type OAuthCredential = OAuthCredentialFields & { authorizerType: 'OAuthCredentialProvider'; name: string };

@@ -9,7 +9,6 @@ import { fromOAuthAws, toOAuthCloudFormation } from './cloud.js';
 import { OAUTH_FLAGS, oauthFromFlags, oauthPrompts } from './flags.js';
 import { messages } from './messages.js';
 import { applyOAuth, describeOAuth, previewOAuth } from './request.js';
-import { oauthCredentialRule } from './rules.js';
 import { elideOAuthDefaults, OAUTH_TYPE, OAuthOutboundFieldsSchema, type OAuthOutboundAuth } from './schema.js';
 import { createTokenMemo, resolveOAuthSecret } from './token.js';
 
@@ -34,7 +33,6 @@ export function createOAuthStrategy(): OutboundStrategy<OAuthOutboundAuth> {
     flags: OAUTH_FLAGS,
     fromFlags: oauthFromFlags,
     prompts: oauthPrompts,
-    rules: [oauthCredentialRule],
     describe: describeOAuth,
     telemetry: oauthTelemetry,
     elideDefaults: elideOAuthDefaults,

@@ -52,20 +52,24 @@ export async function oauthTokenRequest(config: OAuthOutboundAuth, input: Resolv
   const names = credentialEnvNames(name);
   const clientId = await input.secrets.get(names.clientId);
   const clientSecret = await input.secrets.get(names.clientSecret);
+  const discoveryUrl = typeof credential.discoveryUrl === 'string' ? credential.discoveryUrl : undefined;
+  const stored = Array.isArray(credential.scopes)
+    ? credential.scopes.filter((s): s is string => typeof s === 'string')
+    : [];
   const missing = [
-    ...(credential.discoveryUrl ? [] : ['discoveryUrl']),
+    ...(discoveryUrl ? [] : ['discoveryUrl']),
     ...(clientId ? [] : [names.clientId]),
     ...(clientSecret ? [] : [names.clientSecret]),
   ];
-  if (missing.length > 0 || !credential.discoveryUrl || !clientId || !clientSecret) {
+  if (missing.length > 0 || !discoveryUrl || !clientId || !clientSecret) {
     throw createOAuthError(
       'ERR_OAUTH_CREDENTIAL_INCOMPLETE',
       { name, missing: missing.join(', ') },
       { credentialName: name, missing },
     );
   }
-  const scopes = config.scopes && config.scopes.length > 0 ? config.scopes : (credential.scopes ?? []);
-  return { discoveryUrl: credential.discoveryUrl, clientId, clientSecret, scopes };
+  const scopes = config.scopes && config.scopes.length > 0 ? config.scopes : stored;
+  return { discoveryUrl, clientId, clientSecret, scopes };
 }
 
 export async function resolveOAuthSecret(

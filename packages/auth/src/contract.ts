@@ -12,6 +12,7 @@ import type {
   ProjectRule,
   TargetType,
 } from '@agentcore/schema';
+import type { CredentialKind } from './credential-kind.js';
 
 /** Bumped on breaking changes to this file. A strategy built for another major is refused with both versions named. */
 export const STRATEGY_CONTRACT_VERSION = 1;
@@ -59,7 +60,7 @@ export interface InputProblem {
 /** A credential the strategy wants created, with the `.env.local` values to store for it. */
 export interface CredentialPlan {
   credential: Credential;
-  /** env key → value; keys come from `credentialEnvNames()` of @agentcore/schema. */
+  /** env key → value; keys come from `credentialEnvName(name, suffix)` of @agentcore/schema, with the kind's suffixes. */
   secrets: Readonly<Record<string, string>>;
   /** What to do when a credential of that name already exists. */
   onExisting: 'reuse' | 'error';
@@ -159,8 +160,11 @@ export interface OutboundStrategy<C extends { type: string } = { type: string }>
   appliesTo: readonly TargetType[];
   /** Strict object schema (classic `zod` or `zod/mini`, zod 4) of the `outboundAuth` fields other than `type`. */
   fieldsSchema: AnyZodObject;
-  /** The kind of credential `credentialName` must name, if any. */
-  credentialKind?: Credential['authorizerType'];
+  /**
+   * The `authorizerType` of the credential kind `credentialName` must name, if any (e.g. `ApiKeyCredentialProvider`).
+   * The core checks it for every target of this strategy; the strategy need not repeat that rule.
+   */
+  credentialKind?: string;
   /** Config fields equal to their defaults removed (defaults are never written). */
   elideDefaults?(config: C): C;
   /** One CloudFormation `CredentialProviderConfigurations` entry. */
@@ -242,7 +246,7 @@ export interface OutboundRequest {
 /** What `resolveSecret` gets: the credential `credentialName` names, and read access to `.env.local`. */
 export interface ResolveSecretInput {
   credential: Credential;
-  /** Reads one `.env.local` value; keys come from `credentialEnvNames()` of @agentcore/schema. */
+  /** Reads one `.env.local` value; keys come from `credentialEnvName(name, suffix)` of @agentcore/schema. */
   secrets: { get(key: string): Promise<string | undefined> };
 }
 
@@ -252,12 +256,15 @@ export interface OutboundSecret {
   credentialName: string;
 }
 
-/** The oclif hook through which plugins contribute strategies: `"agentcore:strategies": "./dist/hooks/strategies.js"`. */
+/**
+ * The oclif hook through which plugins contribute strategies and credential kinds (one list may hold both):
+ * `"agentcore:strategies": "./dist/hooks/strategies.js"`.
+ */
 export const STRATEGIES_HOOK = 'agentcore:strategies';
 
 /** Typed hook map for oclif's `runHook` / `Hook<>` generics (pass as the second type argument). */
 export interface AgentcoreHooks {
-  'agentcore:strategies': { options: Record<string, never>; return: readonly Strategy[] };
+  'agentcore:strategies': { options: Record<string, never>; return: readonly (Strategy | CredentialKind)[] };
 }
 
 /** Helper for plugin authors: keeps inference and checks the object against the contract at compile time. */

@@ -19,6 +19,8 @@ import {
   type Strategy,
   type StrategyFlag,
 } from './contract.js';
+import { isCredentialKind, type CredentialKind } from './credential-kind.js';
+import { CredentialKinds } from './registry-credentials.js';
 
 export interface StrategySource {
   /** npm package that provides the strategy (e.g. `@agentcore/auth-apikey`). */
@@ -90,13 +92,23 @@ export class StrategyRegistry {
   readonly #entries: RegisteredStrategy[] = [];
   readonly #installHints: Readonly<Record<string, string>>;
   #model: ProjectModel | undefined;
+  /** Credential kinds: the built-in API-key and OAuth kinds, plus those plugins register. */
+  readonly credentialKinds = new CredentialKinds();
 
   constructor(options: RegistryOptions = {}) {
     this.#installHints = options.installHints ?? {};
   }
 
-  /** Validate and add a strategy. Throws on a malformed strategy, a contract mismatch, a duplicate type or a flag collision. */
-  register(strategy: Strategy, source: StrategySource = { packageName: '(library)' }): this {
+  /**
+   * Validate and add a strategy or a credential kind (a hook's list may hold both). Throws on a malformed entry, a
+   * contract mismatch, a duplicate type or a flag collision.
+   */
+  register(strategy: Strategy | CredentialKind, source: StrategySource = { packageName: '(library)' }): this {
+    if (isCredentialKind(strategy)) {
+      this.credentialKinds.add(strategy, source);
+      this.#model = undefined;
+      return this;
+    }
     validateShape(strategy, source);
     if (Math.trunc(strategy.contractVersion) !== STRATEGY_CONTRACT_VERSION) {
       throw new AuthError(
@@ -214,7 +226,11 @@ export class StrategyRegistry {
     return {
       inbound: this.inbound().map((s) => ({ type: s.type, appliesTo: s.appliesTo, configSchema: s.configSchema })),
       outbound: this.outbound().map((s) => ({ type: s.type, appliesTo: s.appliesTo, fieldsSchema: s.fieldsSchema })),
-      rules: this.#entries.flatMap((e) => e.strategy.rules ?? []),
+      credentialKinds: this.credentialKinds.variants(),
+      rules: [
+        this.credentialKinds.rule(() => this.outbound()),
+        ...this.#entries.flatMap((e) => e.strategy.rules ?? []),
+      ],
       installHints: this.#installHints,
     };
   }

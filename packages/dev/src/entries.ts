@@ -1,5 +1,5 @@
 /** The emulators' live entries built from a plan: a target with its credential, the dev issuer's clients. */
-import { credentialEnvNames, type Credential } from '@agentcore/schema';
+import { credentialEnvName, credentialEnvNames, type Credential } from '@agentcore/schema';
 import type { DevIssuerClient } from './dev-issuer.js';
 import type { TargetEntry } from './outbound.js';
 import { issuerResources, type DevPlan } from './plan.js';
@@ -61,7 +61,7 @@ export async function targetEntry(
     // Per request: the strategy caches and refreshes (e.g. an OAuth token until shortly before it expires).
     return { ...entry, secret: () => resolveSecret(config, { credential, secrets }) };
   }
-  const value = await secrets.get(credentialEnvNames(credentialName).apiKey);
+  const value = await secrets.get(credentialEnvName(credentialName, t.secretEnvSuffix ?? ''));
   if (!value)
     return {
       ...entry,

@@ -28,6 +28,8 @@ export interface TargetPlan {
   strategy?: OutboundStrategy;
   config?: { type: string; credentialName?: string };
   credentialName?: string;
+  /** `.env.local` suffix of the value sent as is, for a strategy without `resolveSecret` (`''`: the bare prefix). */
+  secretEnvSuffix?: string;
   /** Why it cannot be called locally, when it cannot. */
   unavailable?: string;
 }
@@ -99,8 +101,11 @@ function planTarget(registry: StrategyRegistry, target: Gateway['targets'][numbe
   if (!strategy.apply) return { ...base, unavailable: devMessages().get('unavailable.NoApply', { type: authType }) };
   const config = { ...auth, type: authType };
   // A strategy that turns its credential into the value it sends (e.g. OAuth → access token) says so with
-  // resolveSecret; without it, the credential's stored API-key value is sent as is.
-  if (!strategy.resolveSecret && strategy.credentialKind && strategy.credentialKind !== 'ApiKeyCredentialProvider') {
+  // resolveSecret; without it, the credential's one stored value is sent as is (its kind must have one field).
+  const fields = strategy.credentialKind
+    ? registry.credentialKinds.find(strategy.credentialKind)?.kind.secretFields
+    : undefined;
+  if (!strategy.resolveSecret && strategy.credentialKind && fields?.length !== 1) {
     return {
       ...base,
       strategy,
@@ -108,7 +113,8 @@ function planTarget(registry: StrategyRegistry, target: Gateway['targets'][numbe
       unavailable: devMessages().get('unavailable.NoResolveSecret', { type: authType }),
     };
   }
-  return { ...base, strategy, config, credentialName: auth?.credentialName };
+  const secretEnvSuffix = fields?.[0]?.envSuffix ?? '';
+  return { ...base, strategy, config, credentialName: auth?.credentialName, secretEnvSuffix };
 }
 
 export function planDev(

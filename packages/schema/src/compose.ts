@@ -3,8 +3,8 @@
  * GATEWAY_IAM_ROLE); everything else comes from registered strategies through {@link ComposeOptions}.
  */
 import * as z from 'zod/mini';
-import { CredentialSchema } from './credential.js';
-import { ProjectNameSchema, TagsSchema } from './fields.js';
+import { AnyCredentialSchema, type CredentialKindVariant } from './credential.js';
+import { CredentialNameSchema, ProjectNameSchema, TagsSchema } from './fields.js';
 import { GatewayBaseSchema, PRESERVED_TOP_LEVEL_KEYS, RuntimeBaseSchema, TargetBaseSchema } from './resources.js';
 import type { TargetType } from './target-types.js';
 import { ensureZodEnglish, type AnyZodObject, type AnyZodSchema } from './zod.js';
@@ -32,6 +32,8 @@ export interface OutboundAuthVariant {
 export interface ComposeOptions {
   inbound?: readonly InboundAuthVariant[];
   outbound?: readonly OutboundAuthVariant[];
+  /** Credential kinds (`credentials[].authorizerType`); none means any kind is accepted with the common fields. */
+  credentialKinds?: readonly CredentialKindVariant[];
   /** Install hints for auth types no installed strategy provides: type → package name. */
   installHints?: Readonly<Record<string, string>>;
 }
@@ -150,6 +152,30 @@ function outboundUnion(variants: readonly OutboundAuthVariant[], hints: Readonly
   });
 }
 
+function credentialUnion(variants: readonly CredentialKindVariant[], hints: Readonly<Record<string, string>>) {
+  if (variants.length === 0) return AnyCredentialSchema;
+  // `authorizerType` and `name` first, so written credentials read like the official CLI's.
+  const options = variants.map((v) =>
+    z.strictObject({
+      authorizerType: z.literal(v.authorizerType),
+      name: v.nameSchema ?? CredentialNameSchema,
+      ...v.fieldsSchema._zod.def.shape,
+    }),
+  );
+  const known = variants.map((v) => v.authorizerType);
+  return z.discriminatedUnion('authorizerType', atLeastOne(options), {
+    error: (iss) =>
+      iss.code === 'invalid_union' && 'note' in iss && iss.note === 'No matching discriminator'
+        ? unknownTypeMessage(
+            'authorizerType',
+            (iss.input as { authorizerType?: unknown } | undefined)?.authorizerType,
+            known,
+            hints,
+          )
+        : undefined,
+  });
+}
+
 /** Build the project schema for a set of installed variants (built-ins are always included). */
 export function composeProjectSchema(options: ComposeOptions = {}) {
   const hints = options.installHints ?? {};
@@ -166,7 +192,7 @@ export function composeProjectSchema(options: ComposeOptions = {}) {
     managedBy: z.optional(z.literal('CDK')),
     tags: z.optional(TagsSchema),
     runtimes: z._default(z.array(runtime), []),
-    credentials: z._default(z.array(CredentialSchema), []),
+    credentials: z._default(z.array(credentialUnion(options.credentialKinds ?? [], hints)), []),
     agentCoreGateways: z._default(z.array(gateway), []),
     ...preserved,
   });

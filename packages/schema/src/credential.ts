@@ -1,11 +1,20 @@
+/**
+ * Credentials (`credentials[]` of agentcore.json). The core knows only the fields every credential has —
+ * `authorizerType` (its kind) and `name`; each kind's own fields come from the credential kind that declares it
+ * (registered like auth strategies) through {@link CredentialKindVariant}, and compose.ts builds the union.
+ */
 import * as z from 'zod/mini';
 import { reservedSuffixOf } from './env-names.js';
-import { CredentialNameSchema, HttpUrlSchema } from './fields.js';
-import { ensureZodEnglish } from './zod.js';
+import { CredentialNameSchema } from './fields.js';
+import { ensureZodEnglish, type AnyZodObject, type AnyZodSchema } from './zod.js';
 
 ensureZodEnglish();
 
-const CredentialNameNoReservedSuffix = CredentialNameSchema.check(
+/**
+ * A name whose `.env.local` variable could be mistaken for another credential's field variable (a kind that stores
+ * its secret under the bare prefix uses this as its `nameSchema`).
+ */
+export const CredentialNameNoReservedSuffixSchema = CredentialNameSchema.check(
   z.superRefine((name, ctx) => {
     const suffix = reservedSuffixOf(name);
     if (suffix)
@@ -16,36 +25,23 @@ const CredentialNameNoReservedSuffix = CredentialNameSchema.check(
   }),
 );
 
-export const ApiKeyCredentialSchema = z.strictObject({
-  authorizerType: z.literal('ApiKeyCredentialProvider'),
-  name: CredentialNameNoReservedSuffix,
-});
+/** One credential kind as the schema sees it: its stored `authorizerType` and its own fields. */
+export interface CredentialKindVariant {
+  authorizerType: string;
+  /** Strict object schema (classic `zod` or `zod/mini`) of the fields other than `authorizerType` and `name`. */
+  fieldsSchema: AnyZodObject;
+  /** Replaces the common name check (e.g. to forbid names that collide with other kinds' env variables). */
+  nameSchema?: AnyZodSchema<string>;
+}
 
-/** Vendor the official CLI writes for custom OAuth providers. */
-export const OAUTH_VENDOR_DEFAULT = 'CustomOauth2';
+/** The fields every credential has; the rest belongs to its kind. */
+export interface Credential {
+  authorizerType: string;
+  name: string;
+  [field: string]: unknown;
+}
 
-export const OAuthCredentialSchema = z.strictObject({
-  authorizerType: z.literal('OAuthCredentialProvider'),
-  name: CredentialNameSchema,
-  discoveryUrl: z.optional(HttpUrlSchema),
-  scopes: z.optional(z.array(z.string().check(z.minLength(1)))),
-  vendor: z.optional(z.string().check(z.minLength(1))),
-  managed: z.optional(z.boolean()),
-  usage: z.optional(z.enum(['inbound', 'outbound'])),
-});
+/** Without any registered kind (a bare schema model), only the common fields are checked. */
+export const AnyCredentialSchema = z.looseObject({ authorizerType: z.string(), name: CredentialNameSchema });
 
-export const CredentialSchema = z.discriminatedUnion(
-  'authorizerType',
-  [ApiKeyCredentialSchema, OAuthCredentialSchema],
-  {
-    error: (iss) =>
-      iss.code === 'invalid_union'
-        ? 'authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider'
-        : undefined,
-  },
-);
-
-export type ApiKeyCredential = z.infer<typeof ApiKeyCredentialSchema>;
-export type OAuthCredential = z.infer<typeof OAuthCredentialSchema>;
-export type Credential = z.infer<typeof CredentialSchema>;
-export type CredentialKind = Credential['authorizerType'];
+export type CredentialKindName = Credential['authorizerType'];

@@ -9,6 +9,15 @@ export function credentialEnvPrefix(credentialName: string): string {
   return CREDENTIAL_ENV_PREFIX + credentialName.replace(/-/g, '_').toUpperCase();
 }
 
+/**
+ * The `.env.local` variable of one field of a credential: the prefix plus the field's suffix (a credential kind
+ * declares its fields' suffixes; an empty suffix is the bare prefix).
+ */
+export function credentialEnvName(credentialName: string, suffix: string): string {
+  return credentialEnvPrefix(credentialName) + suffix;
+}
+
+/** The variables of the built-in API-key and OAuth kinds, for code that predates credential kinds. */
 export interface CredentialEnvNames {
   /** API-key credentials: the bare prefix holds the key. */
   apiKey: string;
@@ -17,8 +26,11 @@ export interface CredentialEnvNames {
 }
 
 export function credentialEnvNames(credentialName: string): CredentialEnvNames {
-  const prefix = credentialEnvPrefix(credentialName);
-  return { apiKey: prefix, clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET` };
+  return {
+    apiKey: credentialEnvName(credentialName, ''),
+    clientId: credentialEnvName(credentialName, '_CLIENT_ID'),
+    clientSecret: credentialEnvName(credentialName, '_CLIENT_SECRET'),
+  };
 }
 
 /** Suffixes whose values are secrets (encrypted at rest), as in the official CLI 0.30.0. */

@@ -4,6 +4,7 @@ import { createProjectModel } from './model.js';
 import { ConfigValidationError } from './errors.js';
 import { TARGET_TYPE_INFO, allowedOutboundAuth, creatableTargetTypes, targetTypeFromCli } from './target-types.js';
 import type { InboundAuthVariant, OutboundAuthVariant } from './compose.js';
+import { CredentialNameNoReservedSuffixSchema, type CredentialKindVariant } from './credential.js';
 
 /** Fake strategy variants: the core must not know these types, only compose them. */
 const FAKE_JWT: InboundAuthVariant = {
@@ -30,7 +31,18 @@ const HINTS = {
   API_KEY: '@agentcore/auth-apikey',
   OAUTH: '@agentcore/auth-oauth',
 };
-const full = createProjectModel({ inbound: [FAKE_JWT], outbound: [FAKE_API_KEY], installHints: HINTS });
+/** A fake API-key credential kind (the core does not know it, only composes it) whose secret sits under the bare prefix (so names must not end in a reserved suffix). */
+const FAKE_KEY_KIND: CredentialKindVariant = {
+  authorizerType: 'ApiKeyCredentialProvider',
+  fieldsSchema: z.strictObject({}),
+  nameSchema: CredentialNameNoReservedSuffixSchema,
+};
+const full = createProjectModel({
+  inbound: [FAKE_JWT],
+  outbound: [FAKE_API_KEY],
+  credentialKinds: [FAKE_KEY_KIND],
+  installHints: { ...HINTS, PluginKindProvider: '@acme/agentcore-kind' },
+});
 const bare = createProjectModel({ installHints: HINTS });
 
 const base = { name: 'Demo', version: 1 };
@@ -137,6 +149,22 @@ describe('project model composition', () => {
         credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'my-client-id' }],
       })[0]?.path,
     ).toBe('credentials.0.name');
+  });
+
+  it('composes credentials from the registered kinds: unknown kinds name the plugin to install', () => {
+    expect(
+      issuesOf(full, { ...base, credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'k' }] }),
+    ).toEqual([]);
+    expect(
+      issuesOf(full, { ...base, credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'k', extra: 1 }] })[0]
+        ?.path,
+    ).toBe('credentials.0');
+    const missing = issuesOf(full, { ...base, credentials: [{ authorizerType: 'PluginKindProvider', name: 'k' }] });
+    expect(missing[0]?.path).toBe('credentials.0.authorizerType');
+    expect(missing[0]?.action).toBe('Run `agentcore plugins install @acme/agentcore-kind`');
+    expect(issuesOf(full, { ...base, credentials: [{ authorizerType: 'Other', name: 'k' }] })[0]?.message).toBe(
+      'authorizerType "Other" is not known. Installed types: ApiKeyCredentialProvider.',
+    );
   });
 
   it('preserves official top-level keys it does not model, verbatim', () => {

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProjectModel } from './model.js';
 import { CredentialNameSchema, EnvVarSchema, ProjectNameSchema, RuntimeVersionSchema } from './fields.js';
-import { CredentialSchema } from './credential.js';
 import * as z from 'zod/mini';
 import { ensureZodEnglish } from './zod.js';
 
@@ -46,8 +45,16 @@ describe('zod messages (zod/mini with the English locale)', () => {
 
   it('our own messages are kept', () => {
     expect(firstMessage(ProjectNameSchema.safeParse(''))).toBe('Project name is required');
-    expect(firstMessage(CredentialSchema.safeParse({ authorizerType: 'X', name: 'a' }))).toBe(
-      'authorizerType must be ApiKeyCredentialProvider or OAuthCredentialProvider',
+    const kinds = createProjectModel({
+      credentialKinds: [{ authorizerType: 'KeyProvider', fieldsSchema: z.strictObject({}) }],
+    });
+    expect(kinds.check({ name: 'Demo', version: 1, credentials: [{ authorizerType: 'X', name: 'a' }] }).issues).toEqual(
+      [
+        {
+          path: 'credentials.0.authorizerType',
+          message: 'authorizerType "X" is not known. Installed types: KeyProvider.',
+        },
+      ],
     );
   });
 

@@ -59,16 +59,13 @@ export function gatewayTargetInput(flags: Values, values: FlagValues): AddGatewa
   };
 }
 
-/** Secrets (`api-key`, `client-secret`) must already be resolved (stdin / env / wizard answer). */
+/** Kind flags' secrets must already be resolved (stdin / env / wizard answer); list flags are split on commas. */
 export function credentialInput(flags: Values): AddCredentialInput {
-  return {
-    name: str(flags.name),
-    type: str(flags.type),
-    apiKey: str(flags['api-key']),
-    discoveryUrl: str(flags['discovery-url']),
-    clientId: str(flags['client-id']),
-    clientSecret: str(flags['client-secret']),
-    scopes: list(flags.scopes) ?? [],
-    force: flags.force === true,
-  };
+  const values: Record<string, string | readonly string[] | boolean | undefined> = {};
+  for (const [k, v] of Object.entries(flags)) {
+    if (k === 'name' || k === 'type' || k === 'force') continue;
+    if (Array.isArray(v)) values[k] = list(v) ?? [];
+    else if (typeof v === 'string' || typeof v === 'boolean') values[k] = v;
+  }
+  return { name: str(flags.name), type: str(flags.type), force: flags.force === true, values };
 }

@@ -25,11 +25,11 @@ export abstract class RemoveCommand extends AgentcoreCommand<RemoveResult> {
     options: { force: boolean; dryRun: boolean },
     messages: Messages,
   ): Promise<RemoveResult> {
-    const { store, warnings } = await openProject(this.config);
+    const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
     const { name } = request;
     if (!name) throw await missingNameError(store, request);
-    const result = await removeResource(store, { ...request, name }, options);
+    const result = await removeResource(store, { ...request, name }, { ...options, kinds: registry.credentialKinds });
     this.log(shared.get(result.dryRun ? 'preview.header.dryRun' : 'preview.header'));
     for (const line of describeRemoval(result)) this.log(`  - ${line}`);
     if (!result.dryRun) this.log(messages.get('success', { name: result.name }));

@@ -34,7 +34,8 @@ export default class Status extends AgentcoreCommand<StatusResult> {
       flags.aws ? { profile: flags.profile, region: flags.region } : undefined,
     );
     loadWarnings.forEach((w) => this.addWarning(w));
-    for (const line of renderStatus(status)) this.log(line);
+    const kindName = (k: string) => registry.credentialKinds.find(k)?.kind.cliName ?? k;
+    for (const line of renderStatus(status, kindName)) this.log(line);
     return status;
   }
 }

@@ -19,9 +19,9 @@ export default class Validate extends AgentcoreCommand<ValidateResult> {
 
   async run(): Promise<ValidateResult> {
     const { flags } = await this.parse(Validate);
-    const { store, warnings } = await openProject(this.config);
+    const { store, registry, warnings } = await openProject(this.config);
     warnings.forEach((w) => this.addWarning(w));
-    const result = await validateProject(store);
+    const result = await validateProject(store, registry.credentialKinds);
     for (const w of result.modelWarnings) this.addWarning(w);
     for (const f of result.findings) this.addWarning(f.message);
     const compat = result.officialCompat;

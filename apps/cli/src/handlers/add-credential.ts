@@ -11,34 +11,41 @@ import { resolveSecret } from '../command-support/secrets.js';
 import { askAdd, needsWizard } from '../tui/gate.js';
 import { rejectEmptyFlags } from '../command-support/empty-flags.js';
 
-/** Parsed flags (a type, not an interface: the wizard gate reads it as a plain record). */
+/**
+ * Parsed flags: the command's own (`name`, `type`, `force`) and those of the registered credential kinds (a type,
+ * not an interface: the wizard gate reads it as a plain record).
+ */
 export type AddCredentialFlags = {
   name?: string;
   type?: string;
-  'api-key'?: string;
-  'discovery-url'?: string;
-  'client-id'?: string;
-  'client-secret'?: string;
-  scopes?: string[];
   force?: boolean;
+  [flag: string]: string | string[] | boolean | undefined;
 };
 
 export async function addCredentialHandler(host: CommandHost, flags: AddCredentialFlags): Promise<AddCredentialResult> {
   rejectEmptyFlags('add credential', flags);
   const wizard = needsWizard('add credential', flags, { json: host.json });
-  const apiKey = await resolveSecret({ flag: 'api-key', value: flags['api-key'], envName: 'AGENTCORE_API_KEY' });
-  const clientSecret = await resolveSecret({
-    flag: 'client-secret',
-    value: flags['client-secret'],
-    envName: 'AGENTCORE_CLIENT_SECRET',
-  });
-  const { store, warnings } = await openProjectWith(await host.loadStrategies());
+  const loaded = await host.loadStrategies();
+  // Every kind's secret flags: `-` reads stdin, an absent flag may come from its environment variable.
+  const given: Record<string, string | string[] | boolean | undefined> = { ...flags };
+  const secretWarnings: string[] = [];
+  for (const { flag } of loaded.registry.credentialKinds.flags()) {
+    if (!flag.secret) continue;
+    const value = flags[flag.name];
+    const resolved = await resolveSecret({
+      flag: flag.name,
+      value: typeof value === 'string' ? value : undefined,
+      ...(flag.env ? { envName: flag.env } : {}),
+    });
+    given[flag.name] = resolved.value;
+    if (resolved.warning) secretWarnings.push(resolved.warning);
+  }
+  const { store, warnings } = await openProjectWith(loaded);
   warnings.forEach((w) => host.addWarning(w));
-  const given = { ...flags, 'api-key': apiKey.value, 'client-secret': clientSecret.value };
   // In a terminal, missing inputs are asked for (secrets masked); the answers take the same path as flags.
-  const all = wizard ? await askAdd('add credential', { store }, given) : given;
-  const result = await addCredential(store, credentialInput(all));
-  for (const w of [apiKey.warning, clientSecret.warning]) if (w) host.addWarning(w);
+  const all = wizard ? await askAdd('add credential', { store, registry: loaded.registry }, given) : given;
+  const result = await addCredential(store, loaded.registry, credentialInput(all));
+  secretWarnings.forEach((w) => host.addWarning(w));
   const messages = loadMessages('add.credential');
   host.log(
     messages.get(result.replaced ? 'success.replaced' : 'success', {

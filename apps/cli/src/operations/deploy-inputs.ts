@@ -5,7 +5,7 @@
  */
 import type { StrategyRegistry } from '@agentcore/auth';
 import type { CredentialInput, RuntimeInput, Template, TemplateNames } from '@agentcore/deploy';
-import { credentialEnvNames, OAUTH_VENDOR_DEFAULT, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
+import type { ProjectConfig, ProjectStore } from '@agentcore/schema';
 import {
   gatewayResourceName,
   providerArnParameter,
@@ -63,36 +63,36 @@ export function templateNames(config: ProjectConfig, template: Template): Templa
   return names;
 }
 
-/** Credential values from `.env.local`; a credential the template needs but whose value is missing is an error. */
+/**
+ * Credential values from `.env.local`, mapped to AgentCore Identity provider values by each credential's kind; a
+ * credential the template needs but whose value is missing is an error, and so is a credential of a local-only kind.
+ */
 export async function credentialInputs(
   config: ProjectConfig,
   store: ProjectStore,
   template: Template,
+  registry: StrategyRegistry,
 ): Promise<CredentialInput[]> {
   const out: CredentialInput[] = [];
   for (const c of config.credentials) {
-    const env = credentialEnvNames(c.name);
-    const needed = template.Parameters?.[providerArnParameter(c.name)] !== undefined;
-    const missing = (variable: string) =>
-      new CliError('ERR_NOT_FOUND', messages.get('error.SecretMissing', { name: c.name, variable }), {
-        actions: messages.list('error.SecretMissing.actions', { name: c.name }),
-        details: { credential: c.name, variable },
-      });
-    if (c.authorizerType === 'ApiKeyCredentialProvider') {
-      const apiKey = await store.secrets.get(env.apiKey);
-      if (apiKey) out.push({ name: c.name, values: { kind: 'api-key', apiKey } });
-      else if (needed) throw missing(env.apiKey);
+    registry.credentialKinds.assertDeployable(c);
+    const kind = registry.credentialKinds.of(c)?.kind;
+    if (!kind?.identityProvider) continue;
+    const env = registry.credentialKinds.envNames(c);
+    const secrets: Record<string, string | undefined> = {};
+    for (const [flag, variable] of Object.entries(env)) secrets[flag] = await store.secrets.get(variable);
+    const values = kind.identityProvider(c, secrets);
+    if (values) {
+      out.push({ name: c.name, values });
       continue;
     }
-    const clientId = await store.secrets.get(env.clientId);
-    const clientSecret = await store.secrets.get(env.clientSecret);
-    if (clientId && clientSecret && c.discoveryUrl) {
-      const vendor = c.vendor ?? OAUTH_VENDOR_DEFAULT;
-      out.push({
-        name: c.name,
-        values: { kind: 'oauth', clientId, clientSecret, discoveryUrl: c.discoveryUrl, vendor },
-      });
-    } else if (needed) throw missing(clientSecret ? env.clientId : env.clientSecret);
+    if (template.Parameters?.[providerArnParameter(c.name)] === undefined) continue;
+    const missingVars = Object.entries(env).flatMap(([flag, variable]) => (secrets[flag] ? [] : [variable]));
+    const variable = missingVars.at(-1) ?? Object.values(env)[0] ?? '';
+    throw new CliError('ERR_NOT_FOUND', messages.get('error.SecretMissing', { name: c.name, variable }), {
+      actions: messages.list('error.SecretMissing.actions', { name: c.name }),
+      details: { credential: c.name, variable },
+    });
   }
   return out;
 }
@@ -119,6 +119,6 @@ export async function deployInputs(
     template: template as Template,
     names,
     runtimes,
-    credentials: await credentialInputs(config, store, template as Template),
+    credentials: await credentialInputs(config, store, template as Template, registry),
   };
 }

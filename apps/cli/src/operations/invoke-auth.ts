@@ -11,7 +11,7 @@ import {
   type StrategyRegistry,
   type InboundStrategy,
 } from '@agentcore/auth';
-import { credentialEnvNames, managedCredentialName, type ProjectStore } from '@agentcore/schema';
+import { managedCredentialName, type ProjectStore } from '@agentcore/schema';
 import type { InvokeAuth } from '@agentcore/invoke';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
@@ -84,9 +84,15 @@ export async function obtainResourceToken(
   const token = strategy.token;
   if (!token) throw new TypeError(`strategy ${strategy.type} has no token()`);
   const { config } = await project.store.load();
-  const oauthCredentials = config.credentials
-    .filter((c) => c.authorizerType === 'OAuthCredentialProvider')
-    .map((c) => c.name);
+  // Client credentials live in credentials whose kind stores a client id and secret (`--client-id`/`--client-secret`).
+  const kinds = project.registry.credentialKinds;
+  const clientEnv = (c: { name: string; authorizerType: string }) => {
+    const env = kinds.envNames(c);
+    const id = env['client-id'];
+    const secret = env['client-secret'];
+    return id && secret ? { id, secret } : undefined;
+  };
+  const oauthCredentials = config.credentials.filter((c) => clientEnv(c)).map((c) => c.name);
   const credential = request.identityName ?? managedCredentialName(resource.name);
   if (request.identityName !== undefined && !oauthCredentials.includes(credential)) {
     throw new CliError('ERR_NOT_FOUND', messages.get('error.UnknownIdentity', { credential }), {
@@ -98,11 +104,17 @@ export async function obtainResourceToken(
       details: { credential, available: oauthCredentials },
     });
   }
-  const names = credentialEnvNames(credential);
-  const [clientId, clientSecret] = await Promise.all([
-    project.store.secrets.get(names.clientId),
-    project.store.secrets.get(names.clientSecret),
-  ]);
+  // The managed credential may not be declared (only its .env.local values): read it as a client-credentials kind.
+  const declared = config.credentials.find((c) => c.name === credential);
+  const names = declared
+    ? clientEnv(declared)
+    : kinds
+        .all()
+        .map((e) => clientEnv({ name: credential, authorizerType: e.kind.authorizerType }))
+        .find((n) => n !== undefined);
+  const [clientId, clientSecret] = names
+    ? await Promise.all([project.store.secrets.get(names.id), project.store.secrets.get(names.secret)])
+    : [undefined, undefined];
   if (!clientId || !clientSecret) throw missingCredential(resource, credential, oauthCredentials);
   const parsed = strategy.configSchema.parse(resource.authorizerConfiguration);
   const effective = request.issuerDiscoveryUrl ? await redirectToIssuer(parsed, request.issuerDiscoveryUrl) : parsed;

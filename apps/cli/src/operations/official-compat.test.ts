@@ -36,4 +36,22 @@ describe('officialCompatFindings', () => {
       ['OUTBOUND_TYPE', 'agentCoreGateways.0.targets.2.outboundAuth.type'],
     ]);
   });
+
+  it('names a credential kind from a plugin, which the official project schema does not know', () => {
+    const config: ProjectConfig = {
+      ...base,
+      credentials: [
+        { authorizerType: 'ApiKeyCredentialProvider', name: 'K' },
+        { authorizerType: 'OAuthCredentialProvider', name: 'O' },
+        { authorizerType: 'AcmeBasicCredentialProvider', name: 'B' },
+      ],
+    };
+    expect(officialCompatFindings(config)).toEqual([
+      {
+        code: 'CREDENTIAL_KIND',
+        path: 'credentials.2.authorizerType',
+        params: { kind: 'AcmeBasicCredentialProvider' },
+      },
+    ]);
+  });
 });

@@ -9,7 +9,8 @@ import type { ProjectConfig } from '@agentcore/schema';
 
 export const OFFICIAL_COMPAT_VERSION = '0.30';
 
-export type CompatCode = 'API_KEY_PLACEMENT' | 'MCP_SERVER_API_KEY' | 'OUTBOUND_TYPE' | 'RUNTIME_AUTH' | 'GATEWAY_AUTH';
+export type CompatCode =
+  'API_KEY_PLACEMENT' | 'MCP_SERVER_API_KEY' | 'OUTBOUND_TYPE' | 'RUNTIME_AUTH' | 'GATEWAY_AUTH' | 'CREDENTIAL_KIND';
 
 export interface CompatFinding {
   code: CompatCode;
@@ -21,9 +22,19 @@ export interface CompatFinding {
 const OFFICIAL_OUTBOUND = ['OAUTH', 'API_KEY', 'NONE'];
 const OFFICIAL_RUNTIME_AUTH = ['AWS_IAM', 'CUSTOM_JWT'];
 const OFFICIAL_GATEWAY_AUTH = ['NONE', 'AWS_IAM', 'CUSTOM_JWT'];
+/** The credential kinds (`credentials[].authorizerType`) the official project schema knows. */
+const OFFICIAL_CREDENTIAL_KINDS = ['ApiKeyCredentialProvider', 'OAuthCredentialProvider'];
 
 export function officialCompatFindings(config: ProjectConfig): CompatFinding[] {
   const out: CompatFinding[] = [];
+  config.credentials.forEach((c, i) => {
+    if (!OFFICIAL_CREDENTIAL_KINDS.includes(c.authorizerType))
+      out.push({
+        code: 'CREDENTIAL_KIND',
+        path: `credentials.${i}.authorizerType`,
+        params: { kind: c.authorizerType },
+      });
+  });
   config.runtimes.forEach((r, i) => {
     if (r.authorizerType !== undefined && !OFFICIAL_RUNTIME_AUTH.includes(r.authorizerType))
       out.push({ code: 'RUNTIME_AUTH', path: `runtimes.${i}.authorizerType`, params: { type: r.authorizerType } });

@@ -3,7 +3,8 @@
  * key (by name) that would go, and every reference that blocks the removal. Applying it is a separate, pure step
  * ({@link applyRemoval}) that the operation runs on the draft under the project lock.
  */
-import { credentialEnvNames, managedCredentialName, type Credential, type ProjectConfig } from '@agentcore/schema';
+import { CredentialKinds } from '@agentcore/auth';
+import { managedCredentialName, type Credential, type ProjectConfig } from '@agentcore/schema';
 
 export type RemoveKind = 'agent' | 'gateway' | 'gateway-target' | 'credential';
 
@@ -57,10 +58,20 @@ export interface RemovalLookupFailure {
 
 export type PlanRemovalResult = { ok: true; plan: RemovalPlan } | { ok: false; failure: RemovalLookupFailure };
 
-/** `.env.local` keys a credential of this kind owns. */
-export function credentialEnvKeys(credential: Pick<Credential, 'name' | 'authorizerType'>): string[] {
-  const env = credentialEnvNames(credential.name);
-  return credential.authorizerType === 'ApiKeyCredentialProvider' ? [env.apiKey] : [env.clientId, env.clientSecret];
+let builtinKinds: CredentialKinds | undefined;
+
+/** The built-in credential kinds, for callers without a loaded registry (the kinds are the same for them). */
+export function defaultCredentialKinds(): CredentialKinds {
+  builtinKinds ??= new CredentialKinds();
+  return builtinKinds;
+}
+
+/** `.env.local` keys a credential owns: one per secret field its kind declares. */
+export function credentialEnvKeys(
+  credential: Pick<Credential, 'name' | 'authorizerType'>,
+  kinds: CredentialKinds = defaultCredentialKinds(),
+): string[] {
+  return Object.values(kinds.envNames(credential));
 }
 
 function collectCredentialNames(value: unknown, path: string, out: { name: string; path: string }[]): void {
@@ -84,9 +95,7 @@ export function findCredentialReferences(
   skip: (path: string) => boolean = () => false,
 ): CredentialReference[] {
   const refs: CredentialReference[] = [];
-  const managed = new Set(
-    config.credentials.filter((c) => c.authorizerType === 'OAuthCredentialProvider' && c.managed).map((c) => c.name),
-  );
+  const managed = new Set(config.credentials.filter((c) => c.managed === true).map((c) => c.name));
   const scan = (value: unknown, path: string, by: string) => {
     const found: { name: string; path: string }[] = [];
     collectCredentialNames(value, path, found);
@@ -130,7 +139,7 @@ function planManagedCredential(
   const name = managedCredentialName(owner);
   const index = config.credentials.findIndex((c) => c.name === name);
   const credential = config.credentials[index];
-  if (!credential || credential.authorizerType !== 'OAuthCredentialProvider' || !credential.managed) return;
+  if (credential?.managed !== true) return;
   const users = findCredentialReferences(config, under(removedPaths)).filter((r) => r.credential === name);
   if (users.length > 0) {
     plan.kept.push(...users);
@@ -183,7 +192,11 @@ function planTarget(config: ProjectConfig, request: RemoveRequest, plan: Removal
 }
 
 /** Decide what `remove <kind> --name X` takes away and what would block it. */
-export function planRemoval(config: ProjectConfig, request: RemoveRequest): PlanRemovalResult {
+export function planRemoval(
+  config: ProjectConfig,
+  request: RemoveRequest,
+  kinds: CredentialKinds = defaultCredentialKinds(),
+): PlanRemovalResult {
   const plan: RemovalPlan = { request, removes: [], envKeys: [], blockedBy: [], kept: [] };
   switch (request.kind) {
     case 'agent': {
@@ -229,7 +242,7 @@ export function planRemoval(config: ProjectConfig, request: RemoveRequest): Plan
           failure: { missing: 'credential', name: request.name, available: config.credentials.map((c) => c.name) },
         };
       plan.removes.push({ kind: 'credential', name: request.name, path: `credentials.${i}`, why: 'requested' });
-      plan.envKeys.push(...credentialEnvKeys(credential));
+      plan.envKeys.push(...credentialEnvKeys(credential, kinds));
       plan.blockedBy.push(...findCredentialReferences(config).filter((r) => r.credential === request.name));
       return { ok: true, plan };
     }

@@ -2,6 +2,7 @@
  * The one code path that removes an agent, gateway, gateway target or credential: plan (pure), refuse orphaning
  * references unless forced, then apply the plan under the project lock so agentcore.json and .env.local change together.
  */
+import type { CredentialKinds } from '@agentcore/auth';
 import { ConfigValidationError, type ProjectStore } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
@@ -20,6 +21,8 @@ const messages = loadMessages('remove');
 export interface RemoveOptions {
   force?: boolean;
   dryRun?: boolean;
+  /** The installed credential kinds (which `.env.local` keys a credential owns); the built-in ones by default. */
+  kinds?: CredentialKinds;
 }
 
 export interface RemoveResult {
@@ -108,7 +111,7 @@ export async function previewRemoval(
   options: RemoveOptions = {},
 ): Promise<RemoveResult> {
   const { config } = await store.load();
-  const planned = planRemoval(config, request);
+  const planned = planRemoval(config, request, options.kinds);
   if (!planned.ok) throw notFoundError(planned.failure);
   const present = new Set(await store.secrets.keys());
   return toResult(
@@ -140,7 +143,7 @@ export async function removeResource(
   let forcedPlan: RemovalPlan | undefined;
   try {
     const { result } = await store.update(async (draft, ctx) => {
-      const planned = planRemoval(draft, request);
+      const planned = planRemoval(draft, request, options.kinds);
       if (!planned.ok) throw notFoundError(planned.failure);
       const { plan } = planned;
       if (plan.blockedBy.length > 0 && !options.force) throw inUseError(plan);

@@ -57,9 +57,9 @@ function describeOutbound(a: StatusResult['targets'][number]['outboundAuth']): s
   return `${a.description}${credential}${a.preview ? ` → ${a.preview}` : ''}`;
 }
 
-export function renderStatus(s: StatusResult): string[] {
-  const kind = (k: string) =>
-    k === 'ApiKeyCredentialProvider' ? 'api-key' : k === 'OAuthCredentialProvider' ? 'oauth' : k;
+/** `kindName` turns a stored `authorizerType` into its `add credential --type` spelling (the registry knows it). */
+export function renderStatus(s: StatusResult, kindName: (authorizerType: string) => string = (k) => k): string[] {
+  const kind = kindName;
   return [
     messages.get('heading.project', { name: s.project.name, file: s.project.configFile }),
     ...section(

@@ -171,12 +171,15 @@ export function buildStatus(
       })),
     ),
     credentials: config.credentials.map((c) => {
-      const envKeys = credentialEnvKeys(c).map((key) => ({ key, present: options.facts.presentEnvKeys.has(key) }));
+      const envKeys = credentialEnvKeys(c, registry.credentialKinds).map((key) => ({
+        key,
+        present: options.facts.presentEnvKeys.has(key),
+      }));
       return {
         name: c.name,
         kind: c.authorizerType,
-        managed: c.authorizerType === 'OAuthCredentialProvider' && c.managed === true,
-        ...(c.authorizerType === 'OAuthCredentialProvider' && c.usage ? { usage: c.usage } : {}),
+        managed: c.managed === true,
+        ...(typeof c.usage === 'string' ? { usage: c.usage } : {}),
         secretsPresent: envKeys.every((k) => k.present),
         envKeys,
       };
@@ -191,7 +194,7 @@ export async function collectStatus(
   remote?: RemoteOptions,
 ): Promise<{ status: StatusResult; warnings: string[] }> {
   const { config, warnings } = await store.load();
-  const facts = await gatherDiskFacts(store, config);
+  const facts = await gatherDiskFacts(store, config, registry.credentialKinds);
   const status = buildStatus(config, registry, {
     root: store.paths.root,
     configFile: store.paths.configFile,

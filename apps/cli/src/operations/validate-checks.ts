@@ -2,6 +2,7 @@
  * Project checks beyond the model (which only sees agentcore.json): secrets present in .env.local, referenced
  * credentials declared, code on disk. Pure: the facts about the disk are gathered by the caller and passed in.
  */
+import type { CredentialKinds } from '@agentcore/auth';
 import { join } from 'node:path';
 import type { ProjectConfig } from '@agentcore/schema';
 import { credentialEnvKeys, findCredentialReferences } from './remove-plan.js';
@@ -50,14 +51,14 @@ export function pathsToCheck(config: ProjectConfig): string[] {
 }
 
 /** `.env.local` keys the declared credentials own. */
-export function envKeysToCheck(config: ProjectConfig): string[] {
-  return config.credentials.flatMap((c) => credentialEnvKeys(c));
+export function envKeysToCheck(config: ProjectConfig, kinds?: CredentialKinds): string[] {
+  return config.credentials.flatMap((c) => credentialEnvKeys(c, kinds));
 }
 
-export function checkProject(config: ProjectConfig, facts: DiskFacts): ProjectCheck[] {
+export function checkProject(config: ProjectConfig, facts: DiskFacts, kinds?: CredentialKinds): ProjectCheck[] {
   const checks: ProjectCheck[] = [];
   config.credentials.forEach((c, i) => {
-    for (const key of credentialEnvKeys(c)) {
+    for (const key of credentialEnvKeys(c, kinds)) {
       if (!facts.presentEnvKeys.has(key))
         checks.push({ code: 'SECRET_MISSING', path: `credentials.${i}`, params: { credential: c.name, key } });
     }

@@ -2,6 +2,7 @@
  * `agentcore validate`: the composed model (built-ins + installed strategies) decides validity; the project checks
  * add warnings about secrets and code on disk. An invalid config is a ConfigValidationError listing every issue.
  */
+import type { CredentialKinds } from '@agentcore/auth';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigValidationError, type ProjectConfig, type ProjectStore } from '@agentcore/schema';
@@ -37,9 +38,13 @@ export interface ValidateResult {
 }
 
 /** Read what the checks need from disk: which credential keys have values, which code paths exist. */
-export async function gatherDiskFacts(store: ProjectStore, config: ProjectConfig): Promise<DiskFacts> {
+export async function gatherDiskFacts(
+  store: ProjectStore,
+  config: ProjectConfig,
+  kinds?: CredentialKinds,
+): Promise<DiskFacts> {
   const presentEnvKeys = new Set<string>();
-  for (const key of envKeysToCheck(config)) if (await store.secrets.has(key)) presentEnvKeys.add(key);
+  for (const key of envKeysToCheck(config, kinds)) if (await store.secrets.has(key)) presentEnvKeys.add(key);
   const existingPaths = new Set<string>();
   for (const p of pathsToCheck(config)) {
     if (
@@ -57,12 +62,12 @@ export function describeCheck(check: ProjectCheck): string {
   return `${check.path}: ${messages.get(`check.${check.code}`, check.params)}`;
 }
 
-export async function validateProject(store: ProjectStore): Promise<ValidateResult> {
+export async function validateProject(store: ProjectStore, kinds?: CredentialKinds): Promise<ValidateResult> {
   const checked = store.model.check(await store.readRaw());
   if (!checked.config) throw new ConfigValidationError(store.paths.configFile, checked.issues);
   const { config } = checked;
   const checks = [
-    ...checkProject(config, await gatherDiskFacts(store, config)),
+    ...checkProject(config, await gatherDiskFacts(store, config, kinds), kinds),
     ...(await synthTargetChecks(store.paths.root, config)),
   ];
   const findings = checks.map((c) => ({

@@ -35,6 +35,8 @@ export function synthesizeTemplate(config: ProjectConfig, options: SynthOptions)
   const ids = new LogicalIds();
   const resources: Record<string, CfnResource> = {};
   const outputs: NonNullable<CfnTemplate['Outputs']> = {};
+  // A credential of a local-only kind has no AgentCore Identity provider to deploy.
+  for (const credential of config.credentials) options.registry.credentialKinds.assertDeployable(credential);
 
   for (const runtime of config.runtimes) {
     const id = ids.take(`Runtime${pascal(runtime.name)}`, `runtime/${runtime.name}`);

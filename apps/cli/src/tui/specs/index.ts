@@ -12,5 +12,5 @@ export const ADD_WIZARDS: Readonly<Record<AddCommand, (deps: AttachWizardDeps) =
   'add agent': addAgentSpec,
   'add gateway': addGatewaySpec,
   'add gateway-target': addGatewayTargetSpec,
-  'add credential': () => addCredentialSpec(),
+  'add credential': (deps) => addCredentialSpec(deps.registry),
 };
