@@ -35,26 +35,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * is deleted once its file uses bundles, and then the list itself. Exact paths or `dir/` prefixes (relative to the repo root, `/` separators).
  */
 export const TEMPORARY_SKIPS = [
-  'apps/cli/src/commands/add/credential.ts',
-  'apps/cli/src/commands/remove/credential.ts',
   'apps/cli/src/handlers/',
-  'apps/cli/src/operations/add-credential.ts',
-  'apps/cli/src/operations/credential-plans.ts',
-  'apps/cli/src/operations/remove*.ts',
-  'apps/cli/src/operations/status*.ts',
   'apps/cli/src/operations/deploy*.ts',
   'apps/cli/src/operations/destroy.ts',
-  'apps/cli/src/operations/invoke-auth.ts',
   'apps/cli/src/fast/',
   'apps/cli/src/tui/',
   'packages/deploy/',
-  'packages/auth-apikey/',
-  'packages/auth-oauth/',
-  'packages/schema/src/credential.ts',
-  'packages/schema/src/env-names.ts',
-  'packages/schema/src/compose.ts',
-  'packages/auth/src/contract.ts',
-  'packages/auth/src/registry*.ts',
 ];
 
 const EXEMPT = /messages-check:\s*internal\b\s*(?:[-—:–]\s*)?(\S.*)?$/;

@@ -79,7 +79,7 @@ test('words: sentences and phrases yes, codes and keys no', () => {
 
 test('the temporary skip list matches exact files, folders and one-level globs', () => {
   assert.equal(isSkipped('apps/cli/src/tui/wizard/reducer.ts'), true);
-  assert.equal(isSkipped('apps/cli/src/operations/remove-agent.ts'), true);
-  assert.equal(isSkipped('apps/cli/src/operations/removed/x.ts'), false);
+  assert.equal(isSkipped('apps/cli/src/operations/deploy-output.ts'), true);
+  assert.equal(isSkipped('apps/cli/src/operations/deployed/x.ts'), false);
   assert.equal(isSkipped('apps/cli/src/operations/import.ts'), false);
 });

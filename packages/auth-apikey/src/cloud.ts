@@ -14,6 +14,7 @@ import {
   resolveApiKeyPlacement,
   type ApiKeyOutboundAuth,
 } from './placement.js';
+import { messages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -76,7 +77,7 @@ export function fromApiKeyAws(configuration: unknown, ctx: ImportContext): ApiKe
   const parsed = AwsApiKeyConfigurationSchema.safeParse(configuration);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const reason = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected shape';
+    const reason = issue ? `${issue.path.join('.')}: ${issue.message}` : messages.get('reason.unexpectedShape');
     throw createApiKeyError('ERR_APIKEY_AWS_SHAPE_INVALID', { reason }, { reason });
   }
   const provider = parsed.data.credentialProvider.apiKeyCredentialProvider;

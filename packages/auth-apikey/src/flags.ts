@@ -56,7 +56,7 @@ function badValue(flag: string, reason: string): InputProblem {
 /** Run a field schema and record the first issue against the flag; returns whether the value passed. */
 function checkField(problems: InputProblem[], flag: string, schema: AnyZodSchema<string>, value: string): boolean {
   const r = schema.safeParse(value);
-  if (!r.success) problems.push(badValue(flag, r.error.issues[0]?.message ?? 'is invalid'));
+  if (!r.success) problems.push(badValue(flag, r.error.issues[0]?.message ?? messages.get('problem.invalid')));
   return r.success;
 }
 
@@ -80,7 +80,8 @@ function checkCredential(problems: InputProblem[], name: string, ctx: FlagContex
         action: messages.get('problem.credentialExists.action'),
       });
     const r = CredentialNameNoReservedSuffixSchema.safeParse(name);
-    if (!r.success) problems.push(badValue('credential-name', r.error.issues[0]?.message ?? 'is invalid'));
+    if (!r.success)
+      problems.push(badValue('credential-name', r.error.issues[0]?.message ?? messages.get('problem.invalid')));
     return;
   }
   if (!existing) {

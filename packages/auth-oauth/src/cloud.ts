@@ -8,6 +8,7 @@ import { ensureZodEnglish } from '@agentcore/schema';
 import * as z from 'zod/mini';
 import { createOAuthError } from './errors.js';
 import { OAUTH_TYPE, type OAuthOutboundAuth } from './schema.js';
+import { messages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -62,7 +63,7 @@ export function fromOAuthAws(configuration: unknown, ctx: ImportContext): OAuthO
   const parsed = AwsOAuthConfigurationSchema.safeParse(configuration);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const reason = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected shape';
+    const reason = issue ? `${issue.path.join('.')}: ${issue.message}` : messages.get('reason.unexpectedShape');
     throw createOAuthError('ERR_OAUTH_AWS_SHAPE_INVALID', { reason }, { reason });
   }
   const provider = parsed.data.credentialProvider.oauthCredentialProvider;

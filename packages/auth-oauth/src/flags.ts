@@ -126,7 +126,7 @@ function inlineCredential(
     problems.push(
       badValue(
         issue?.path[0] === 'discoveryUrl' ? 'oauth-discovery-url' : 'credential-name',
-        issue?.message ?? 'is invalid',
+        issue?.message ?? messages.get('problem.invalid'),
       ),
     );
     return undefined;
@@ -142,7 +142,10 @@ export function oauthFromFlags(flags: FlagValues, ctx: FlagContext): FromFlagsRe
   const scopes = parseScopes(list(flags['oauth-scopes']));
   for (const scope of scopes) {
     const r = OAuthScopeSchema.safeParse(scope);
-    if (!r.success) problems.push(badValue('oauth-scopes', `${scope}: ${r.error.issues[0]?.message ?? 'is invalid'}`));
+    if (!r.success)
+      problems.push(
+        badValue('oauth-scopes', `${scope}: ${r.error.issues[0]?.message ?? messages.get('problem.invalid')}`),
+      );
   }
   if (!credentialName) {
     problems.push({
@@ -174,7 +177,7 @@ export function oauthFromFlags(flags: FlagValues, ctx: FlagContext): FromFlagsRe
 const scopeIssue = (value: string): string | undefined => {
   for (const scope of parseScopes(value)) {
     const r = OAuthScopeSchema.safeParse(scope);
-    if (!r.success) return `${scope}: ${r.error.issues[0]?.message ?? 'is invalid'}`;
+    if (!r.success) return `${scope}: ${r.error.issues[0]?.message ?? messages.get('problem.invalid')}`;
   }
   return undefined;
 };

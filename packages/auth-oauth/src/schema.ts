@@ -5,6 +5,7 @@
 import { CredentialNameSchema, ensureZodEnglish } from '@agentcore/schema';
 import * as z from 'zod/mini';
 import { OAuthCredentialFieldsSchema, type OAuthCredentialFields } from '@agentcore/auth';
+import { messages } from './messages.js';
 
 ensureZodEnglish();
 
@@ -14,8 +15,8 @@ export const OAUTH_TYPE = 'OAUTH';
 export const OAuthScopeSchema = z
   .string()
   .check(
-    z.minLength(1, 'must not be empty'),
-    z.regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be printable ASCII without spaces, " or \\'),
+    z.minLength(1, { error: () => messages.get('field.scopeEmpty') }),
+    z.regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, { error: () => messages.get('field.scopeChars') }),
   );
 
 export const OAuthOutboundFieldsSchema = z.strictObject({

@@ -1,4 +1,4 @@
-/** The refusal of a local-only strategy where AWS is the target; its text is in messages/registry.md. */
+/** The refusal of a local-only strategy where AWS is the target; its text (and the registry's other texts) is in messages/registry.md. */
 import { fileURLToPath } from 'node:url';
 import type { Strategy } from './contract.js';
 import { AuthError } from './errors.js';
@@ -6,8 +6,11 @@ import { Messages } from './messages.js';
 
 let messages: Messages | undefined;
 
-/** Loaded on first use: only `synth` and `deploy` ever refuse a strategy. */
-function registryMessages(): Messages {
+/**
+ * The registry's texts (refusals of a local-only strategy, plugin registration errors), loaded on first use: only a
+ * refusal or a broken plugin ever needs them.
+ */
+export function registryMessages(): Messages {
   messages ??= Messages.load(fileURLToPath(new URL('../messages', import.meta.url)), 'registry');
   return messages;
 }

@@ -10,6 +10,8 @@ import type { CredentialKind } from './credential-kind.js';
 import { apiKeyCredentialKind } from './credential-kinds/api-key.js';
 import { oauthCredentialKind } from './credential-kinds/oauth.js';
 import { kindMessages } from './credential-kinds/messages.js';
+import { registryMessages } from './local-only.js';
+import { contractError, flagCollision } from './registry-errors.js';
 
 export interface CredentialKindSource {
   packageName: string;
@@ -23,6 +25,8 @@ export interface RegisteredCredentialKind {
 
 /** Flags `add credential` owns; kinds may not redefine them. */
 export const CORE_CREDENTIAL_FLAGS: ReadonlySet<string> = new Set(['name', 'type', 'force', 'json', 'help']);
+/** The command whose flags the kinds declare. */
+const ADD_CREDENTIAL = 'add credential';
 /** The package that declares the built-in kinds (always present, whatever plugins are installed). */
 export const BUILTIN_CREDENTIAL_SOURCE: CredentialKindSource = { packageName: '@agentcore/auth' };
 
@@ -33,46 +37,43 @@ const SUFFIX_PATTERN = /^(|_[A-Z][A-Z0-9_]*)$/;
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
 
-function invalid(source: CredentialKindSource, message: string): AuthError {
+/** `ERR_STRATEGY_INVALID`; `rule` is the `invalid.<rule>` entry of messages/registry.md saying what is wrong. */
+function invalid(source: CredentialKindSource, rule: string, values: Readonly<Record<string, string>> = {}): AuthError {
+  const message = registryMessages().get(`invalid.${rule}`, values);
   return new AuthError('ERR_STRATEGY_INVALID', kindMessages().get('invalid.kind', { ...source, message }), {
-    actions: [
-      `Update ${source.packageName}, or uninstall it with \`agentcore plugins uninstall ${source.packageName}\`.`,
-    ],
+    actions: registryMessages().list('error.StrategyInvalid.actions', { packageName: source.packageName }),
     details: { packageName: source.packageName },
   });
 }
 
 function validateKind(k: CredentialKind, source: CredentialKindSource): void {
   if (!AUTHORIZER_TYPE_PATTERN.test(k.authorizerType))
-    throw invalid(source, `authorizerType must match ${AUTHORIZER_TYPE_PATTERN}`);
+    throw invalid(source, 'authorizerType', { pattern: String(AUTHORIZER_TYPE_PATTERN) });
   if (typeof k.cliName !== 'string' || !CLI_NAME_PATTERN.test(k.cliName))
-    throw invalid(source, `cliName must match ${CLI_NAME_PATTERN}`);
-  if (typeof k.summary !== 'string' || k.summary === '') throw invalid(source, 'summary is required');
-  if (typeof k.fromFlags !== 'function') throw invalid(source, 'fromFlags is required');
-  if (typeof k.fieldsSchema?.safeParse !== 'function')
-    throw invalid(source, 'fieldsSchema must be a zod object schema');
-  if (!Array.isArray(k.secretFields) || k.secretFields.length === 0)
-    throw invalid(source, 'secretFields must list at least one field');
-  if (!Array.isArray(k.flags)) throw invalid(source, 'flags must be a list');
+    throw invalid(source, 'cliName', { pattern: String(CLI_NAME_PATTERN) });
+  if (typeof k.summary !== 'string' || k.summary === '') throw invalid(source, 'summary');
+  if (typeof k.fromFlags !== 'function') throw invalid(source, 'fromFlags');
+  if (typeof k.fieldsSchema?.safeParse !== 'function') throw invalid(source, 'fieldsSchema');
+  if (!Array.isArray(k.secretFields) || k.secretFields.length === 0) throw invalid(source, 'secretFields');
+  if (!Array.isArray(k.flags)) throw invalid(source, 'flags');
   const flags = new Set<string>();
   for (const f of k.flags) {
-    if (!FLAG_PATTERN.test(f.name)) throw invalid(source, `flag name ${f.name} must be kebab-case`);
-    if (CORE_CREDENTIAL_FLAGS.has(f.name)) throw invalid(source, `flag --${f.name} is owned by agentcore itself`);
-    if (flags.has(f.name)) throw invalid(source, `flag --${f.name} is declared twice`);
+    if (!FLAG_PATTERN.test(f.name)) throw invalid(source, 'flagName', { flag: f.name });
+    if (CORE_CREDENTIAL_FLAGS.has(f.name)) throw invalid(source, 'flagCore', { flag: f.name });
+    if (flags.has(f.name)) throw invalid(source, 'flagTwice', { flag: f.name });
     flags.add(f.name);
   }
   const suffixes = new Set<string>();
   for (const s of k.secretFields) {
-    if (!flags.has(s.flag)) throw invalid(source, `secret field ${s.flag} has no flag of that name`);
+    if (!flags.has(s.flag)) throw invalid(source, 'secretFieldFlag', { flag: s.flag });
     if (!SUFFIX_PATTERN.test(s.envSuffix))
-      throw invalid(source, `env suffix "${s.envSuffix}" must match ${SUFFIX_PATTERN}`);
-    if (suffixes.has(s.envSuffix)) throw invalid(source, `env suffix "${s.envSuffix}" is declared twice`);
+      throw invalid(source, 'envSuffix', { suffix: s.envSuffix, pattern: String(SUFFIX_PATTERN) });
+    if (suffixes.has(s.envSuffix)) throw invalid(source, 'envSuffixTwice', { suffix: s.envSuffix });
     suffixes.add(s.envSuffix);
   }
   if (k.localOnly !== undefined) {
-    if (typeof k.localOnly.reason !== 'string' || k.localOnly.reason.trim() === '')
-      throw invalid(source, 'localOnly must be { reason: string } with a non-empty reason');
-    if (k.identityProvider !== undefined) throw invalid(source, 'a localOnly kind cannot have identityProvider');
+    if (typeof k.localOnly.reason !== 'string' || k.localOnly.reason.trim() === '') throw invalid(source, 'localOnly');
+    if (k.identityProvider !== undefined) throw invalid(source, 'localOnlyIdentityProvider');
   }
 }
 
@@ -87,47 +88,23 @@ export class CredentialKinds {
   add(kind: CredentialKind, source: CredentialKindSource): void {
     validateKind(kind, source);
     if (Math.trunc(kind.contractVersion) !== STRATEGY_CONTRACT_VERSION) {
-      throw new AuthError(
-        'ERR_STRATEGY_CONTRACT',
-        `${source.packageName} was built for strategy contract v${kind.contractVersion}, but this agentcore uses v${STRATEGY_CONTRACT_VERSION}.`,
-        {
-          actions: [`Install a version of ${source.packageName} built for contract v${STRATEGY_CONTRACT_VERSION}.`],
-          details: {
-            packageName: source.packageName,
-            contractVersion: kind.contractVersion,
-            expected: STRATEGY_CONTRACT_VERSION,
-          },
-        },
-      );
+      throw contractError(source, kind.contractVersion);
     }
     const clash = this.#entries.find(
       (e) => e.kind.authorizerType === kind.authorizerType || norm(e.kind.cliName) === norm(kind.cliName),
     );
     if (clash) {
-      throw new AuthError(
-        'ERR_STRATEGY_DUPLICATE',
-        `Credential kind ${kind.authorizerType} is provided by both ${clash.source.packageName} and ${source.packageName}.`,
-        {
-          actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-          details: { type: kind.authorizerType, packages: [clash.source.packageName, source.packageName] },
-        },
-      );
+      const m = registryMessages();
+      const values = { type: kind.authorizerType, first: clash.source.packageName, packageName: source.packageName };
+      throw new AuthError('ERR_STRATEGY_DUPLICATE', m.get('error.KindDuplicate', values), {
+        actions: m.list('error.Duplicate.actions', values),
+        details: { type: kind.authorizerType, packages: [clash.source.packageName, source.packageName] },
+      });
     }
     for (const flag of kind.flags) {
       const other = this.#entries.find((e) => e.kind.flags.some((f) => f.name === flag.name));
       if (other) {
-        throw new AuthError(
-          'ERR_FLAG_COLLISION',
-          `Flag --${flag.name} of \`add credential\` is defined by both ${other.source.packageName} and ${source.packageName}.`,
-          {
-            actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-            details: {
-              flag: flag.name,
-              command: 'add credential',
-              packages: [other.source.packageName, source.packageName],
-            },
-          },
-        );
+        throw flagCollision(flag.name, ADD_CREDENTIAL, other.source, source);
       }
     }
     this.#entries.push({ kind, source });

@@ -10,7 +10,8 @@ import {
   type InboundResourceKind,
 } from '@agentcore/schema';
 import { AuthError } from './errors.js';
-import { localOnlyError } from './local-only.js';
+import { localOnlyError, registryMessages } from './local-only.js';
+import { contractError, flagCollision } from './registry-errors.js';
 import {
   STRATEGY_CONTRACT_VERSION,
   type AttachCommand,
@@ -79,11 +80,12 @@ export function normalizeStrategyName(value: string): string {
   return value.toLowerCase().replace(/[-_]/g, '');
 }
 
-function invalid(source: StrategySource, message: string): AuthError {
-  return new AuthError('ERR_STRATEGY_INVALID', `${source.packageName} provides an invalid auth strategy: ${message}`, {
-    actions: [
-      `Update ${source.packageName}, or uninstall it with \`agentcore plugins uninstall ${source.packageName}\`.`,
-    ],
+/** `ERR_STRATEGY_INVALID`; `rule` is the `invalid.<rule>` entry of messages/registry.md saying what is wrong. */
+function invalid(source: StrategySource, rule: string, values: Readonly<Record<string, string>> = {}): AuthError {
+  const m = registryMessages();
+  const message = m.get(`invalid.${rule}`, values);
+  return new AuthError('ERR_STRATEGY_INVALID', m.get('error.StrategyInvalid', { ...source, message }), {
+    actions: m.list('error.StrategyInvalid.actions', { packageName: source.packageName }),
     details: { packageName: source.packageName },
   });
 }
@@ -111,18 +113,7 @@ export class StrategyRegistry {
     }
     validateShape(strategy, source);
     if (Math.trunc(strategy.contractVersion) !== STRATEGY_CONTRACT_VERSION) {
-      throw new AuthError(
-        'ERR_STRATEGY_CONTRACT',
-        `${source.packageName} was built for strategy contract v${strategy.contractVersion}, but this agentcore uses v${STRATEGY_CONTRACT_VERSION}.`,
-        {
-          actions: [`Install a version of ${source.packageName} built for contract v${STRATEGY_CONTRACT_VERSION}.`],
-          details: {
-            packageName: source.packageName,
-            contractVersion: strategy.contractVersion,
-            expected: STRATEGY_CONTRACT_VERSION,
-          },
-        },
-      );
+      throw contractError(source, strategy.contractVersion);
     }
     const clash = this.#entries.find(
       (e) =>
@@ -131,14 +122,12 @@ export class StrategyRegistry {
           normalizeStrategyName(e.strategy.cliName) === normalizeStrategyName(strategy.cliName)),
     );
     if (clash) {
-      throw new AuthError(
-        'ERR_STRATEGY_DUPLICATE',
-        `Auth type ${strategy.type} is provided by both ${clash.source.packageName} and ${source.packageName}.`,
-        {
-          actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-          details: { type: strategy.type, packages: [clash.source.packageName, source.packageName] },
-        },
-      );
+      const m = registryMessages();
+      const values = { type: strategy.type, first: clash.source.packageName, packageName: source.packageName };
+      throw new AuthError('ERR_STRATEGY_DUPLICATE', m.get('error.StrategyDuplicate', values), {
+        actions: m.list('error.Duplicate.actions', values),
+        details: { type: strategy.type, packages: [clash.source.packageName, source.packageName] },
+      });
     }
     for (const flag of strategy.flags ?? []) {
       for (const cmd of attachCommandsOf(strategy)) {
@@ -148,14 +137,7 @@ export class StrategyRegistry {
             attachCommandsOf(e.strategy).includes(cmd) && flagsFor(e.strategy, cmd).some((f) => f.name === flag.name),
         );
         if (other) {
-          throw new AuthError(
-            'ERR_FLAG_COLLISION',
-            `Flag --${flag.name} of \`${cmd}\` is defined by both ${other.source.packageName} and ${source.packageName}.`,
-            {
-              actions: [`Uninstall one of them: \`agentcore plugins uninstall ${source.packageName}\`.`],
-              details: { flag: flag.name, command: cmd, packages: [other.source.packageName, source.packageName] },
-            },
-          );
+          throw flagCollision(flag.name, cmd, other.source, source);
         }
       }
     }
@@ -209,7 +191,8 @@ export class StrategyRegistry {
   assertDeployable(strategy: Strategy, where?: string): void {
     if (!isLocalOnly(strategy)) return;
     const packageName = this.sourceOf(strategy)?.packageName ?? '(library)';
-    throw localOnlyError(strategy, packageName, attachCommandsOf(strategy)[0] ?? 'add gateway-target', where);
+    const attach: AttachCommand = attachCommandsOf(strategy)[0] ?? 'add gateway-target';
+    throw localOnlyError(strategy, packageName, attach, where);
   }
 
   /** Strategy flags for one attach command, grouped by strategy. */
@@ -259,35 +242,32 @@ function flagsFor(strategy: Strategy, command: AttachCommand): StrategyFlag[] {
 }
 
 function validateShape(s: Strategy, source: StrategySource): void {
-  if (typeof s !== 'object' || s === null) throw invalid(source, 'not an object');
+  if (typeof s !== 'object' || s === null) throw invalid(source, 'notObject');
   if (typeof s.type !== 'string' || !TYPE_PATTERN.test(s.type))
-    throw invalid(source, `type must match ${TYPE_PATTERN}`);
+    throw invalid(source, 'type', { pattern: String(TYPE_PATTERN) });
   if (typeof s.cliName !== 'string' || !CLI_NAME_PATTERN.test(s.cliName))
-    throw invalid(source, `cliName must match ${CLI_NAME_PATTERN}`);
-  if (s.direction !== 'inbound' && s.direction !== 'outbound')
-    throw invalid(source, 'direction must be inbound or outbound');
-  if (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0)
-    throw invalid(source, 'appliesTo must list at least one resource or target type');
-  if (typeof s.summary !== 'string' || s.summary.length === 0) throw invalid(source, 'summary is required');
-  if (typeof s.contractVersion !== 'number') throw invalid(source, 'contractVersion is required');
-  if (typeof s.fromFlags !== 'function') throw invalid(source, 'fromFlags is required');
+    throw invalid(source, 'cliName', { pattern: String(CLI_NAME_PATTERN) });
+  if (s.direction !== 'inbound' && s.direction !== 'outbound') throw invalid(source, 'direction');
+  if (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0) throw invalid(source, 'appliesTo');
+  if (typeof s.summary !== 'string' || s.summary.length === 0) throw invalid(source, 'summary');
+  if (typeof s.contractVersion !== 'number') throw invalid(source, 'contractVersion');
+  if (typeof s.fromFlags !== 'function') throw invalid(source, 'fromFlags');
   if (s.direction === 'inbound' && typeof s.configSchema?.safeParse !== 'function')
-    throw invalid(source, 'configSchema must be a zod schema');
+    throw invalid(source, 'configSchema');
   if (s.direction === 'outbound' && typeof s.fieldsSchema?.safeParse !== 'function')
-    throw invalid(source, 'fieldsSchema must be a zod object schema');
-  if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type))
-    throw invalid(source, `${s.type} is built in and cannot be replaced`);
+    throw invalid(source, 'fieldsSchema');
+  if (['AWS_IAM', 'NONE', 'GATEWAY_IAM_ROLE'].includes(s.type)) throw invalid(source, 'builtIn', { type: s.type });
   if (s.localOnly !== undefined) {
     if (typeof s.localOnly !== 'object' || typeof s.localOnly.reason !== 'string' || s.localOnly.reason.trim() === '')
-      throw invalid(source, 'localOnly must be { reason: string } with a non-empty reason');
-    if (s.toCloudFormation !== undefined) throw invalid(source, 'a localOnly strategy cannot have toCloudFormation');
+      throw invalid(source, 'localOnly');
+    if (s.toCloudFormation !== undefined) throw invalid(source, 'localOnlyCloudFormation');
   }
   const names = new Set<string>();
   for (const f of s.flags ?? []) {
-    if (!FLAG_PATTERN.test(f.name)) throw invalid(source, `flag name ${f.name} must be kebab-case`);
-    if (CORE_ATTACH_FLAGS.has(f.name)) throw invalid(source, `flag --${f.name} is owned by agentcore itself`);
-    if (names.has(f.name)) throw invalid(source, `flag --${f.name} is declared twice`);
-    if ('default' in f) throw invalid(source, `flag --${f.name} must not have a default`);
+    if (!FLAG_PATTERN.test(f.name)) throw invalid(source, 'flagName', { flag: f.name });
+    if (CORE_ATTACH_FLAGS.has(f.name)) throw invalid(source, 'flagCore', { flag: f.name });
+    if (names.has(f.name)) throw invalid(source, 'flagTwice', { flag: f.name });
+    if ('default' in f) throw invalid(source, 'flagDefault', { flag: f.name });
     names.add(f.name);
   }
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { AnyCredentialSchema, type CredentialKindVariant } from './credential.js';
 import { CredentialNameSchema, ProjectNameSchema, TagsSchema } from './fields.js';
+import { schemaMessages } from './messages.js';
 import { GatewayBaseSchema, PRESERVED_TOP_LEVEL_KEYS, RuntimeBaseSchema, TargetBaseSchema } from './resources.js';
 import type { TargetType } from './target-types.js';
 import { ensureZodEnglish, type AnyZodObject, type AnyZodSchema } from './zod.js';
@@ -99,6 +100,7 @@ function unknownTypeMessage(
 /** zod's discriminated unions need a non-empty tuple; the built-ins guarantee at least one option. */
 function atLeastOne<T>(items: readonly T[]): [T, ...T[]] {
   const [first, ...rest] = items;
+  // messages-check: internal — the built-in variants always make the list non-empty
   if (first === undefined) throw new TypeError('a union needs at least one option');
   return [first, ...rest];
 }
@@ -116,7 +118,7 @@ function inboundUnion<B extends z.ZodMiniObject>(
     const configSchema = v.configSchema
       ? v.configSchema
       : z.optional(
-          z.never({ error: `authorizerConfiguration is not allowed with authorizerType ${v.type}; remove it` }),
+          z.never({ error: () => schemaMessages().get('field.AuthorizerConfigurationNotAllowed', { type: v.type }) }),
         );
     return z.extend(base, { authorizerType: typeSchema, authorizerConfiguration: configSchema });
   });

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { reservedSuffixOf } from './env-names.js';
 import { CredentialNameSchema } from './fields.js';
+import { schemaMessages } from './messages.js';
 import { ensureZodEnglish, type AnyZodObject, type AnyZodSchema } from './zod.js';
 
 ensureZodEnglish();
@@ -20,7 +21,10 @@ export const CredentialNameNoReservedSuffixSchema = CredentialNameSchema.check(
     if (suffix)
       ctx.addIssue({
         code: 'custom',
-        message: `Credential name must not end in "${suffix.slice(1).toLowerCase().replace(/_/g, '-')}": its .env.local variable would be mistaken for a ${suffix} value`,
+        message: schemaMessages().get('field.CredentialNameReservedSuffix', {
+          ending: suffix.slice(1).toLowerCase().replace(/_/g, '-'),
+          suffix,
+        }),
       });
   }),
 );

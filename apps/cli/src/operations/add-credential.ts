@@ -85,6 +85,7 @@ export function planCredential(
     }
   }
   p.throwIfAny('add credential');
+  // messages-check: internal — every path above either plans a credential or throws through p.throwIfAny()
   if (!credential) throw new TypeError('unreachable: credential not planned');
   return { credential, secrets };
 }
@@ -99,8 +100,9 @@ export async function addCredential(
   const { result } = await store.update((draft, ctx) => {
     const i = draft.credentials.findIndex((c) => c.name === credential.name);
     if (i >= 0 && !input.force) {
-      throw new CliError('ERR_DUPLICATE', `A credential named ${credential.name} already exists.`, {
-        actions: ['Pick another --name, or pass --force to replace it (its stored secret is overwritten).'],
+      const m = loadMessages('add.credential');
+      throw new CliError('ERR_DUPLICATE', m.get('error.CredentialExists', { name: credential.name }), {
+        actions: m.list('error.CredentialExists.actions'),
         details: { name: credential.name },
       });
     }

@@ -2,6 +2,7 @@
 import type { CredentialPlan } from '@agentcore/auth';
 import type { ProjectConfig, UpdateContext } from '@agentcore/schema';
 import { CliError } from '../shared/errors.js';
+import { loadMessages } from '../shared/messages.js';
 
 export function applyCredentialPlans(
   draft: ProjectConfig,
@@ -12,22 +13,19 @@ export function applyCredentialPlans(
   for (const plan of plans) {
     const existing = draft.credentials.find((c) => c.name === plan.credential.name);
     if (existing && plan.onExisting === 'error') {
-      throw new CliError('ERR_DUPLICATE', `A credential named ${plan.credential.name} already exists.`, {
-        actions: [
-          `Remove it first with \`agentcore remove credential --name ${plan.credential.name}\`, or choose another name.`,
-        ],
+      const m = loadMessages('add.credential');
+      throw new CliError('ERR_DUPLICATE', m.get('error.CredentialExists', { name: plan.credential.name }), {
+        actions: m.list('error.ManagedCredentialExists.actions', { name: plan.credential.name }),
         details: { name: plan.credential.name },
       });
     }
     if (existing && existing.authorizerType !== plan.credential.authorizerType) {
-      throw new CliError(
-        'ERR_DUPLICATE',
-        `Credential ${plan.credential.name} exists but is an ${existing.authorizerType}.`,
-        {
-          actions: [`Remove or rename the existing credential ${plan.credential.name}.`],
-          details: { name: plan.credential.name },
-        },
-      );
+      const m = loadMessages('add.credential');
+      const values = { name: plan.credential.name, type: existing.authorizerType };
+      throw new CliError('ERR_DUPLICATE', m.get('error.CredentialOtherKind', values), {
+        actions: m.list('error.CredentialOtherKind.actions', values),
+        details: { name: plan.credential.name },
+      });
     }
     if (!existing) {
       draft.credentials.push(plan.credential);

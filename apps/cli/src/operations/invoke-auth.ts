@@ -42,7 +42,7 @@ export function inboundStrategyOf(registry: StrategyRegistry, resource: Resource
     'ERR_STRATEGY_NOT_INSTALLED',
     messages.get('error.AuthTypeNotInstalled', { name: resource.name, type: resource.authType }),
     {
-      actions: plugin ? [`Run \`agentcore plugins install ${plugin}\``] : [messages.get('action.InstallPlugin')],
+      actions: plugin ? [messages.get('action.RunPluginInstall', { plugin })] : [messages.get('action.InstallPlugin')],
       details: { name: resource.name, authType: resource.authType, ...(plugin ? { plugin } : {}) },
     },
   );
@@ -82,6 +82,7 @@ export async function obtainResourceToken(
   request: TokenRequest,
 ): Promise<AccessToken> {
   const token = strategy.token;
+  // messages-check: internal — callers pass only strategies found with token() (inboundStrategyOf, then a check)
   if (!token) throw new TypeError(`strategy ${strategy.type} has no token()`);
   const { config } = await project.store.load();
   // Client credentials live in credentials whose kind stores a client id and secret (`--client-id`/`--client-secret`).

@@ -35,7 +35,7 @@ export function apiKeyCredentialKind(): CredentialKind {
       const nameCheck = CredentialNameNoReservedSuffixSchema.safeParse(ctx.name);
       const problems: InputProblem[] = nameCheck.success
         ? []
-        : [{ flag: 'name', message: nameCheck.error.issues[0]?.message ?? 'invalid name' }];
+        : [{ flag: 'name', message: nameCheck.error.issues[0]?.message ?? m.get('api-key.problem.name') }];
       const apiKey = str(flags['api-key']);
       if (!apiKey)
         problems.push({
