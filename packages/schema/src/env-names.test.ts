@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CredentialNameNoReservedSuffixSchema } from './credential.js';
 import { credentialEnvNames, credentialEnvPrefix, isSecretEnvKey, reservedSuffixOf } from './env-names.js';
 
 describe('env-names (one function for read and write)', () => {
@@ -22,6 +23,14 @@ describe('env-names (one function for read and write)', () => {
     expect(isSecretEnvKey('OTHER_API_KEY')).toBe(true);
     expect(isSecretEnvKey('AGENTCORE_CREDENTIAL_X_CLIENT_ID')).toBe(false);
     expect(isSecretEnvKey('UNRELATED')).toBe(false);
+  });
+
+  it('a credential name ending in a reserved suffix is refused, saying which ending and why', () => {
+    const r = CredentialNameNoReservedSuffixSchema.safeParse('svc-client-id');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(
+      'Credential name must not end in "client-id": its .env.local variable would be mistaken for a _CLIENT_ID value',
+    );
   });
 
   it('detects names that would end in a reserved suffix once normalised', () => {

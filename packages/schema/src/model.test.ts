@@ -70,6 +70,9 @@ describe('project model composition', () => {
       runtimes: [{ ...runtime, authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: 'x' } } }],
     });
     expect(issues.map((i) => i.path)).toContain('runtimes.0.authorizerConfiguration');
+    expect(issues.find((i) => i.path === 'runtimes.0.authorizerConfiguration')?.message).toBe(
+      'authorizerConfiguration is not allowed with authorizerType AWS_IAM; remove it',
+    );
   });
 
   it('validates a strategy variant with its own schema', () => {
