@@ -200,6 +200,14 @@ describe('fromFlags', () => {
       'api-key-value',
     ]);
   });
+
+  it('prompt messages are the question alone: the wizard shows "(optional)" and the default itself', () => {
+    const prompts = [...(apiKeyStrategy.prompts?.(ctx()) ?? []), ...(apiKeyStrategy.prompts?.(ctx([])) ?? [])];
+    const location = prompts.find((p) => p.flag === 'api-key-location');
+    expect(location).toMatchObject({ optional: true, initial: 'header' });
+    expect(location?.message).toBe('Where does the target expect the key?');
+    expect(prompts.filter((p) => /\(optional\)|\(skip\b|\(default\b/i.test(p.message)).map((p) => p.flag)).toEqual([]);
+  });
 });
 
 describe('elideDefaults and telemetry', () => {

@@ -96,6 +96,11 @@ export interface ClaimsPromptSpec {
 /** A question the interactive wizard asks; its answer becomes the value of `flag`, then `fromFlags` runs as usual. */
 export interface StrategyPrompt {
   flag: string;
+  /**
+   * The question alone (from the plugin's message bundle). The wizard itself marks an `optional` step "(optional)" in
+   * its header and shows the default (`initial`: a text step's hint, the option a select starts on), so the message
+   * carries neither an "(optional)" marker nor "(skip = …)" default text.
+   */
   message: string;
   /** `claims`: a list of claim rules with add / edit / delete, described by `claims`; its answer is `claims.encode(rules)`. */
   kind: 'text' | 'secret' | 'select' | 'list' | 'confirm' | 'json' | 'claims';
