@@ -22,6 +22,7 @@ const CASES: Case[] = [
     args: ['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'],
     input: 'k',
     code: 'ERR_DUPLICATE',
+    action: 'pass --force to replace it',
   },
   {
     name: 'add credential: missing --type',
