@@ -78,10 +78,17 @@ function jsonEnabled(argv: readonly string[]): boolean {
   return json !== -1 && (passThrough === -1 || json < passThrough);
 }
 
-/** oclif's parse of the command line, or undefined when oclif should take it (its error is reported there). */
-async function parseFlags(flags: FlagInput, argv: readonly string[]): Promise<Record<string, unknown> | undefined> {
-  if (unusual(flags)) return undefined;
+/**
+ * oclif's parse of the command line with the command's flags, or undefined when oclif should take it: the parser
+ * rejects it, or working out the flags fails (e.g. a plugin's strategies do not load); oclif then reports it.
+ */
+async function parseFlags(
+  definitions: () => FlagInput | Promise<FlagInput>,
+  argv: readonly string[],
+): Promise<Record<string, unknown> | undefined> {
   try {
+    const flags = await definitions();
+    if (unusual(flags)) return undefined;
     const parsed = await parse([...argv], { flags: { json: jsonFlag, ...flags }, args: {}, strict: true });
     return parsed.flags;
   } catch {
@@ -102,7 +109,7 @@ export async function runLite<F, R>(
 ): Promise<boolean> {
   let strategies: Promise<LoadedStrategies> | undefined;
   const load = () => (strategies ??= loadStrategies(context, root));
-  const flags = await parseFlags(await command.flags(load), argv);
+  const flags = await parseFlags(() => command.flags(load), argv);
   if (!flags) return false;
   const startedAt = Date.now();
   const t0 = performance.now();
