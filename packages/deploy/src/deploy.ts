@@ -6,6 +6,7 @@
 import { ensureStagingBucket, stagingBucketName, stagingPrefix, uploadOnce } from './assets.js';
 import { awsClients, type AwsClients } from './aws/clients.js';
 import { callerIdentity, resolveContext, type SessionOptions } from './aws/session.js';
+import { probeStack } from './aws/stack-probe.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
 import { messages } from './messages.js';
@@ -86,36 +87,35 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const plan = buildPlan(options);
   emit({ type: 'step', step: 'session' });
   const context = await resolveContext(options);
+  const prev = readMeta(await loadState(options.deployedStateFile), options.target);
+  // No-op check first, before any service client is loaded: one DescribeStacks whose stack id (it names account
+  // and region) must be the recorded one, and the stack settled. When the light request cannot tell, the
+  // CloudFormation client asks below, as for any other deploy.
+  if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
+    const probed = await probeStack(context, plan.stackName);
+    if (
+      probed &&
+      probed.stackId === prev.stackId &&
+      isStable(probed.status) &&
+      probed.status !== 'UPDATE_ROLLBACK_COMPLETE'
+    )
+      return {
+        status: 'unchanged',
+        stackName: plan.stackName,
+        region: prev.region,
+        account: prev.account,
+        review: { auth: [], resources: [], replacements: false },
+        uploaded: [],
+        providersChanged: [],
+      };
+  }
   const clients = awsClients(context);
   try {
-    const prev = readMeta(await loadState(options.deployedStateFile), options.target);
     const prefix = stagingPrefix(options.project);
-    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one.
-    let stack: StackInfo | undefined;
-    let described = false;
-    if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
-      stack = await describeStack(clients, plan.stackName);
-      described = true;
-      if (
-        stack &&
-        stack.stackId === prev.stackId &&
-        isStable(stack.status) &&
-        stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
-      )
-        return {
-          status: 'unchanged',
-          stackName: plan.stackName,
-          region: prev.region,
-          account: prev.account,
-          review: { auth: [], resources: [], replacements: false },
-          uploaded: [],
-          providersChanged: [],
-        };
-    }
     const session = await callerIdentity(context);
     const base = { stackName: plan.stackName, region: session.region, account: session.account };
     const bucket = stagingBucketName(session.account, session.region);
-    if (!described) stack = await describeStack(clients, plan.stackName);
+    let stack: StackInfo | undefined = await describeStack(clients, plan.stackName);
     if (stack && !isTerminal(stack.status) && !options.dryRun) {
       // An operation still running (e.g. a deploy stopped with Ctrl-C while CloudFormation carried on): follow it
       // to its end, then deploy on top of whatever it left.
