@@ -5,7 +5,9 @@
  *   median of interleaved rounds (lib/timing.mjs `interleave`: each round runs both, in rotated order, so a change
  *   of load slows both sides alike) after one warm-up each. So everything but waiting on AWS: process start, synth,
  *   reading the credential values, zipping and hashing three agents, the no-op comparison with deployed state,
- *   loading the AWS SDK (CloudFormation client and credential chain only) and the one DescribeStacks round trip;
+ *   resolving region and credentials and the one DescribeStacks round trip. Details also give `awsWaitMs`, the
+ *   deploy's time waiting for the stand-in's answers (measured in the CLI process), and `localWorkRatio`, the
+ *   deploy's wall clock less that wait over synth's: the issue's "everything except waiting on AWS";
  * - the same under load: AGENTCORE_BENCH_LOAD busy processes (default 2, one per core here; 0 skips it) run
  *   during a second set of interleaved rounds, like `yes > /dev/null` twice, and stop by themselves;
  * - in-process, for information: the no-op computation without process start, SDK loading or any call, vs
@@ -18,7 +20,7 @@
  * Usage: tools/env.sh node bench/run.mjs deploy   (after a build; AGENTCORE_BENCH_REPS rounds, default 15)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -167,13 +169,44 @@ async function createProject(dir, env) {
   return at.cwd;
 }
 
-/** Interleaved wall-clock rounds of a no-op deploy and synth; every deploy must report `unchanged`. */
-function wallClock(root, env, rounds) {
-  const options = { cwd: root, env };
+/**
+ * Preloaded (`--import`) into both timed commands alike: adds up the time the process waits for HTTP answers
+ * (diagnostics_channel, request start → response) and writes it to $AGENTCORE_BENCH_AWS_WAIT_OUT on exit.
+ */
+const AWS_WAIT_PRELOAD = `import dc from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+const started = new WeakMap();
+let waited = 0;
+dc.subscribe('http.client.request.start', ({ request }) => started.set(request, performance.now()));
+dc.subscribe('http.client.response.finish', ({ request }) => {
+  const t = started.get(request);
+  if (t !== undefined) waited += performance.now() - t;
+});
+process.on('exit', () => writeFileSync(process.env.AGENTCORE_BENCH_AWS_WAIT_OUT, String(waited)));
+`;
+
+/**
+ * Interleaved wall-clock rounds of a no-op deploy and synth; every deploy must report `unchanged`. Also the
+ * deploy's time waiting on the stand-in (its answer, and the stand-in process getting a core to answer), so the
+ * local work alone — what the target is about — is reported next to the wall clock.
+ */
+function wallClock(root, env, rounds, dir) {
+  const preload = join(dir, 'aws-wait.mjs');
+  const waitFile = join(dir, 'aws-wait.txt');
+  writeFileSync(preload, AWS_WAIT_PRELOAD);
+  const options = {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(preload).href}`, AGENTCORE_BENCH_AWS_WAIT_OUT: waitFile },
+  };
+  const waits = [];
+  const local = [];
   const deploy = () => {
     const r = timeProcess(NODE, [BIN, 'deploy', '--yes', '--json'], options);
     if (!r.stdout.includes('"status": "unchanged"'))
       throw new Error(`a no-op deploy did not report "unchanged": ${r.stdout.slice(-300)}`);
+    const waited = Number(readFileSync(waitFile, 'utf8'));
+    waits.push(waited);
+    local.push(r.ms - waited);
     return r;
   };
   const samples = interleave(
@@ -187,6 +220,8 @@ function wallClock(root, env, rounds) {
   const deployMs = median(samples.deploy);
   return {
     deployMs,
+    awsWaitMs: median(waits),
+    localWorkRatio: median(local) / synthMs,
     synthMs,
     deployP25Ms: quantile(samples.deploy, 0.25),
     deployP75Ms: quantile(samples.deploy, 0.75),
@@ -228,13 +263,13 @@ export async function run() {
     await cli(['synth', '--json'], { cwd: root, env }); // warm-up
 
     const rounds = Number(process.env.AGENTCORE_BENCH_REPS || 15);
-    const idle = wallClock(root, env, rounds);
+    const idle = wallClock(root, env, rounds, dir);
     const busy = Number(process.env.AGENTCORE_BENCH_LOAD ?? 2);
     let loaded;
     if (busy > 0) {
       const load = startLoad(busy);
       try {
-        loaded = wallClock(root, env, rounds);
+        loaded = wallClock(root, env, rounds, dir);
       } finally {
         await load.stop();
       }
