@@ -10,7 +10,7 @@ import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, CreateChangeSetCommand } from '@aws-sdk/client-cloudformation';
 import { resolveContext } from './session.js';
-import { parseDescribeStacks, probeEndpoint, probeStack } from './stack-probe.js';
+import { parseDescribeStacks, probeEndpoint, probeStack, Sha256 } from './stack-probe.js';
 
 const KEYS = [
   'AWS_ACCESS_KEY_ID',
@@ -86,6 +86,19 @@ describe('probeEndpoint', () => {
     // AWS_PROFILE picks the profile as the SDK does
     process.env.AWS_PROFILE = 'custom';
     expect(await probeEndpoint('us-east-1', undefined, {})).toBeUndefined();
+  });
+});
+
+describe('Sha256 (the signer’s hash)', () => {
+  const hex = async (h: Sha256) => Buffer.from(await h.digest()).toString('hex');
+  it('SHA-256 and HMAC-SHA256 test vectors (FIPS 180-2 "abc", RFC 4231 case 2)', async () => {
+    const sha = new Sha256();
+    sha.update('ab');
+    sha.update(new TextEncoder().encode('c'));
+    expect(await hex(sha)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const hmac = new Sha256(new TextEncoder().encode('Jefe').buffer);
+    hmac.update('what do ya want for nothing?');
+    expect(await hex(hmac)).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 });
 

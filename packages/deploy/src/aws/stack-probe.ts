@@ -11,6 +11,7 @@
  * shared config files (`endpoint_url`, `services`), FIPS or dual-stack endpoints, a region outside the standard
  * `aws` partition, any answer but 200 with a stack in it, a network error or a slow answer.
  */
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { AwsContext } from './session.js';
 
 export interface ProbedStack {
@@ -73,8 +74,31 @@ export function parseDescribeStacks(xml: string): ProbedStack | undefined {
   return members === 1 && stackId && status ? { stackId, status } : undefined;
 }
 
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytes = (d: SourceData): string | Uint8Array =>
+  typeof d === 'string'
+    ? d
+    : ArrayBuffer.isView(d)
+      ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
+      : new Uint8Array(d);
+
+/** SHA-256 (HMAC-SHA256 with a secret) from node:crypto, in the shape the SigV4 signer takes. */
+export class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+}
+
 async function send(url: URL, headers: Record<string, string>, body: string): Promise<string | undefined> {
-  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  // getBuiltinModule, not import(): the ESM view of node:http reads every export, undici's lazy ones included.
+  const { request } = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', headers, timeout: PROBE_TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
@@ -99,10 +123,7 @@ export async function probeStack(context: AwsContext, stackName: string): Promis
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
-    import('@smithy/signature-v4'),
-    import('@aws-crypto/sha256-js'),
-  ]);
+  const { SignatureV4 } = await import('@smithy/signature-v4');
   const body = new URLSearchParams({
     Action: 'DescribeStacks',
     Version: '2010-05-15',
