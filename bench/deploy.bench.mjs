@@ -7,7 +7,8 @@
  *   reading the credential values, zipping and hashing three agents, the no-op comparison with deployed state,
  *   resolving region and credentials and the one DescribeStacks round trip. Details also give `awsWaitMs`, the
  *   deploy's time waiting for the stand-in's answers (measured in the CLI process), and `localWorkRatio`, the
- *   deploy's wall clock less that wait over synth's: the issue's "everything except waiting on AWS";
+ *   deploy's wall clock less that wait over synth's: the issue's "everything except waiting on AWS"; and
+ *   `cpuRatio`, the two processes' CPU time (user + system, median), which a busy machine disturbs far less;
  * - the same under load: AGENTCORE_BENCH_LOAD busy processes (default 2, one per core here; 0 skips it) run
  *   during a second set of interleaved rounds, like `yes > /dev/null` twice, and stop by themselves;
  * - in-process, for information: the no-op computation without process start, SDK loading or any call, vs
@@ -171,7 +172,8 @@ async function createProject(dir, env) {
 
 /**
  * Preloaded (`--import`) into both timed commands alike: adds up the time the process waits for HTTP answers
- * (diagnostics_channel, request start → response) and writes it to $AGENTCORE_BENCH_AWS_WAIT_OUT on exit.
+ * (diagnostics_channel, request start → response) and writes it, with the process's CPU time (user + system, all
+ * threads), to $AGENTCORE_BENCH_AWS_WAIT_OUT on exit.
  */
 const AWS_WAIT_PRELOAD = `import dc from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
@@ -182,7 +184,10 @@ dc.subscribe('http.client.response.finish', ({ request }) => {
   const t = started.get(request);
   if (t !== undefined) waited += performance.now() - t;
 });
-process.on('exit', () => writeFileSync(process.env.AGENTCORE_BENCH_AWS_WAIT_OUT, String(waited)));
+process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  writeFileSync(process.env.AGENTCORE_BENCH_AWS_WAIT_OUT, JSON.stringify({ waited, cpuMs: (cpu.user + cpu.system) / 1000 }));
+});
 `;
 
 /**
@@ -200,18 +205,25 @@ function wallClock(root, env, rounds, dir) {
   };
   const waits = [];
   const local = [];
+  const cpu = { synth: [], deploy: [] };
+  const synth = () => {
+    const r = timeProcess(NODE, [BIN, 'synth', '--json'], options);
+    cpu.synth.push(JSON.parse(readFileSync(waitFile, 'utf8')).cpuMs);
+    return r;
+  };
   const deploy = () => {
     const r = timeProcess(NODE, [BIN, 'deploy', '--yes', '--json'], options);
     if (!r.stdout.includes('"status": "unchanged"'))
       throw new Error(`a no-op deploy did not report "unchanged": ${r.stdout.slice(-300)}`);
-    const waited = Number(readFileSync(waitFile, 'utf8'));
+    const { waited, cpuMs } = JSON.parse(readFileSync(waitFile, 'utf8'));
     waits.push(waited);
     local.push(r.ms - waited);
+    cpu.deploy.push(cpuMs);
     return r;
   };
   const samples = interleave(
     [
-      { name: 'synth', run: () => timeProcess(NODE, [BIN, 'synth', '--json'], options) },
+      { name: 'synth', run: synth },
       { name: 'deploy', run: deploy },
     ],
     rounds,
@@ -222,6 +234,9 @@ function wallClock(root, env, rounds, dir) {
     deployMs,
     awsWaitMs: median(waits),
     localWorkRatio: median(local) / synthMs,
+    cpuRatio: median(cpu.deploy) / median(cpu.synth),
+    deployCpuMs: median(cpu.deploy),
+    synthCpuMs: median(cpu.synth),
     synthMs,
     deployP25Ms: quantile(samples.deploy, 0.25),
     deployP75Ms: quantile(samples.deploy, 0.75),
