@@ -87,35 +87,37 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const plan = buildPlan(options);
   emit({ type: 'step', step: 'session' });
   const context = await resolveContext(options);
-  const prev = readMeta(await loadState(options.deployedStateFile), options.target);
-  // No-op check first, before any service client is loaded: one DescribeStacks whose stack id (it names account
-  // and region) must be the recorded one, and the stack settled. When the light request cannot tell, the
-  // CloudFormation client asks below, as for any other deploy.
-  if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
-    const probed = await probeStack(context, plan.stackName);
-    if (
-      probed &&
-      probed.stackId === prev.stackId &&
-      isStable(probed.status) &&
-      probed.status !== 'UPDATE_ROLLBACK_COMPLETE'
-    )
-      return {
-        status: 'unchanged',
-        stackName: plan.stackName,
-        region: prev.region,
-        account: prev.account,
-        review: { auth: [], resources: [], replacements: false },
-        uploaded: [],
-        providersChanged: [],
-      };
-  }
   const clients = awsClients(context);
   try {
+    const prev = readMeta(await loadState(options.deployedStateFile), options.target);
     const prefix = stagingPrefix(options.project);
+    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one,
+    // and the stack settled. The light request loads no service client; when it cannot tell, the CloudFormation
+    // client asks (and its answer serves the rest of the deploy).
+    let stack: StackInfo | undefined;
+    let described = false;
+    if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
+      let seen: { stackId: string; status: string } | undefined = await probeStack(context, plan.stackName);
+      if (!seen) {
+        stack = await describeStack(clients, plan.stackName);
+        described = true;
+        seen = stack;
+      }
+      if (seen && seen.stackId === prev.stackId && isStable(seen.status) && seen.status !== 'UPDATE_ROLLBACK_COMPLETE')
+        return {
+          status: 'unchanged',
+          stackName: plan.stackName,
+          region: prev.region,
+          account: prev.account,
+          review: { auth: [], resources: [], replacements: false },
+          uploaded: [],
+          providersChanged: [],
+        };
+    }
     const session = await callerIdentity(context);
     const base = { stackName: plan.stackName, region: session.region, account: session.account };
     const bucket = stagingBucketName(session.account, session.region);
-    let stack: StackInfo | undefined = await describeStack(clients, plan.stackName);
+    if (!described) stack = await describeStack(clients, plan.stackName);
     if (stack && !isTerminal(stack.status) && !options.dryRun) {
       // An operation still running (e.g. a deploy stopped with Ctrl-C while CloudFormation carried on): follow it
       // to its end, then deploy on top of whatever it left.
