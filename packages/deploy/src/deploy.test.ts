@@ -164,6 +164,29 @@ describe('deploy() against the AWS stand-in', () => {
     }
   });
 
+  it('a failed create whose events span several pages still names the failed resource', async () => {
+    // everything happens before the first poll, and DescribeStackEvents answers 2 events a page
+    const paged = await startAwsStandIn({ progressDelayMs: 0, pageSize: 2, s3: true });
+    const saved = { url: process.env.AWS_ENDPOINT_URL, s3: process.env.AWS_ENDPOINT_URL_S3 };
+    process.env.AWS_ENDPOINT_URL = paged.url;
+    process.env.AWS_ENDPOINT_URL_S3 = paged.s3Url;
+    try {
+      paged.setFault({ kind: 'resource-failure', logicalId: 'RuntimeA', reason: 'Injected failure' });
+      const failed = (await deploy(options('Paged', 10, async () => true)).catch((e: unknown) => e)) as Error & {
+        code?: string;
+        details?: Record<string, unknown>;
+      };
+      expect(failed.code).toBe('ERR_DEPLOY_STACK_FAILED');
+      expect(failed.message).toContain('RuntimeA: Injected failure');
+      expect(failed.details?.resource).toBe('RuntimeA');
+      expect(paged.violations()).toEqual([]);
+    } finally {
+      process.env.AWS_ENDPOINT_URL = saved.url;
+      process.env.AWS_ENDPOINT_URL_S3 = saved.s3;
+      await paged.close();
+    }
+  }, 60_000);
+
   it('right after a failed create, the next deploy deletes the rolled-back stack and creates it again', async () => {
     // stack steps that take time (200 ms each), as on AWS: the delete is not over the moment it is asked for
     const slow = await startAwsStandIn({ progressDelayMs: 200, s3: true });
