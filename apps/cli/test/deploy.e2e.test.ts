@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
@@ -172,7 +173,16 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
   it('a second deploy changes nothing: 0 mutating calls, at most 2 reads, nothing uploaded', async () => {
     const before = aws.requests().length;
     const snap = await snapshot();
-    const r = await cli(['deploy', '--yes', '--json']);
+    // every module the deploy loads, through a module hook
+    const loader = join(sb.dir, 'module-log.mjs');
+    const log = join(sb.dir, 'noop-modules.log');
+    writeFileSync(
+      loader,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+        `registerHooks({ resolve(s, c, next) { const r = next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; } });\n`,
+    );
+    writeFileSync(log, '');
+    const r = await cli(['deploy', '--yes', '--json'], { NODE_OPTIONS: `--import ${pathToFileURL(loader).href}` });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     const result = splitDeployOutput(r.stdout).envelope.result as { status: string; uploaded: string[] };
     expect(result.status).toBe('unchanged');
@@ -181,7 +191,12 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
     expect(calls.filter((c) => c.mutating)).toEqual([]);
     expect(calls.length).toBeLessThanOrEqual(2);
     expect(calls.map((c) => c.operation)).toEqual(['DescribeStacks']); // the stack id names the account: no STS call
+    expect(aws.violations()).toEqual([]);
     expect(await snapshot()).toEqual(snap);
+    // the no-op decision loads the credential chain and the signer, no service client
+    const modules = readFileSync(log, 'utf8').split('\n');
+    expect(modules.some((u) => u.includes('/node_modules/@aws-sdk/credential-provider-node/'))).toBe(true);
+    expect(modules.filter((u) => /\/node_modules\/@aws-sdk\/client-/.test(u))).toEqual([]);
   }, 120_000);
 
   it('status shows what is deployed and what changed locally since', async () => {

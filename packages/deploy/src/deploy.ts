@@ -6,6 +6,7 @@
 import { ensureStagingBucket, stagingBucketName, stagingPrefix, uploadOnce } from './assets.js';
 import { awsClients, type AwsClients } from './aws/clients.js';
 import { callerIdentity, resolveContext, type SessionOptions } from './aws/session.js';
+import { probeStack } from './aws/stack-probe.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
 import { messages } from './messages.js';
@@ -90,18 +91,19 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     const prev = readMeta(await loadState(options.deployedStateFile), options.target);
     const prefix = stagingPrefix(options.project);
-    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one.
+    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one,
+    // and the stack settled. The light request loads no service client; when it cannot tell, the CloudFormation
+    // client asks (and its answer serves the rest of the deploy).
     let stack: StackInfo | undefined;
     let described = false;
     if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
-      stack = await describeStack(clients, plan.stackName);
-      described = true;
-      if (
-        stack &&
-        stack.stackId === prev.stackId &&
-        isStable(stack.status) &&
-        stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
-      )
+      let seen: { stackId: string; status: string } | undefined = await probeStack(context, plan.stackName);
+      if (!seen) {
+        stack = await describeStack(clients, plan.stackName);
+        described = true;
+        seen = stack;
+      }
+      if (seen && seen.stackId === prev.stackId && isStable(seen.status) && seen.status !== 'UPDATE_ROLLBACK_COMPLETE')
         return {
           status: 'unchanged',
           stackName: plan.stackName,
