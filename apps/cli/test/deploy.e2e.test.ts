@@ -12,7 +12,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitDeployOutput } from './deploy-helpers.js';
+import { splitDeployOutput, standInEnv } from './deploy-helpers.js';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
 const API_KEY = 'sk-e2e-apikey-7f3a9c1d2b';
@@ -54,17 +54,7 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
       clients: [{ clientId: 'agent-client', clientSecret: CLIENT_SECRET, scopes: ['invoke'] }],
     });
     sb = await createSandbox();
-    env = {
-      AWS_ACCESS_KEY_ID: AKID,
-      AWS_SECRET_ACCESS_KEY: 'stand-in-secret',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ENDPOINT_URL_S3: aws.s3Url,
-      AWS_SHARED_CREDENTIALS_FILE: join(sb.dir, 'no-credentials'),
-      AWS_CONFIG_FILE: join(sb.dir, 'no-config'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AGENTCORE_DEPLOY_POLL_MS: '10',
-    };
+    env = standInEnv(sb, aws, AKID);
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
     await ok(
