@@ -9,7 +9,7 @@ import { callerIdentity, resolveContext, type SessionOptions } from './aws/sessi
 import { probeStack } from './aws/stack-probe.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
-import { messages } from './messages.js';
+import { deployMessages } from './messages.js';
 import { buildPlan, type DeployPlan, type PlanInput } from './plan.js';
 import { buildReview, type Review } from './review.js';
 import { outputsOf, parametersFor, unchangedLocally } from './outcome.js';
@@ -123,7 +123,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       // to its end, then deploy on top of whatever it left.
       emit({
         type: 'notice',
-        message: messages.get('notice.waiting', { stack: plan.stackName, status: stack.status }),
+        message: deployMessages().get('notice.waiting', { stack: plan.stackName, status: stack.status }),
       });
       await waitForStack(clients, stack.stackId, await stackEventIds(clients, stack.stackId), {
         pollMs,
@@ -140,7 +140,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
     if (options.dryRun) {
       const changes = Object.entries(plan.template.Resources).map(([id, r]) => ({
-        action: stack ? 'Add or Modify' : 'Add',
+        action: stack ? deployMessages().get('review.addOrModify') : 'Add',
         logicalId: id,
         type: r.Type,
       }));
@@ -166,7 +166,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     // HeadBucket / HeadObject every time something changed: an object deleted by hand is uploaded again.
     if (plan.assets.length > 0 || Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT)
       for (const action of await ensureStagingBucket(clients, bucket, session.region))
-        emit({ type: 'notice', message: messages.get('notice.bucketSetting', { bucket, action }) });
+        emit({ type: 'notice', message: deployMessages().get('notice.bucketSetting', { bucket, action }) });
     for (const a of plan.assets) {
       const did = await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');
       if (did) uploaded.push(a.runtime);
@@ -259,7 +259,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (!final)
       throw createDeployError('ERR_DEPLOY_AWS', 'Aws', {
         action: 'cloudformation:DescribeStacks',
-        reason: 'stack not found after deploy',
+        reason: deployMessages().get('reason.stackGone'),
       });
     emit({ type: 'step', step: 'state' });
     const outputs = outputsOf(plan, options, final);

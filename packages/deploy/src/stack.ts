@@ -6,6 +6,7 @@
 import type { StackEvent as SdkStackEvent } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from './aws/clients.js';
 import { mapAwsError } from './aws/errors.js';
+import { deployMessages } from './messages.js';
 import type { ResourceChange } from './review.js';
 
 export interface StackInfo {
@@ -133,7 +134,9 @@ export async function createChangeSet(
     if (status === 'FAILED') {
       if (NO_CHANGES.test(r.StatusReason ?? '')) return { id, status: 'empty', changes: [] };
       throw mapAwsError(
-        Object.assign(new Error(r.StatusReason ?? 'change set failed'), { name: 'ChangeSetFailed' }),
+        Object.assign(new Error(r.StatusReason ?? deployMessages().get('reason.changeSetFailed')), {
+          name: 'ChangeSetFailed',
+        }),
         'cloudformation:CreateChangeSet',
       );
     }

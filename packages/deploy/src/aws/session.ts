@@ -11,6 +11,7 @@
  * from DescribeStacks names the account.
  */
 import { createDeployError } from '../errors.js';
+import { deployMessages } from '../messages.js';
 import { mapAwsError } from './errors.js';
 
 type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-provider-node').defaultProvider>;
@@ -78,7 +79,7 @@ export async function callerIdentity(context: AwsContext): Promise<AwsSession> {
   const client = new sts.STSClient(context.clientConfig);
   try {
     const id = await client.send(new sts.GetCallerIdentityCommand({}));
-    if (!id.Account || !id.Arn) throw new Error('GetCallerIdentity returned no account');
+    if (!id.Account || !id.Arn) throw new Error(deployMessages().get('reason.noAccount'));
     return { ...context, account: id.Account, callerArn: id.Arn };
   } catch (err) {
     throw mapAwsError(err, 'sts:GetCallerIdentity');
