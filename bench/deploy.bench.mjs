@@ -1,31 +1,96 @@
 /**
- * Deploy's local work vs `agentcore synth` alone, two ways:
+ * Deploy's local work vs `agentcore synth` alone, for a project with 3 agents, 1 gateway and 3 API-key targets,
+ * against the local AWS stand-in with zero latency (`progressDelayMs: 0`) and s3rver:
  * - whole command (the target): a no-op `agentcore deploy --yes --json` vs `agentcore synth --json`, wall clock,
- *   against the stand-in with zero latency — so everything but waiting on AWS: process start, synth, reading the
- *   credential values, zipping and hashing three agents, the no-op comparison, loading the AWS SDK clients, and
- *   the one DescribeStacks round trip on 127.0.0.1;
- * - in-process, for information: the same computation without process start, SDK loading or any call, vs
+ *   median of interleaved rounds (lib/timing.mjs `interleave`: each round runs both, in rotated order, so a change
+ *   of load slows both sides alike) after one warm-up each. So everything but waiting on AWS: process start, synth,
+ *   reading the credential values, zipping and hashing three agents, the no-op comparison with deployed state,
+ *   resolving region and credentials and the one DescribeStacks round trip. Details also give `awsWaitMs`, the
+ *   deploy's time waiting for the stand-in's answers (measured in the CLI process), and `localWorkRatio`, the
+ *   deploy's wall clock less that wait over synth's: the issue's "everything except waiting on AWS"; and
+ *   `cpuRatio`, the two processes' CPU time (user + system, median), which a busy machine disturbs far less;
+ * - the same under load: AGENTCORE_BENCH_LOAD busy processes (default 2, one per core here; 0 skips it) run
+ *   during a second set of interleaved rounds, like `yes > /dev/null` twice, and stop by themselves;
+ * - in-process, for information: the no-op computation without process start, SDK loading or any call, vs
  *   `runSynth`, both in one warm process (fractions of a millisecond vs a few: deflate, decryption, HMAC);
-  for a project with 3 agents, 1 gateway and 3 API-key targets, against the local AWS stand-in with
- * zero latency (`progressDelayMs: 0`) and s3rver. Also counts the AWS API calls of a first deploy and of a no-op
- * deploy. Interleaved rounds (AGENTCORE_BENCH_REPS, default 9; in-process 50) after one warm-up; medians.
+ * - the AWS API calls (every service the stand-in plays, S3 included) of a first deploy and of a no-op deploy.
+ * The stand-in runs in a child process (this file with `--stand-in`), so the timed CLI runs are plain synchronous
+ * child processes and the stand-in answers on its own event loop.
  * Targets: no-op local work ≤ 1.5× synth; a no-op deploy makes 0 mutating calls and at most 2 read calls.
  *
- * Usage: tools/env.sh node bench/deploy.bench.mjs   (after a build)
+ * Usage: tools/env.sh node bench/run.mjs deploy   (after a build; AGENTCORE_BENCH_REPS rounds, default 15)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sandboxEnv } from './lib/sandbox.mjs';
-import { median, quantile } from './lib/timing.mjs';
+import { interleave, median, quantile, timeProcess } from './lib/timing.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(REPO, 'apps/cli/bin/run.js');
 const STAND_IN = join(REPO, 'packages/testkit/dist/aws/index.js');
+const SELF = fileURLToPath(import.meta.url);
+const NODE = process.execPath;
 const TARGET = 1.5;
+/** A busy process stops by itself after this long, whatever happens to the bench. */
+const LOAD_MAX_MS = 180_000;
 const dist = (p) => pathToFileURL(join(REPO, p)).href;
+
+/**
+ * `--stand-in`: start the stand-in, print its endpoints as one JSON line, then answer `calls` lines on stdin with
+ * the requests recorded since the previous `calls` (as one JSON line); exit when stdin closes.
+ */
+async function serveStandIn() {
+  const { startAwsStandIn } = await import(pathToFileURL(STAND_IN).href);
+  const aws = await startAwsStandIn({ progressDelayMs: 0, s3: true });
+  let seen = 0;
+  process.stdout.write(`${JSON.stringify({ url: aws.url, s3Url: aws.s3Url, region: aws.region })}\n`);
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', () => {
+    const list = aws.requests().slice(seen);
+    seen += list.length;
+    const calls = list.map((r) => ({ service: r.service, operation: r.operation, mutating: r.mutating }));
+    process.stdout.write(`${JSON.stringify(calls)}\n`);
+  });
+  lines.on('close', () => void aws.close().then(() => process.exit(0)));
+}
+
+/** The stand-in child: its endpoints, and `calls()` → the requests it saw since the last `calls()`. */
+async function startStandInProcess() {
+  const child = spawn(NODE, [SELF, '--stand-in'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const { value, done } = await replies.next();
+    if (done) throw new Error('the AWS stand-in process ended');
+    return JSON.parse(value);
+  };
+  const endpoints = await next();
+  return {
+    ...endpoints,
+    calls: async () => {
+      child.stdin.write('calls\n');
+      return next();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.stdin.end();
+      }),
+  };
+}
+
+/** `n` processes that keep a core busy each until `stop()` (or LOAD_MAX_MS). */
+function startLoad(n) {
+  const spin = `const end = Date.now() + ${LOAD_MAX_MS}; while (Date.now() < end) {}`;
+  const procs = Array.from({ length: n }, () => spawn(NODE, ['-e', spin], { stdio: 'ignore' }));
+  return {
+    stop: () =>
+      Promise.all(procs.map((p) => (p.exitCode !== null ? undefined : new Promise((r) => p.on('exit', r).kill())))),
+  };
+}
 
 /** In-process: deploy's local work vs synth alone, medians of interleaved rounds. */
 async function inProcess(root, rounds, env) {
@@ -64,29 +129,132 @@ async function inProcess(root, rounds, env) {
   return { synthMs: median(samples.synth), localMs: median(samples.local) };
 }
 
-/** Run the CLI asynchronously (the stand-in answers from this process); wall time in ms. */
+/** Run the CLI asynchronously (setup and counted runs); rejects when it fails. */
 function cli(args, { cwd, env, input }) {
   return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    let err = '';
     child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    child.stderr.on('data', (d) => (out += d));
     child.stdin.end(input ?? '');
     child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (code !== 0) reject(new Error(`agentcore ${args.join(' ')} exited ${code}: ${(err || out).slice(0, 500)}`));
-      else resolve({ ms, stdout: out });
-    });
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`agentcore ${args.join(' ')} exited ${code}: ${out.slice(0, 500)}`)),
+    );
   });
 }
 
+async function createProject(dir, env) {
+  await cli(['create', '--name', 'Bench', '--json'], { cwd: dir, env });
+  const at = { cwd: join(dir, 'Bench'), env };
+  for (const name of ['A1', 'A2', 'A3'])
+    await cli(['add', 'agent', '--name', name, '--template', 'node', '--json'], at);
+  await cli(['add', 'credential', '--name', 'Key', '--type', 'api-key', '--api-key', '-', '--json'], {
+    ...at,
+    input: 'sk-bench-0123456789',
+  });
+  await cli(['add', 'gateway', '--name', 'gw', '--json'], at);
+  for (const t of ['t1', 't2', 't3']) {
+    const endpoint = `https://${t}.example.com/mcp`;
+    await cli(
+      ['add', 'gateway-target', '--gateway', 'gw', '--name', t, '--type', 'mcp-server', '--endpoint', endpoint].concat([
+        '--outbound-auth',
+        'api-key',
+        '--credential-name',
+        'Key',
+        '--json',
+      ]),
+      at,
+    );
+  }
+  return at.cwd;
+}
+
+/**
+ * Preloaded (`--import`) into both timed commands alike: adds up the time the process waits for HTTP answers
+ * (diagnostics_channel, request start → response) and writes it, with the process's CPU time (user + system, all
+ * threads), to $AGENTCORE_BENCH_AWS_WAIT_OUT on exit.
+ */
+const AWS_WAIT_PRELOAD = `import dc from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+const started = new WeakMap();
+let waited = 0;
+dc.subscribe('http.client.request.start', ({ request }) => started.set(request, performance.now()));
+dc.subscribe('http.client.response.finish', ({ request }) => {
+  const t = started.get(request);
+  if (t !== undefined) waited += performance.now() - t;
+});
+process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  writeFileSync(process.env.AGENTCORE_BENCH_AWS_WAIT_OUT, JSON.stringify({ waited, cpuMs: (cpu.user + cpu.system) / 1000 }));
+});
+`;
+
+/**
+ * Interleaved wall-clock rounds of a no-op deploy and synth; every deploy must report `unchanged`. Also the
+ * deploy's time waiting on the stand-in (its answer, and the stand-in process getting a core to answer), so the
+ * local work alone — what the target is about — is reported next to the wall clock.
+ */
+function wallClock(root, env, rounds, dir) {
+  const preload = join(dir, 'aws-wait.mjs');
+  const waitFile = join(dir, 'aws-wait.txt');
+  writeFileSync(preload, AWS_WAIT_PRELOAD);
+  const options = {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(preload).href}`, AGENTCORE_BENCH_AWS_WAIT_OUT: waitFile },
+  };
+  const waits = [];
+  const local = [];
+  const cpu = { synth: [], deploy: [] };
+  const synth = () => {
+    const r = timeProcess(NODE, [BIN, 'synth', '--json'], options);
+    cpu.synth.push(JSON.parse(readFileSync(waitFile, 'utf8')).cpuMs);
+    return r;
+  };
+  const deploy = () => {
+    const r = timeProcess(NODE, [BIN, 'deploy', '--yes', '--json'], options);
+    if (!r.stdout.includes('"status": "unchanged"'))
+      throw new Error(`a no-op deploy did not report "unchanged": ${r.stdout.slice(-300)}`);
+    const { waited, cpuMs } = JSON.parse(readFileSync(waitFile, 'utf8'));
+    waits.push(waited);
+    local.push(r.ms - waited);
+    cpu.deploy.push(cpuMs);
+    return r;
+  };
+  const samples = interleave(
+    [
+      { name: 'synth', run: synth },
+      { name: 'deploy', run: deploy },
+    ],
+    rounds,
+  );
+  const synthMs = median(samples.synth);
+  const deployMs = median(samples.deploy);
+  return {
+    deployMs,
+    awsWaitMs: median(waits),
+    localWorkRatio: median(local) / synthMs,
+    cpuRatio: median(cpu.deploy) / median(cpu.synth),
+    deployCpuMs: median(cpu.deploy),
+    synthCpuMs: median(cpu.synth),
+    synthMs,
+    deployP25Ms: quantile(samples.deploy, 0.25),
+    deployP75Ms: quantile(samples.deploy, 0.75),
+    synthP25Ms: quantile(samples.synth, 0.25),
+    synthP75Ms: quantile(samples.synth, 0.75),
+    rounds,
+  };
+}
+
+const summary = (calls) => ({
+  total: calls.length,
+  mutating: calls.filter((c) => c.mutating).length,
+  operations: calls.map((c) => c.operation),
+});
+
 export async function run() {
   if (!existsSync(BIN) || !existsSync(STAND_IN)) throw new Error('build first: tools/env.sh nx run-many -t build');
-  const { startAwsStandIn } = await import(pathToFileURL(STAND_IN).href);
-  const aws = await startAwsStandIn({ progressDelayMs: 0, s3: true });
+  const aws = await startStandInProcess();
   const dir = mkdtempSync(join(tmpdir(), 'agentcore-bench-deploy-'));
   const env = {
     ...sandboxEnv(dir),
@@ -101,84 +269,53 @@ export async function run() {
     AGENTCORE_DEPLOY_POLL_MS: '5',
   };
   try {
-    await cli(['create', '--name', 'Bench', '--json'], { cwd: dir, env });
-    const root = join(dir, 'Bench');
-    const at = { cwd: root, env };
-    for (const name of ['A1', 'A2', 'A3'])
-      await cli(['add', 'agent', '--name', name, '--template', 'node', '--json'], at);
-    await cli(['add', 'credential', '--name', 'Key', '--type', 'api-key', '--api-key', '-', '--json'], {
-      ...at,
-      input: 'sk-bench-0123456789',
-    });
-    await cli(['add', 'gateway', '--name', 'gw', '--json'], at);
-    for (const t of ['t1', 't2', 't3'])
-      await cli(
-        [
-          'add',
-          'gateway-target',
-          '--gateway',
-          'gw',
-          '--name',
-          t,
-          '--type',
-          'mcp-server',
-          '--endpoint',
-          `https://${t}.example.com/mcp`,
-          '--outbound-auth',
-          'api-key',
-          '--credential-name',
-          'Key',
-          '--json',
-        ],
-        at,
-      );
+    const root = await createProject(dir, env);
+    await aws.calls();
+    await cli(['deploy', '--yes', '--json'], { cwd: root, env });
+    const first = summary(await aws.calls());
+    await cli(['deploy', '--yes', '--json'], { cwd: root, env }); // warm-up, and the no-op call count
+    const noop = summary(await aws.calls());
+    await cli(['synth', '--json'], { cwd: root, env }); // warm-up
 
-    const calls = (from) => {
-      const list = aws.requests().slice(from);
-      return { total: list.length, mutating: list.filter((r) => r.mutating).length };
-    };
-    let mark = aws.requests().length;
-    await cli(['deploy', '--yes', '--json'], at);
-    const first = calls(mark);
-    mark = aws.requests().length;
-    await cli(['deploy', '--yes', '--json'], at); // warm-up, and the no-op call count
-    const noop = calls(mark);
-
-    const rounds = Number(process.env.AGENTCORE_BENCH_REPS || 9);
-    const samples = { synth: [], deploy: [] };
-    for (let i = 0; i < rounds; i++) {
-      const order = i % 2 ? ['deploy', 'synth'] : ['synth', 'deploy'];
-      for (const c of order)
-        samples[c].push((await cli(c === 'synth' ? ['synth', '--json'] : ['deploy', '--yes', '--json'], at)).ms);
+    const rounds = Number(process.env.AGENTCORE_BENCH_REPS || 15);
+    const idle = wallClock(root, env, rounds, dir);
+    const busy = Number(process.env.AGENTCORE_BENCH_LOAD ?? 2);
+    let loaded;
+    if (busy > 0) {
+      const load = startLoad(busy);
+      try {
+        loaded = wallClock(root, env, rounds, dir);
+      } finally {
+        await load.stop();
+      }
     }
-    const synthMs = median(samples.synth);
-    const deployMs = median(samples.deploy);
     const inproc = await inProcess(root, Number(process.env.AGENTCORE_BENCH_INPROC_REPS || 50), env);
+    const name = 'deploy: no-op `agentcore deploy` vs `agentcore synth`, wall clock (3 agents, 1 gateway, 3 targets)';
     return [
-      {
-        name: 'deploy: no-op `agentcore deploy` vs `agentcore synth`, wall clock (3 agents, 1 gateway, 3 targets)',
-        ratio: deployMs / synthMs,
-        target: TARGET,
-        details: {
-          deployMs,
-          synthMs,
-          deployP25Ms: quantile(samples.deploy, 0.25),
-          deployP75Ms: quantile(samples.deploy, 0.75),
-          rounds,
-        },
-      },
+      { name, ratio: idle.deployMs / idle.synthMs, target: TARGET, details: idle },
+      ...(loaded
+        ? [
+            {
+              name: `${name}, ${busy} busy processes`,
+              ratio: loaded.deployMs / loaded.synthMs,
+              target: TARGET,
+              details: { ...loaded, busyProcesses: busy },
+            },
+          ]
+        : []),
       {
         name: 'deploy: local work of a no-op deploy vs synth, in-process (information)',
         ratio: inproc.localMs / inproc.synthMs,
         details: { localMs: inproc.localMs, synthMs: inproc.synthMs },
       },
       {
-        name: 'deploy: AWS calls of a no-op deploy (reads / 2; mutating must be 0; S3 not counted)',
+        name: 'deploy: AWS calls of a no-op deploy (reads / 2; mutating must be 0; S3 included)',
         ratio: noop.mutating > 0 ? Number.POSITIVE_INFINITY : noop.total / 2,
         target: 1,
         details: {
           noopCalls: noop.total,
           noopMutating: noop.mutating,
+          noopOperations: noop.operations,
           firstDeployCalls: first.total,
           firstDeployMutating: first.mutating,
         },
@@ -190,4 +327,6 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(JSON.stringify(await run(), null, 2));
+if (process.argv[2] === '--stand-in') await serveStandIn();
+else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  console.log(JSON.stringify(await run(), null, 2));

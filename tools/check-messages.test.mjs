@@ -78,8 +78,18 @@ test('words: sentences and phrases yes, codes and keys no', () => {
 });
 
 test('the temporary skip list matches exact files, folders and one-level globs', () => {
-  assert.equal(isSkipped('apps/cli/src/tui/wizard/reducer.ts'), true);
-  assert.equal(isSkipped('apps/cli/src/operations/deploy-output.ts'), true);
-  assert.equal(isSkipped('apps/cli/src/operations/deployed/x.ts'), false);
-  assert.equal(isSkipped('apps/cli/src/operations/import.ts'), false);
+  const skips = ['apps/cli/src/a/b.ts', 'apps/cli/src/dir/', 'apps/cli/src/operations/remove*.ts'];
+  assert.equal(isSkipped('apps/cli/src/a/b.ts', skips), true);
+  assert.equal(isSkipped('apps/cli/src/a/b.tsx', skips), false);
+  assert.equal(isSkipped('apps/cli/src/dir/deep/x.ts', skips), true);
+  assert.equal(isSkipped('apps/cli/src/operations/remove-agent.ts', skips), true);
+  assert.equal(isSkipped('apps/cli/src/operations/removed/x.ts', skips), false);
+  assert.equal(isSkipped('apps/cli/src/operations/import.ts', skips), false);
+});
+
+test('the TUI, the credential commands and the auth packages are checked', () => {
+  assert.equal(isSkipped('apps/cli/src/tui/wizard/reducer.ts'), false);
+  assert.equal(isSkipped('apps/cli/src/tui/specs/add-credential.ts'), false);
+  assert.equal(isSkipped('apps/cli/src/operations/add-credential.ts'), false);
+  assert.equal(isSkipped('packages/auth/src/registry.ts'), false);
 });

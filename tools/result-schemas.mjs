@@ -26,7 +26,9 @@ export function commandFiles(cliRoot) {
           id: relative(base, path)
             .replace(/\.tsx?$/, '')
             .split(/[\\/]/)
-            .join(':'),
+            .join(':')
+            // oclif's id of a topic's own command (`commands/plugins/index.ts`) is the topic.
+            .replace(/:index$/, ''),
         });
     }
   };

@@ -5,36 +5,31 @@
  *   dist/fast-path/manifest.json      what the fast paths may assume (version, help flags, core plugins), or why disabled
  *   dist/fast-path/root-help.txt      `agentcore --help` as oclif prints it to a pipe, with the user agent as a placeholder
  *   dist/fast-path/<command>.js       one esbuild bundle per hot command: the cold-start runner (src/fast/lite.ts), the
- *                                     command's handler, its flag table from the oclif manifest and the core
- *                                     strategies' hook functions — and no oclif (checked below)
+ *                                     command's own flags and handler (src/fast/<command>.ts), oclif's parser and the
+ *                                     core strategies' hook functions — and none of oclif's command/config (checked below)
+ * These files are made from the built dist/ in the same `build` step as oclif.manifest.json, so they are as current as
+ * oclif's own manifest. `--check` builds them in memory and fails when a file on disk differs (a partial build, e.g.
+ * `tsc -b` alone): fast-path.integration.test.ts runs it.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'fast-path');
 const USER_AGENT_PLACEHOLDER = '\u0000AGENTCORE_USER_AGENT\u0000';
-/** Commands bundled for the fast path: oclif id → compiled handler module and export (src/handlers). */
-const HOT_COMMANDS = { 'add:credential': { file: 'dist/handlers/add-credential.js', handler: 'addCredentialHandler' } };
-/** Flag properties the cold-start runner's parser (src/fast/argv.ts) handles; any other set property keeps the command on oclif. */
-const SIMPLE_FLAG_KEYS = new Set([
-  'name',
-  'type',
-  'multiple',
-  'summary',
-  'description',
-  'helpGroup',
-  'helpValue',
-  'hasDynamicHelp',
-  'hidden',
-  'deprecated',
-]);
+/** Commands bundled for the fast path: oclif id → compiled module exporting `command` (src/fast/<command>.ts). */
+const HOT_COMMANDS = { 'add:credential': 'dist/fast/add-credential.js' };
+/**
+ * oclif modules a bundle must not contain: the runner uses oclif's parser and flag builders, never its dispatch,
+ * command class, config or plugin loading (that is the cost the fast path saves).
+ */
+const OCLIF_RUNTIME = /node_modules\/@oclif\/core\/lib\/(main|execute|command|config\/config|config\/plugin)\.js$/;
+const CHECK = process.argv.includes('--check');
 /** Hooks the fast path knows are irrelevant to the commands it runs. Any other hook disables it. */
 const HARMLESS_HOOKS = new Set(['agentcore:strategies', 'command_not_found', 'update', 'plugins:preinstall']);
 const STRATEGIES_HOOK = 'agentcore:strategies';
@@ -44,8 +39,19 @@ const STRATEGIES_HOOK = 'agentcore:strategies';
  */
 const OWN_HARMLESS_HOOKS = new Set(['prerun']);
 
-/** Other builds and runs may read dist/fast-path while this one writes it: replace files atomically. */
+/** Files that differ from what this build makes (`--check`). */
+const stale = [];
+
+/**
+ * Other builds and runs may read dist/fast-path while this one writes it: replace files atomically. With `--check`,
+ * only compare.
+ */
 function writeAtomic(file, data) {
+  if (CHECK) {
+    const want = Buffer.from(data);
+    if (!existsSync(file) || !readFileSync(file).equals(want)) stale.push(relative(ROOT, file));
+    return;
+  }
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
@@ -180,26 +186,28 @@ const zodEnglishOnly = {
   },
 };
 
-/** The command's flags as the runner's parser needs them; throws when one is beyond it (fix the command or HOT_COMMANDS). */
-function simpleFlags(id) {
-  const command = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')).commands?.[id];
-  if (!command) throw new Error(`${id} is not in oclif.manifest.json`);
-  if (Object.keys(command.args ?? {}).length > 0 || command.strict === false)
-    throw new Error(`${id}: the cold-start runner takes no arguments and only strict commands`);
-  const flags = {};
-  for (const [name, flag] of Object.entries(command.flags ?? {})) {
-    const extra = Object.entries(flag).filter(
-      ([k, v]) => !SIMPLE_FLAG_KEYS.has(k) && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0),
-    );
-    if (extra.length > 0 || (flag.type !== 'option' && flag.type !== 'boolean')) {
-      throw new Error(
-        `${id}: flag --${name} uses ${extra.map(([k]) => k).join(', ') || flag.type}, which the cold-start runner does not parse`,
-      );
-    }
-    flags[name] = { type: flag.type, ...(flag.multiple ? { multiple: true } : {}) };
-  }
-  return flags;
-}
+/**
+ * oclif's help renderer (`lib/help/index.js`: templates, formatter, plugin module loader) is reachable from the
+ * parser's modules only inside the `help` flag's parse and oclif's top-level error handler, neither of which the
+ * runner calls. In the bundle it is replaced by functions that throw: a parse that did reach it fails, and the
+ * runner leaves the command line to oclif. Half of oclif's code in the bundle is help; this keeps it out.
+ */
+const OCLIF_HELP = /node_modules\/@oclif\/core\/lib\/help\/index\.js$/;
+const withoutOclifHelp = {
+  name: 'without-oclif-help',
+  setup(b) {
+    b.onLoad({ filter: OCLIF_HELP }, () => ({
+      contents: [
+        'module.exports = new Proxy({}, {',
+        "  get: (_, name) => typeof name !== 'string' || name === 'then' ? undefined : name === '__esModule' || (() => {",
+        '    throw new Error(`oclif help (${name}) is not in the cold-start bundle`);',
+        '  }),',
+        '});',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
 
 /** The CLI and its core plugins, with versions, as oclif would list them (for telemetry). */
 function pluginVersions() {
@@ -209,12 +217,12 @@ function pluginVersions() {
   ];
 }
 
-async function bundleCommand(id, { file, handler }, strategyHooks) {
+async function bundleCommand(id, file, strategyHooks) {
+  const { command } = await import(pathToFileURL(join(ROOT, file)).href);
+  if (command?.id !== id) throw new Error(`${file} must export the hot command ${id} as \`command\``);
   const hookImports = Object.entries(strategyHooks).map(([name, path], i) => ({ name, path, local: `hook${i}` }));
   const versions = Object.fromEntries(pluginVersions().map((p) => [p.name, p.version]));
-  const command = {
-    id,
-    flags: simpleFlags(id),
+  const context = {
     cli: {
       name: pjson.name,
       version: pjson.version,
@@ -224,11 +232,11 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
   };
   const contents = [
     `import { runLite } from ${JSON.stringify(join(ROOT, 'dist/fast/lite.js'))};`,
-    `import { ${handler} as handler } from ${JSON.stringify(join(ROOT, file))};`,
+    `import { command } from ${JSON.stringify(join(ROOT, file))};`,
     ...hookImports.map((h) => `import ${h.local} from ${JSON.stringify(h.path)};`),
     `const strategyHooks = [${hookImports.map((h) => `{ name: ${JSON.stringify(h.name)}, version: ${JSON.stringify(versions[h.name])}, hook: ${h.local} }`).join(', ')}];`,
-    `const command = { ...${JSON.stringify(command)}, handler, strategyHooks };`,
-    'export const run = (argv, root) => runLite(command, argv, root);',
+    `const context = { ...${JSON.stringify(context)}, strategyHooks };`,
+    'export const run = (argv, root) => runLite(command, context, argv, root);',
   ].join('\n');
   const outfile = join(OUT, `${id.replace(/:/g, '-')}.js`);
   const result = await build({
@@ -244,7 +252,10 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [lazyUndici, originalImportMetaUrl, zodEnglishOnly],
+    plugins: [lazyUndici, originalImportMetaUrl, zodEnglishOnly, withoutOclifHelp],
+    // oclif's flags module reaches its TypeScript-plugin loader, which requires TypeScript only when it loads a
+    // plugin from source: never on this path. Left external, it stays a require that is never made.
+    external: ['typescript'],
     metafile: true,
     absWorkingDir: ROOT,
     banner: {
@@ -253,39 +264,16 @@ async function bundleCommand(id, { file, handler }, strategyHooks) {
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced no output for ${id}`);
-  // The point of the runner is not loading oclif: a handler that pulls it in must be fixed, not shipped.
-  const oclifInputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/@oclif/'));
-  if (oclifInputs.length > 0)
+  // The point of the runner is not loading oclif's runtime: a command module that pulls it in must be fixed, not shipped.
+  const oclifRuntime = Object.keys(result.metafile.inputs).filter((f) => OCLIF_RUNTIME.test(f));
+  if (oclifRuntime.length > 0)
     throw new Error(
-      `the cold-start bundle of ${id} includes oclif (${oclifInputs.slice(0, 3).join(', ')}…): keep @oclif/core out of src/handlers and src/fast`,
+      `the cold-start bundle of ${id} includes oclif's runtime (${oclifRuntime.join(', ')}): import flags from @oclif/core/flags, never @oclif/core`,
     );
   writeAtomic(outfile, output.contents);
-  if (process.env.AGENTCORE_FAST_METAFILE) writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
-  // Workspace packages compiled into the bundle: their tsc build info changes whenever they are rebuilt.
-  const packages = new Set();
-  for (const input of Object.keys(result.metafile.inputs)) {
-    if (input.includes('node_modules/') || input.includes(':')) continue;
-    let dir = dirname(resolve(ROOT, input));
-    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-    packages.add(dir);
-  }
-  for (const dir of packages) watchInput(join(dir, 'dist', '.tsbuildinfo'));
+  if (process.env.AGENTCORE_FAST_METAFILE && !CHECK)
+    writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
   return relative(ROOT, outfile);
-}
-
-/**
- * Files whose change makes the fast-path outputs stale (a `tsc -b` or `oclif manifest` without this step).
- * bin/run.js takes the normal path when one of them is newer than dist/fast-path/manifest.json (written last) *and*
- * its content changed: a cache restore (Nx) rewrites identical files with fresh timestamps, which must not count.
- * Files absent at run time (a published install has no .tsbuildinfo or sibling workspace) are not checked.
- */
-const inputs = new Map();
-function watchInput(file) {
-  if (existsSync(file))
-    inputs.set(
-      relative(ROOT, file).split('\\').join('/'),
-      createHash('sha256').update(readFileSync(file)).digest('hex'),
-    );
 }
 
 /** Root help exactly as oclif prints it to a pipe (width 80, no colour), from an environment without user plugins. */
@@ -339,12 +327,15 @@ if (manifest.enabled) {
   writeAtomic(join(OUT, 'root-help.txt'), renderRootHelp('--help'));
   for (const [id, spec] of Object.entries(HOT_COMMANDS))
     manifest.commands[id] = await bundleCommand(id, spec, strategyHooks);
-  watchInput(join(ROOT, 'package.json'));
-  watchInput(join(ROOT, 'oclif.manifest.json'));
-  for (const name of manifest.corePlugins) watchInput(join(readPluginPjson(name).dir, 'oclif.manifest.json'));
-  manifest.inputs = [...inputs].sort(([a], [b]) => a.localeCompare(b)).map(([file, sha256]) => ({ file, sha256 }));
 }
 writeAtomic(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(
-  `fast paths ${manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`,
-);
+if (CHECK && stale.length > 0) {
+  console.error(
+    `fast-path files out of date with dist/: ${stale.join(', ')}. Rebuild the CLI: tools/env.sh nx run @agentcore/cli:build`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log(
+    `fast paths ${CHECK ? 'up to date' : manifest.enabled ? `ready: --version, --help, ${Object.keys(manifest.commands).join(', ')}` : `disabled: ${reasons.join('; ')}`}`,
+  );
+}

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelope, splitDeployOutput } from './deploy-helpers.js';
+import { envelope, splitDeployOutput, standInEnv } from './deploy-helpers.js';
 import { BIN, createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
 const API_KEY = 'sk-failures-key-93b1c0';
@@ -41,20 +41,6 @@ async function project(sb: Sandbox): Promise<string> {
   return root;
 }
 
-function awsEnv(sb: Sandbox, aws: AwsStandIn, accessKeyId = 'AKIDTEST'): NodeJS.ProcessEnv {
-  return {
-    AWS_ACCESS_KEY_ID: accessKeyId,
-    AWS_SECRET_ACCESS_KEY: 'stand-in-secret',
-    AWS_REGION: aws.region,
-    AWS_ENDPOINT_URL: aws.url,
-    ...(aws.s3Url ? { AWS_ENDPOINT_URL_S3: aws.s3Url } : {}),
-    AWS_SHARED_CREDENTIALS_FILE: join(sb.dir, 'no-credentials'),
-    AWS_CONFIG_FILE: join(sb.dir, 'no-config'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AGENTCORE_DEPLOY_POLL_MS: '10',
-  };
-}
-
 describe('agentcore deploy failure paths (built CLI, AWS stand-in)', () => {
   let sb: Sandbox;
   let root: string;
@@ -65,7 +51,7 @@ describe('agentcore deploy failure paths (built CLI, AWS stand-in)', () => {
     state: existsSync(stateFile()) ? readFileSync(stateFile(), 'utf8') : undefined,
   });
   const deploy = (accessKeyId?: string) =>
-    sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws, accessKeyId), timeoutMs: 120_000 });
+    sb.run(['deploy', '--yes', '--json'], { cwd: root, env: standInEnv(sb, aws, accessKeyId), timeoutMs: 120_000 });
 
   beforeAll(async () => {
     aws = await startAwsStandIn({ progressDelayMs: 5, s3: true });
@@ -199,11 +185,11 @@ describe('long-running deploys (built CLI, AWS stand-in with 2 s stack steps)', 
 
   it('a second deploy is refused by the project lock while the first runs; the first finishes', async () => {
     // A live owner's lock is never taken over (the lock's own tests cover its refresh and stale rules).
-    const first = spawnDeploy(root, { ...sb.env, ...awsEnv(sb, aws) });
+    const first = spawnDeploy(root, { ...sb.env, ...standInEnv(sb, aws) });
     await first.started;
     expect(first.exited()).toBe(false);
     const before = await snapshotProject(root);
-    const second = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws) });
+    const second = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: standInEnv(sb, aws) });
     expect(first.exited()).toBe(false);
     expect(second.exitCode).toBe(1);
     expect(envelope(second).code).toBe('ERR_LOCK_TIMEOUT');
@@ -217,14 +203,18 @@ describe('long-running deploys (built CLI, AWS stand-in with 2 s stack steps)', 
     writeFileSync(join(root, 'app', 'A', 'extra.js'), 'export const changed = true;\n');
     const stateBefore = readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8');
     // the first stack event: ExecuteChangeSet has been answered, CloudFormation is updating
-    const first = spawnDeploy(root, { ...sb.env, ...awsEnv(sb, aws) }, '"event":"stack"');
+    const first = spawnDeploy(root, { ...sb.env, ...standInEnv(sb, aws) }, '"event":"stack"');
     await first.started;
     first.child.kill('SIGINT');
     expect(await first.done).not.toBe(0);
     expect(readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8')).toBe(stateBefore);
     expect(aws.stacks().find((s) => s.status !== 'DELETE_COMPLETE')?.status).toMatch(/_IN_PROGRESS$/);
 
-    const next = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws), timeoutMs: 200_000 });
+    const next = await sb.run(['deploy', '--yes', '--json'], {
+      cwd: root,
+      env: standInEnv(sb, aws),
+      timeoutMs: 200_000,
+    });
     expect(next.exitCode, next.stdout + next.stderr).toBe(0);
     const { events, envelope: env } = splitDeployOutput(next.stdout);
     expect(events.some((e) => e.event === 'notice' && String(e.message).includes('following it to its end'))).toBe(
@@ -233,7 +223,7 @@ describe('long-running deploys (built CLI, AWS stand-in with 2 s stack steps)', 
     expect((env.result as { status: string }).status).toBe('deployed');
     expect(aws.stacks().find((s) => s.status !== 'DELETE_COMPLETE')?.status).toBe('UPDATE_COMPLETE');
     expect(readFileSync(join(root, 'agentcore', '.cli', 'deployed-state.json'), 'utf8')).not.toBe(stateBefore);
-    const again = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: awsEnv(sb, aws) });
+    const again = await sb.run(['deploy', '--yes', '--json'], { cwd: root, env: standInEnv(sb, aws) });
     expect((splitDeployOutput(again.stdout).envelope.result as { status: string }).status).toBe('unchanged');
   }, 300_000);
 });

@@ -1,5 +1,28 @@
+/** Shared pieces of the deploy tests: the AWS stand-in environment and the split of `--json` output. */
+import { join } from 'node:path';
+import type { AwsStandIn } from '@agentcore/testkit/aws';
+import type { RunResult, Sandbox } from './helpers.js';
+
+/**
+ * The environment that points the CLI's AWS SDK at the stand-in and nowhere else: static keys (`accessKeyId` is the one
+ * the S3 stand-in accepts unless a test injects another), the stand-in's region and endpoints, shared config and
+ * credentials files that do not exist, no EC2 metadata lookup, and a short stack poll interval.
+ */
+export function standInEnv(sb: Sandbox, aws: AwsStandIn, accessKeyId = 'AKIDTEST'): NodeJS.ProcessEnv {
+  return {
+    AWS_ACCESS_KEY_ID: accessKeyId,
+    AWS_SECRET_ACCESS_KEY: 'stand-in-secret',
+    AWS_REGION: aws.region,
+    AWS_ENDPOINT_URL: aws.url,
+    ...(aws.s3Url ? { AWS_ENDPOINT_URL_S3: aws.s3Url } : {}),
+    AWS_SHARED_CREDENTIALS_FILE: join(sb.dir, 'no-credentials'),
+    AWS_CONFIG_FILE: join(sb.dir, 'no-config'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AGENTCORE_DEPLOY_POLL_MS: '10',
+  };
+}
+
 /** deploy/destroy --json: NDJSON event lines first (`{"event":…}`), then the usual (pretty-printed) envelope. */
-import type { RunResult } from './helpers.js';
 
 export type Envelope = NonNullable<RunResult['json']>;
 

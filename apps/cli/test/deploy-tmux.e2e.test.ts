@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standInEnv } from './deploy-helpers.js';
 import { createSandbox, type Sandbox } from './helpers.js';
 import { requiredPeer, TMUX } from '@agentcore/testkit/peers';
 import { startInTmux, type TmuxRun } from './tmux-helpers.js';
@@ -20,18 +21,7 @@ describe.skipIf(tmux.skip)('agentcore deploy asks in a terminal (tmux, AWS stand
   let aws: AwsStandIn;
   const sessions: TmuxRun[] = [];
   const start = (args: string[]) => {
-    const env = {
-      ...sb.env,
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'x',
-      AWS_REGION: aws.region,
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ENDPOINT_URL_S3: aws.s3Url,
-      AWS_SHARED_CREDENTIALS_FILE: join(sb.dir, 'none'),
-      AWS_CONFIG_FILE: join(sb.dir, 'none'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AGENTCORE_DEPLOY_POLL_MS: '10',
-    };
+    const env = { ...sb.env, ...standInEnv(sb, aws) };
     const run = startInTmux(args, { cwd: root, env, name: `agentcore-deploy-${process.pid}-${sessions.length}` });
     sessions.push(run);
     return run;

@@ -7,11 +7,12 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitDeployOutput } from './deploy-helpers.js';
+import { splitDeployOutput, standInEnv } from './deploy-helpers.js';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
 const API_KEY = 'sk-e2e-apikey-7f3a9c1d2b';
@@ -53,17 +54,7 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
       clients: [{ clientId: 'agent-client', clientSecret: CLIENT_SECRET, scopes: ['invoke'] }],
     });
     sb = await createSandbox();
-    env = {
-      AWS_ACCESS_KEY_ID: AKID,
-      AWS_SECRET_ACCESS_KEY: 'stand-in-secret',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: aws.url,
-      AWS_ENDPOINT_URL_S3: aws.s3Url,
-      AWS_SHARED_CREDENTIALS_FILE: join(sb.dir, 'no-credentials'),
-      AWS_CONFIG_FILE: join(sb.dir, 'no-config'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AGENTCORE_DEPLOY_POLL_MS: '10',
-    };
+    env = standInEnv(sb, aws, AKID);
     expect((await sb.run(['create', '--name', 'Demo', '--json'])).exitCode).toBe(0);
     root = join(sb.dir, 'Demo');
     await ok(
@@ -172,7 +163,16 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
   it('a second deploy changes nothing: 0 mutating calls, at most 2 reads, nothing uploaded', async () => {
     const before = aws.requests().length;
     const snap = await snapshot();
-    const r = await cli(['deploy', '--yes', '--json']);
+    // every module the deploy loads, through a module hook
+    const loader = join(sb.dir, 'module-log.mjs');
+    const log = join(sb.dir, 'noop-modules.log');
+    writeFileSync(
+      loader,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+        `registerHooks({ resolve(s, c, next) { const r = next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; } });\n`,
+    );
+    writeFileSync(log, '');
+    const r = await cli(['deploy', '--yes', '--json'], { NODE_OPTIONS: `--import ${pathToFileURL(loader).href}` });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     const result = splitDeployOutput(r.stdout).envelope.result as { status: string; uploaded: string[] };
     expect(result.status).toBe('unchanged');
@@ -181,7 +181,12 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
     expect(calls.filter((c) => c.mutating)).toEqual([]);
     expect(calls.length).toBeLessThanOrEqual(2);
     expect(calls.map((c) => c.operation)).toEqual(['DescribeStacks']); // the stack id names the account: no STS call
+    expect(aws.violations()).toEqual([]);
     expect(await snapshot()).toEqual(snap);
+    // the no-op decision loads the credential chain and the signer, no service client
+    const modules = readFileSync(log, 'utf8').split('\n');
+    expect(modules.some((u) => u.includes('/node_modules/@aws-sdk/credential-provider-node/'))).toBe(true);
+    expect(modules.filter((u) => /\/node_modules\/@aws-sdk\/client-/.test(u))).toEqual([]);
   }, 120_000);
 
   it('status shows what is deployed and what changed locally since', async () => {

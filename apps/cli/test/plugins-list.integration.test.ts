@@ -22,6 +22,8 @@ describe('agentcore plugins --json', () => {
         expect.objectContaining({ name: '@oclif/plugin-plugins', type: 'core' }),
       ]),
     );
+    // Each entry is the plugin's name, version and type only, not oclif's internal plugin object.
+    for (const p of envelope.result) expect(Object.keys(p).sort()).toEqual(['name', 'type', 'version']);
   });
 
   it('reports a usage error as a coded envelope, exit 2', async () => {

@@ -9,6 +9,7 @@ import type { AwsClients } from './aws/clients.js';
 import { mapAwsError } from './aws/errors.js';
 import { createDeployError } from './errors.js';
 import { collectFiles } from './files.js';
+import { deployMessages } from './messages.js';
 import { sha256Hex } from './template.js';
 import { buildZip } from './zip.js';
 
@@ -33,7 +34,7 @@ export function packageRuntime(root: string, project: string, runtime: string, c
   let zip: Buffer;
   try {
     const files = collectFiles(dir);
-    if (files.length === 0) throw new Error('no files to package');
+    if (files.length === 0) throw new Error(deployMessages().get('reason.noFiles'));
     zip = buildZip(files);
   } catch (err) {
     throw createDeployError(

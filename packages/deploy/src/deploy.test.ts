@@ -19,6 +19,8 @@ const ENV_KEYS = [
   'AWS_ENDPOINT_URL_S3',
   'AWS_EC2_METADATA_DISABLED',
   'AWS_PROFILE',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
 ];
 
 function template(envBytes: number): Template {
@@ -124,6 +126,66 @@ describe('deploy() against the AWS stand-in', () => {
     expect(ops).toContain('DeleteChangeSet');
     expect(ops).not.toContain('ExecuteChangeSet');
   });
+
+  it('a no-op deploy is found without a service client, and also when only the CloudFormation client can ask', async () => {
+    const first = await deploy(options('Noop', 10, async () => true));
+    expect(first.status).toBe('deployed');
+    // the light DescribeStacks: one read call, nothing else
+    let n = aws.requests().length;
+    expect((await deploy(options('Noop', 10, async () => true))).status).toBe('unchanged');
+    expect(
+      aws
+        .requests()
+        .slice(n)
+        .map((r) => [r.operation, r.mutating]),
+    ).toEqual([['DescribeStacks', false]]);
+    // an endpoint set in the shared config file: the light request leaves it to the client, still one read call
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-lib-config-'));
+    const saved = { url: process.env.AWS_ENDPOINT_URL, config: process.env.AWS_CONFIG_FILE };
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    writeFileSync(process.env.AWS_CONFIG_FILE, `[default]\nendpoint_url = ${aws.url}\n`);
+    delete process.env.AWS_ENDPOINT_URL;
+    try {
+      n = aws.requests().length;
+      expect((await deploy(options('Noop', 10, async () => true))).status).toBe('unchanged');
+      expect(
+        aws
+          .requests()
+          .slice(n)
+          .map((r) => [r.operation, r.mutating]),
+      ).toEqual([['DescribeStacks', false]]);
+      expect(aws.violations()).toEqual([]);
+    } finally {
+      process.env.AWS_ENDPOINT_URL = saved.url;
+      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = saved.config;
+      delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+    }
+  });
+
+  it('a failed create whose events span several pages still names the failed resource', async () => {
+    // everything happens before the first poll, and DescribeStackEvents answers 2 events a page
+    const paged = await startAwsStandIn({ progressDelayMs: 0, pageSize: 2, s3: true });
+    const saved = { url: process.env.AWS_ENDPOINT_URL, s3: process.env.AWS_ENDPOINT_URL_S3 };
+    process.env.AWS_ENDPOINT_URL = paged.url;
+    process.env.AWS_ENDPOINT_URL_S3 = paged.s3Url;
+    try {
+      paged.setFault({ kind: 'resource-failure', logicalId: 'RuntimeA', reason: 'Injected failure' });
+      const failed = (await deploy(options('Paged', 10, async () => true)).catch((e: unknown) => e)) as Error & {
+        code?: string;
+        details?: Record<string, unknown>;
+      };
+      expect(failed.code).toBe('ERR_DEPLOY_STACK_FAILED');
+      expect(failed.message).toContain('RuntimeA: Injected failure');
+      expect(failed.details?.resource).toBe('RuntimeA');
+      expect(paged.violations()).toEqual([]);
+    } finally {
+      process.env.AWS_ENDPOINT_URL = saved.url;
+      process.env.AWS_ENDPOINT_URL_S3 = saved.s3;
+      await paged.close();
+    }
+  }, 60_000);
 
   it('right after a failed create, the next deploy deletes the rolled-back stack and creates it again', async () => {
     // stack steps that take time (200 ms each), as on AWS: the delete is not over the moment it is asked for

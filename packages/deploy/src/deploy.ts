@@ -6,9 +6,10 @@
 import { ensureStagingBucket, stagingBucketName, stagingPrefix, uploadOnce } from './assets.js';
 import { awsClients, type AwsClients } from './aws/clients.js';
 import { callerIdentity, resolveContext, type SessionOptions } from './aws/session.js';
+import { probeStack } from './aws/stack-probe.js';
 import { createDeployError } from './errors.js';
 import { ensureProviders } from './identity.js';
-import { messages } from './messages.js';
+import { deployMessages } from './messages.js';
 import { buildPlan, type DeployPlan, type PlanInput } from './plan.js';
 import { buildReview, type Review } from './review.js';
 import { outputsOf, parametersFor, unchangedLocally } from './outcome.js';
@@ -90,18 +91,19 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     const prev = readMeta(await loadState(options.deployedStateFile), options.target);
     const prefix = stagingPrefix(options.project);
-    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one.
+    // No-op check first: one DescribeStacks whose stack id (it names account and region) must be the recorded one,
+    // and the stack settled. The light request loads no service client; when it cannot tell, the CloudFormation
+    // client asks (and its answer serves the rest of the deploy).
     let stack: StackInfo | undefined;
     let described = false;
     if (prev && prev.region === context.region && unchangedLocally(plan, options, prev, prev)) {
-      stack = await describeStack(clients, plan.stackName);
-      described = true;
-      if (
-        stack &&
-        stack.stackId === prev.stackId &&
-        isStable(stack.status) &&
-        stack.status !== 'UPDATE_ROLLBACK_COMPLETE'
-      )
+      let seen: { stackId: string; status: string } | undefined = await probeStack(context, plan.stackName);
+      if (!seen) {
+        stack = await describeStack(clients, plan.stackName);
+        described = true;
+        seen = stack;
+      }
+      if (seen && seen.stackId === prev.stackId && isStable(seen.status) && seen.status !== 'UPDATE_ROLLBACK_COMPLETE')
         return {
           status: 'unchanged',
           stackName: plan.stackName,
@@ -121,7 +123,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       // to its end, then deploy on top of whatever it left.
       emit({
         type: 'notice',
-        message: messages.get('notice.waiting', { stack: plan.stackName, status: stack.status }),
+        message: deployMessages().get('notice.waiting', { stack: plan.stackName, status: stack.status }),
       });
       await waitForStack(clients, stack.stackId, await stackEventIds(clients, stack.stackId), {
         pollMs,
@@ -138,7 +140,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
     if (options.dryRun) {
       const changes = Object.entries(plan.template.Resources).map(([id, r]) => ({
-        action: stack ? 'Add or Modify' : 'Add',
+        action: stack ? deployMessages().get('review.addOrModify') : 'Add',
         logicalId: id,
         type: r.Type,
       }));
@@ -164,7 +166,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     // HeadBucket / HeadObject every time something changed: an object deleted by hand is uploaded again.
     if (plan.assets.length > 0 || Buffer.byteLength(plan.templateBody) > TEMPLATE_BODY_LIMIT)
       for (const action of await ensureStagingBucket(clients, bucket, session.region))
-        emit({ type: 'notice', message: messages.get('notice.bucketSetting', { bucket, action }) });
+        emit({ type: 'notice', message: deployMessages().get('notice.bucketSetting', { bucket, action }) });
     for (const a of plan.assets) {
       const did = await uploadOnce(clients, bucket, a.key, a.zip, 'application/zip');
       if (did) uploaded.push(a.runtime);
@@ -257,7 +259,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (!final)
       throw createDeployError('ERR_DEPLOY_AWS', 'Aws', {
         action: 'cloudformation:DescribeStacks',
-        reason: 'stack not found after deploy',
+        reason: deployMessages().get('reason.stackGone'),
       });
     emit({ type: 'step', step: 'state' });
     const outputs = outputsOf(plan, options, final);

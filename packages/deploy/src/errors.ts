@@ -1,6 +1,6 @@
 /** Coded errors of @agentcore/deploy. Callers branch on `code`; every error carries actions. No secret values. */
 import { AgentcoreError, type AgentcoreErrorOptions } from '@agentcore/schema';
-import { messages } from './messages.js';
+import { deployMessages } from './messages.js';
 
 export type DeployErrorCode =
   /** The standard credential chain found no credentials (or the named profile does not exist). */
@@ -44,8 +44,8 @@ export function createDeployError(
   details: Record<string, unknown> = {},
   cause?: unknown,
 ): DeployError {
-  return new DeployError(code, messages.get(`error.${key}`, values), {
-    actions: messages.list(`error.${key}.actions`, values),
+  return new DeployError(code, deployMessages().get(`error.${key}`, values), {
+    actions: deployMessages().list(`error.${key}.actions`, values),
     details,
     ...(cause === undefined ? {} : { cause }),
   });

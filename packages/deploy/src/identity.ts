@@ -9,6 +9,7 @@
  */
 import type { AwsClients } from './aws/clients.js';
 import { mapAwsError } from './aws/errors.js';
+import { deployMessages } from './messages.js';
 import type { ProviderRecord } from './state.js';
 
 export type CredentialValues =
@@ -83,7 +84,10 @@ async function apiKeyProvider(
     secretArn ??= r?.apiKeySecretArn?.secretArn;
   }
   if (!arn)
-    throw mapAwsError(new Error(`no ARN returned for ${name}`), 'bedrock-agentcore:GetApiKeyCredentialProvider');
+    throw mapAwsError(
+      new Error(deployMessages().get('reason.noArn', { name })),
+      'bedrock-agentcore:GetApiKeyCredentialProvider',
+    );
   return {
     kind: 'api-key',
     name,
@@ -134,7 +138,10 @@ async function oauthProvider(
     }
   }
   if (!r.credentialProviderArn)
-    throw mapAwsError(new Error(`no ARN returned for ${name}`), 'bedrock-agentcore:GetOauth2CredentialProvider');
+    throw mapAwsError(
+      new Error(deployMessages().get('reason.noArn', { name })),
+      'bedrock-agentcore:GetOauth2CredentialProvider',
+    );
   return {
     kind: 'oauth',
     name,
@@ -183,7 +190,9 @@ export async function deleteProviders(clients: AwsClients, providers: readonly P
       if (!notFound(err))
         throw mapAwsError(
           err,
-          `bedrock-agentcore:Delete${p.kind === 'api-key' ? 'ApiKey' : 'Oauth2'}CredentialProvider`,
+          p.kind === 'api-key'
+            ? 'bedrock-agentcore:DeleteApiKeyCredentialProvider'
+            : 'bedrock-agentcore:DeleteOauth2CredentialProvider',
         );
     });
   }

@@ -5,7 +5,7 @@
  * flagged. Compares the snapshot stored at the last deploy with the one about to be deployed. Never a secret:
  * credentials are compared by fingerprint only. Pure.
  */
-import { messages } from './messages.js';
+import { deployMessages } from './messages.js';
 import type { AuthSnapshot, InboundAuth, OutboundAuth } from './snapshot.js';
 
 export interface ResourceChange {
@@ -25,7 +25,7 @@ export interface Review {
   replacements: boolean;
 }
 
-const m = (key: string, values: Record<string, string | number> = {}) => messages.get(`review.${key}`, values);
+const m = (key: string, values: Record<string, string | number> = {}) => deployMessages().get(`review.${key}`, values);
 
 function describeInbound(a: InboundAuth): string {
   const parts = [

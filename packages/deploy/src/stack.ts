@@ -3,8 +3,10 @@
  * list its changes, execute it and stream the stack's events until the stack settles; delete for `destroy`.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html
  */
+import type { StackEvent as SdkStackEvent } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from './aws/clients.js';
 import { mapAwsError } from './aws/errors.js';
+import { deployMessages } from './messages.js';
 import type { ResourceChange } from './review.js';
 
 export interface StackInfo {
@@ -132,7 +134,9 @@ export async function createChangeSet(
     if (status === 'FAILED') {
       if (NO_CHANGES.test(r.StatusReason ?? '')) return { id, status: 'empty', changes: [] };
       throw mapAwsError(
-        Object.assign(new Error(r.StatusReason ?? 'change set failed'), { name: 'ChangeSetFailed' }),
+        Object.assign(new Error(r.StatusReason ?? deployMessages().get('reason.changeSetFailed')), {
+          name: 'ChangeSetFailed',
+        }),
         'cloudformation:CreateChangeSet',
       );
     }
@@ -194,13 +198,23 @@ export async function waitForStack(
   const seen = new Set<string>(before);
   const events: StackEvent[] = [];
   for (;;) {
-    let page;
-    try {
-      page = await client.send(new sdk.DescribeStackEventsCommand({ StackName: stackId }));
-    } catch (err) {
-      throw mapAwsError(err, 'cloudformation:DescribeStackEvents');
-    }
-    const fresh = (page.StackEvents ?? []).filter((e) => e.EventId && !seen.has(e.EventId)).reverse();
+    // Newest first, a page at a time: read on until an event already seen, so that a burst of events between two
+    // polls (a fast create and rollback) is not cut at the first page.
+    const newest: SdkStackEvent[] = [];
+    let token: string | undefined;
+    do {
+      let page;
+      try {
+        page = await client.send(new sdk.DescribeStackEventsCommand({ StackName: stackId, NextToken: token }));
+      } catch (err) {
+        throw mapAwsError(err, 'cloudformation:DescribeStackEvents');
+      }
+      const list = page.StackEvents ?? [];
+      const known = list.findIndex((e) => e.EventId !== undefined && seen.has(e.EventId));
+      newest.push(...(known === -1 ? list : list.slice(0, known)).filter((e) => e.EventId));
+      token = known === -1 ? page.NextToken : undefined;
+    } while (token);
+    const fresh = newest.reverse();
     let stackStatus: string | undefined;
     for (const e of fresh) {
       seen.add(e.EventId ?? '');

@@ -6,6 +6,7 @@
  * (or an entry) of 4 GiB or more is refused.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { deployMessages } from './messages.js';
 
 export interface ZipEntry {
   /** Path inside the archive, `/`-separated, relative. */
@@ -35,17 +36,18 @@ export function buildZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   let previous: string | undefined;
   for (const entry of sorted) {
-    if (entry.path === previous) throw new RangeError(`duplicate zip entry ${entry.path}`);
+    if (entry.path === previous)
+      throw new RangeError(deployMessages().get('reason.zipDuplicate', { path: entry.path }));
     previous = entry.path;
     if (!entry.path || entry.path.startsWith('/') || entry.path.split('/').some((s) => s === '..' || s === ''))
-      throw new RangeError(`unsafe zip entry path ${JSON.stringify(entry.path)}`);
+      throw new RangeError(deployMessages().get('reason.zipUnsafePath', { path: JSON.stringify(entry.path) }));
     const name = Buffer.from(entry.path, 'utf8');
     const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
     const deflated = deflateRawSync(data, { level: 9 });
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     if (data.length >= MAX_32 || offset + body.length >= MAX_32)
-      throw new RangeError('zip too large (zip64 unsupported)');
+      throw new RangeError(deployMessages().get('reason.zipTooLarge'));
     const crc = crc32(data);
     const method = stored ? 0 : 8;
 
@@ -86,7 +88,7 @@ export function buildZip(entries: readonly ZipEntry[]): Buffer {
     offset += local.length + name.length + body.length;
   }
   const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  if (sorted.length > 0xffff) throw new RangeError('too many zip entries (zip64 unsupported)');
+  if (sorted.length > 0xffff) throw new RangeError(deployMessages().get('reason.zipTooManyEntries'));
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(sorted.length, 8);

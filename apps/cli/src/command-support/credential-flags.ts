@@ -4,7 +4,8 @@
  * the oclif manifest and the cold-start runner see); at run time the command parses with the installed registry.
  * A kind's flag summary is shown as written (secret flags say themselves how to pass the value).
  */
-import { Flags, type Interfaces } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
+import type { Interfaces } from '@oclif/core';
 import { BUILTIN_CREDENTIAL_SOURCE, type StrategyFlag, type StrategyRegistry } from '@agentcore/auth';
 import { loadMessages } from '../shared/messages.js';
 import { orList } from '../operations/add-credential.js';

@@ -3,7 +3,8 @@
  * the static flags (lenient), then static + the registry's flags (strict). Flag descriptors from plugins are
  * turned into oclif flags here; plugins never see oclif's parser.
  */
-import { Flags, type Interfaces } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
+import type { Interfaces } from '@oclif/core';
 import type { AttachCommand, StrategyFlag, StrategyRegistry } from '@agentcore/auth';
 
 export function helpGroupFor(packageName: string, type: string): string {

@@ -18,8 +18,6 @@ import { isAbsolute, resolve } from 'node:path';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 
-const messages = loadMessages('deploy');
-
 export interface DeployInputs {
   template: Template;
   names: TemplateNames;
@@ -89,6 +87,8 @@ export async function credentialInputs(
     if (template.Parameters?.[providerArnParameter(c.name)] === undefined) continue;
     const missingVars = Object.entries(env).flatMap(([flag, variable]) => (secrets[flag] ? [] : [variable]));
     const variable = missingVars.at(-1) ?? Object.values(env)[0] ?? '';
+    // Read here, not at import: `status` loads this module on its cold start.
+    const messages = loadMessages('deploy');
     throw new CliError('ERR_NOT_FOUND', messages.get('error.SecretMissing', { name: c.name, variable }), {
       actions: messages.list('error.SecretMissing.actions', { name: c.name }),
       details: { credential: c.name, variable },

@@ -28,20 +28,29 @@ export const REQUIRED_INPUTS: Readonly<Record<InteractiveCommand, readonly (read
 
 const given = (v: unknown): boolean => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-/** Missing requirements, each rendered as `--a` or `--a or --b with --c`. */
+/**
+ * Missing requirements, each rendered as `--a` or `--a or --b with --c` (the joining words from the `interactive`
+ * bundle, read only when something is missing).
+ */
 export function missingInputs(command: InteractiveCommand, values: Readonly<Record<string, unknown>>): string[] {
-  return REQUIRED_INPUTS[command]
-    .filter((alternatives) => !alternatives.some((set) => set.every((f) => given(values[f]))))
-    .map((alternatives) =>
-      alternatives
-        .map((set) =>
-          set
-            .filter((f) => !given(values[f]))
-            .map((f) => (f === 'prompt' ? '<prompt>' : `--${f}`))
-            .join(' with '),
-        )
-        .join(' or '),
-    );
+  const open = REQUIRED_INPUTS[command].filter(
+    (alternatives) => !alternatives.some((set) => set.every((f) => given(values[f]))),
+  );
+  if (open.length === 0) return [];
+  const m = loadMessages('interactive');
+  const joined = (items: readonly string[], key: string) =>
+    items.slice(1).reduce((a, b) => m.get(key, { a, b }), items[0] ?? '');
+  return open.map((alternatives) =>
+    joined(
+      alternatives.map((set) =>
+        joined(
+          set.filter((f) => !given(values[f])).map((f) => (f === 'prompt' ? '<prompt>' : `--${f}`)),
+          'missing.with',
+        ),
+      ),
+      'missing.or',
+    ),
+  );
 }
 
 export interface TerminalInfo {

@@ -64,7 +64,10 @@ async function chatRuntime(
   const { launchPicker } = await loadLaunch();
   const picked = await launchPicker(
     m.get(question),
-    agents.map((a) => ({ value: a.name, label: `${a.name} (${a.authType})` })),
+    agents.map((a) => ({
+      value: a.name,
+      label: m.get('prompt.pick-agent.item', { name: a.name, authType: a.authType }),
+    })),
     im.get('keys.home'),
   );
   return picked.status === 'picked' ? picked.value : throwCancelled();
@@ -149,7 +152,10 @@ export async function callToolInteractively(
   const { launchPicker, launchWizard } = await loadLaunch();
   const picked = await launchPicker(
     m.get('prompt.pick-tool'),
-    tools.map((t) => ({ value: t.name, label: t.description ? `${t.name} — ${t.description}` : t.name })),
+    tools.map((t) => ({
+      value: t.name,
+      label: t.description ? m.get('prompt.pick-tool.item', { name: t.name, description: t.description }) : t.name,
+    })),
     im.get('keys.home'),
   );
   if (picked.status !== 'picked') return throwCancelled();

@@ -5,14 +5,16 @@
  * checked before any change is made. The SDK is imported here, on first use only. `AWS_ENDPOINT_URL` (and the
  * per-service `AWS_ENDPOINT_URL_<SERVICE>`) are honoured by the SDK itself.
  *
- * {@link resolveContext} settles region and credentials without a network call to AWS; {@link callerIdentity}
- * asks STS for the account. A no-op deploy needs only the first: the stack id it gets back from DescribeStacks
- * names the account.
+ * {@link resolveContext} settles region and credentials without a network call to AWS and without loading a
+ * service client (the credential chain and the SDK's config loader only — the same functions every client uses);
+ * {@link callerIdentity} asks STS for the account. A no-op deploy needs only the first: the stack id it gets back
+ * from DescribeStacks names the account.
  */
 import { createDeployError } from '../errors.js';
+import { deployMessages } from '../messages.js';
 import { mapAwsError } from './errors.js';
 
-type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>;
+type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-provider-node').defaultProvider>;
 
 export interface SessionOptions {
   profile?: string;
@@ -34,24 +36,22 @@ export interface AwsSession extends AwsContext {
 
 /** Region and credentials, both checked (credentials are resolved once); no call to an AWS service. */
 export async function resolveContext(options: SessionOptions = {}): Promise<AwsContext> {
-  const [{ fromNodeProviderChain }, cfn] = await Promise.all([
-    import('@aws-sdk/credential-providers'),
-    import('@aws-sdk/client-cloudformation'),
+  const [{ defaultProvider }, config] = await Promise.all([
+    import('@aws-sdk/credential-provider-node'),
+    import('@smithy/core/config'),
   ]);
-  const credentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
-  // Any client resolves the region the SDK's way; CloudFormation's is needed by every deploy anyway.
-  const probe = new cfn.CloudFormationClient({
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.region ? { region: options.region } : {}),
-    credentials,
-  });
+  const profile = options.profile ? { profile: options.profile } : {};
+  const credentials = defaultProvider(profile);
   let region: string;
   try {
-    region = await probe.config.region();
+    // What a service client does with its `region` option: this value, else AWS_REGION, else the profile's.
+    const lookup = config.loadConfig(config.NODE_REGION_CONFIG_OPTIONS, {
+      ...config.NODE_REGION_CONFIG_FILE_OPTIONS,
+      ...profile,
+    });
+    region = await config.resolveRegionConfig({ region: options.region ?? lookup, useFipsEndpoint: false }).region();
   } catch {
     region = '';
-  } finally {
-    probe.destroy();
   }
   if (!region) {
     throw createDeployError(
@@ -79,7 +79,7 @@ export async function callerIdentity(context: AwsContext): Promise<AwsSession> {
   const client = new sts.STSClient(context.clientConfig);
   try {
     const id = await client.send(new sts.GetCallerIdentityCommand({}));
-    if (!id.Account || !id.Arn) throw new Error('GetCallerIdentity returned no account');
+    if (!id.Account || !id.Arn) throw new Error(deployMessages().get('reason.noAccount'));
     return { ...context, account: id.Account, callerArn: id.Arn };
   } catch (err) {
     throw mapAwsError(err, 'sts:GetCallerIdentity');

@@ -25,7 +25,8 @@ export default class AddCredential extends AgentcoreCommand<AddCredentialCommand
       enableJsonFlag: AddCredential.enableJsonFlag,
       strict: true,
     });
-    // Also run by the cold-start runner (src/fast/lite.ts) with the same flags: keep all behaviour in the handler.
+    // The cold-start runner (src/fast/add-credential.ts) parses with the same function and runs the same handler:
+    // keep all behaviour in the handler.
     return addCredentialHandler(this.host(), flags as AddCredentialFlags);
   }
 }

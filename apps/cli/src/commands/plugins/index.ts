@@ -10,9 +10,31 @@ import { loadMessages } from '../../shared/messages.js';
 
 const messages = loadMessages('plugins');
 
+/** One installed plugin, as `--json` lists it (oclif's internal plugin objects are not part of the result). */
+export interface PluginListEntry {
+  name: string;
+  version: string;
+  /** `core` (shipped with the CLI), `user` (installed), `link` (linked from a folder) or `jit`. */
+  type: string;
+  /** The folder a linked plugin is loaded from. */
+  root?: string;
+}
+
+export type PluginsCommandResult = PluginListEntry[];
+
 export default class Plugins extends commands.plugins {
   static override summary = messages.get('list.summary');
   static override examples = messages.list('list.examples');
+
+  override async run(): Promise<PluginsCommandResult> {
+    const plugins = await super.run();
+    return plugins.map((p) => ({
+      name: p.name,
+      version: p.version,
+      type: p.type,
+      ...(p.type === 'link' && 'root' in p ? { root: p.root } : {}),
+    }));
+  }
 
   protected override toSuccessJson(result: unknown): unknown {
     return successEnvelope(result, []);

@@ -11,7 +11,10 @@ export function SelectStep({ step, draft, texts }: StepProps) {
           { value: 'true', label: texts.yes },
           { value: 'false', label: texts.no },
         ]
-      : (step.options ?? []).map((o) => ({ value: o.value, label: o.hint ? `${o.label} — ${o.hint}` : o.label }));
+      : (step.options ?? []).map((o) => ({
+          value: o.value,
+          label: o.hint ? texts.withHint(o.label, o.hint) : o.label,
+        }));
   return (
     <Box flexDirection="column">
       <StepHeader message={step.message} />

@@ -1,4 +1,4 @@
-/** One component per step kind (STYLE rule 12): the app looks the component up, no `isXxxStep` flags. */
+/** One component per step kind: the app looks the component up, no `isXxxStep` flags. */
 import type { FunctionComponent } from 'react';
 import type { StepKind } from '../wizard/types.js';
 import { ClaimsStep } from './claims/ClaimsStep.js';

@@ -9,6 +9,8 @@ export interface StepTexts {
   jsonOk: string;
   claimsEmpty: string;
   claimsDone: string;
+  /** An option shown with its hint (`label — hint`). */
+  withHint(label: string, hint: string): string;
 }
 
 /**

@@ -17,6 +17,7 @@ const TEXTS: StepTexts = {
   jsonOk: m.get('label.json-ok'),
   claimsEmpty: m.get('label.claims-empty'),
   claimsDone: m.get('label.claims-done'),
+  withHint: (label, hint) => m.get('label.option-hint', { label, hint }),
 };
 
 export interface WizardAppProps {
