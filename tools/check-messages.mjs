@@ -21,7 +21,6 @@
  * the same line or the line above: `// messages-check: internal — <reason>`. The reason is required.
  *
  *   node tools/check-messages.mjs           (exit 1 with file:line and what to do for each inline text)
- *   node tools/check-messages.mjs --list    (also print every finding in the skipped files)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -29,12 +28,6 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * TEMPORARY: files other changes in flight are converting to bundles. The check prints how many it skips; each entry
- * is deleted once its file uses bundles, and then the list itself. Exact paths or `dir/` prefixes (relative to the repo root, `/` separators).
- */
-export const TEMPORARY_SKIPS = [];
 
 const EXEMPT = /messages-check:\s*internal\b\s*(?:[-—:–]\s*)?(\S.*)?$/;
 const TEXT_VARS = new Set(['message', 'reason', 'warning', 'hint', 'action', 'actions', 'help']);
@@ -245,17 +238,6 @@ function exemption(lines, line) {
   return undefined;
 }
 
-export function isSkipped(path, skips = TEMPORARY_SKIPS) {
-  return skips.some((s) => {
-    if (s.endsWith('/')) return path.startsWith(s);
-    if (s.includes('*')) {
-      const [pre, post] = s.split('*');
-      return path.startsWith(pre) && path.endsWith(post) && !path.slice(pre.length).includes('/');
-    }
-    return path === s;
-  });
-}
-
 function sourceFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -283,20 +265,11 @@ function scannedRoots() {
 }
 
 function main() {
-  const list = process.argv.includes('--list');
   const problems = [];
-  const skipped = [];
   let files = 0;
   for (const file of scannedRoots().flatMap(sourceFiles)) {
     const rel = relative(root, file).split(sep).join('/');
     const found = findInlineText(rel, readFileSync(file, 'utf8'));
-    if (isSkipped(rel)) {
-      if (found.some((h) => !h.exempt)) skipped.push({ rel, count: found.filter((h) => !h.exempt).length });
-      if (list)
-        for (const h of found.filter((x) => !x.exempt))
-          console.log(`  (skipped) ${rel}:${h.line} ${h.what}: ${h.text.slice(0, 100)}`);
-      continue;
-    }
     files++;
     for (const h of found) {
       if (h.exempt && h.exempt.reason) continue;
@@ -307,10 +280,6 @@ function main() {
       );
     }
   }
-  if (skipped.length)
-    console.log(
-      `check-messages: ${skipped.length} files skipped (temporary list in tools/check-messages.mjs, ${skipped.reduce((n, s) => n + s.count, 0)} inline texts): ${skipped.map((s) => s.rel).join(', ')}`,
-    );
   if (problems.length) {
     console.error(`Inline user-facing text (${problems.length}):\n  - ${problems.join('\n  - ')}`);
     console.error(

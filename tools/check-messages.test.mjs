@@ -2,7 +2,7 @@
 //   node --test tools/check-messages.test.mjs
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findInlineText, hasWords, isSkipped } from './check-messages.mjs';
+import { findInlineText, hasWords } from './check-messages.mjs';
 
 const lines = (src) => [
   ...new Set(
@@ -75,21 +75,4 @@ test('words: sentences and phrases yes, codes and keys no', () => {
   assert.equal(hasWords('error.NotFound.actions'), false);
   assert.equal(hasWords('Target  : ', true), true);
   assert.equal(hasWords(' :  ', true), false);
-});
-
-test('the temporary skip list matches exact files, folders and one-level globs', () => {
-  const skips = ['apps/cli/src/a/b.ts', 'apps/cli/src/dir/', 'apps/cli/src/operations/remove*.ts'];
-  assert.equal(isSkipped('apps/cli/src/a/b.ts', skips), true);
-  assert.equal(isSkipped('apps/cli/src/a/b.tsx', skips), false);
-  assert.equal(isSkipped('apps/cli/src/dir/deep/x.ts', skips), true);
-  assert.equal(isSkipped('apps/cli/src/operations/remove-agent.ts', skips), true);
-  assert.equal(isSkipped('apps/cli/src/operations/removed/x.ts', skips), false);
-  assert.equal(isSkipped('apps/cli/src/operations/import.ts', skips), false);
-});
-
-test('the TUI, the credential commands and the auth packages are checked', () => {
-  assert.equal(isSkipped('apps/cli/src/tui/wizard/reducer.ts'), false);
-  assert.equal(isSkipped('apps/cli/src/tui/specs/add-credential.ts'), false);
-  assert.equal(isSkipped('apps/cli/src/operations/add-credential.ts'), false);
-  assert.equal(isSkipped('packages/auth/src/registry.ts'), false);
 });
