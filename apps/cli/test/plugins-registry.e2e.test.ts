@@ -39,7 +39,9 @@ interface PluginRow {
 async function userPlugins(): Promise<PluginRow[]> {
   const r = await agentcore<PluginRow[]>(['plugins', '--json']);
   expect(r.exitCode, r.stderr).toBe(0);
-  return (JSON.parse(r.stdout) as PluginRow[]).filter((p) => p.type === 'user');
+  const envelope = JSON.parse(r.stdout) as { status: number; result: PluginRow[] };
+  expect(envelope.status).toBe(0);
+  return envelope.result.filter((p) => p.type === 'user');
 }
 
 async function newProject(name: string): Promise<string> {
