@@ -15,8 +15,9 @@ async function secondCopy(): Promise<typeof import('@agentcore/schema')> {
   const require = createRequire(import.meta.url);
   const errorsJs = join(require.resolve('@agentcore/schema/package.json'), '..', 'dist', 'errors.js');
   const copy = join(dir, 'errors.js');
-  copyFileSync(errorsJs, copy);
-  for (const dep of ['url-redact.js', 'messages.js']) copyFileSync(join(errorsJs, '..', dep), join(dir, dep)); // errors.js imports them
+  // errors.js and the modules it imports, with their source maps (the test runner reads them).
+  for (const file of ['errors.js', 'url-redact.js', 'messages.js'].flatMap((f) => [f, `${f}.map`]))
+    copyFileSync(join(errorsJs, '..', file), join(dir, file));
   return (await import(pathToFileURL(copy).href)) as typeof import('@agentcore/schema');
 }
 

@@ -27,8 +27,9 @@ describe('isAgentcoreError', () => {
   it('recognises a coded error built by a second copy of the package (as a plugin bundling its own copy would)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'agentcore-second-copy-'));
     dirs.push(dir);
-    await cp(distErrors, join(dir, 'errors.js'));
-    for (const dep of ['url-redact.js', 'messages.js']) await cp(join(dirname(distErrors), dep), join(dir, dep)); // errors.js imports them
+    // errors.js and the modules it imports, with their source maps (the test runner reads them).
+    for (const file of ['errors.js', 'url-redact.js', 'messages.js'].flatMap((f) => [f, `${f}.map`]))
+      await cp(join(dirname(distErrors), file), join(dir, file));
     await writeFile(join(dir, 'package.json'), '{"type":"module"}');
     const copy = (await import(pathToFileURL(join(dir, 'errors.js')).href)) as typeof import('./errors.js');
     expect(copy.AgentcoreError).not.toBe(AgentcoreError);
