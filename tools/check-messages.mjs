@@ -7,7 +7,8 @@
  *     `action`, `actions` or `warning` of its options object;
  *   - the `super(...)` arguments of a class that extends `…Error`;
  *   - the text of a warning: `this.warn(...)`, `<x>.warn(...)`, `warnings.push(...)`, `<x>Warnings.push(...)`,
- *     `process.stderr.write(...)`;
+ *     `process.stderr.write(...)`; a line of output: `log(...)`, `this.log(...)`, `options.log(...)`,
+ *     `process.stdout.write(...)`;
  *   - the `message`, `action`, `actions` or `warning` of an object literal handed to a problem builder
  *     (`issues.push({ … })`, `p.add({ … })`, `ctx.addIssue({ … })`, `problems.push({ … })`, …).
  *   - a text argument of a call that is thrown: `throw refused(…)`, `throw createXError(…)`;
@@ -202,7 +203,9 @@ export function findInlineText(fileName, source) {
       if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
         if (extendsError(node)) flagArgs(node.arguments, 'super(…) of an error class');
       } else if (name === 'warn' && recv !== 'console') flagArgs(node.arguments, `${recv ?? ''}.warn(…)`);
-      else if (name === 'write' && recv === 'stderr') flagArgs(node.arguments, 'stderr.write(…)');
+      else if (name === 'write' && (recv === 'stderr' || recv === 'stdout'))
+        flagArgs(node.arguments, `${recv}.write(…)`);
+      else if (name === 'log' && recv !== 'console') flagArgs(node.arguments, `${recv ? recv + '.' : ''}log(…)`);
       else if (recv === 'z' && name) flagArgs(node.arguments, `z.${name}(…) (a schema message)`);
       else if (name === 'push' && recv && WARN_ARRAY.test(recv)) flagArgs(node.arguments, `${recv}.push(…)`);
       else if (name && BUILDER_METHODS.has(name))

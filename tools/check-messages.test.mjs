@@ -32,8 +32,12 @@ test('flags inline text in coded errors, their actions, warnings and problem bui
     "z.regex(/^s3:/, 'Must be an s3:// URI');", // 16: a schema message
     "z.url({ protocol: /^https?$/, error: 'Must be an http(s) URL' });", // 17
     'message = `Target ${name}: cannot connect to ${where}.`;', // 18: a text variable
+    "log('[dev] Fix it and restart agentcore dev.');", // 19: a line of output
+    'options.log(`[dev] ${file} changed: restarting ${name}`);', // 20
+    "this.log('Wrote the template.');", // 21
+    "process.stdout.write('Deployed the stack.\\n');", // 22
   ].join('\n');
-  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18]);
+  assert.deepEqual(lines(src), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
 });
 
 test('leaves bundle lookups, codes, keys and non-text values alone', () => {
@@ -42,7 +46,8 @@ test('leaves bundle lookups, codes, keys and non-text values alone', () => {
     "throw new SchemaError('ERR_DUPLICATE', `${a}: ${b}`, { details: { reason: 'body_too_large' } });",
     "console.warn('debug output for developers only');",
     "items.push({ name: 'a b', value: 'not a message' });",
-    "log('some words here');",
+    "console.log('debug output for developers only');",
+    "this.log(m.get('success', { name }));",
     "const status = 'not a text variable';",
     "z.string().check(z.minLength(1), z.regex(PATTERN, fieldText('S3Uri')));",
     "class Store extends Base { constructor() { super('plain words are not an error'); } }",

@@ -2,6 +2,7 @@
 import { credentialEnvName, credentialEnvNames, type Credential } from '@agentcore/schema';
 import type { DevIssuerClient } from './dev-issuer.js';
 import type { TargetEntry } from './outbound.js';
+import { devMessages } from './messages.js';
 import { issuerResources, type DevPlan } from './plan.js';
 
 export interface SecretReader {
@@ -19,9 +20,7 @@ export async function issuerClients(
     const clientId = (await secrets.get(names.clientId)) ?? r.allowedClients[0];
     const clientSecret = await secrets.get(names.clientSecret);
     if (!clientId || !clientSecret) {
-      log(
-        `[dev] issuer: ${r.name} has no client credentials in .env.local (${r.credentialName}); add them with --client-id/--client-secret to get tokens.`,
-      );
+      log(devMessages().get('log.IssuerNoClient', { name: r.name, credential: r.credentialName }));
       continue;
     }
     const prev = clients.get(clientId);

@@ -112,7 +112,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
         () => undefined,
       );
       const message = upstreamFailure(target, err);
-      options.log(`[dev] gateway: ${message}`);
+      options.log(devMessages().get('log.Gateway', { text: message }));
       const limit = upstreamLimit(err);
       throw new McpError(
         ErrorCode.InternalError,
@@ -165,7 +165,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
     }
     for (const u of unavailable)
-      options.log(`[dev] gateway ${gw.name}: tools/list lists the other targets without ${u.target}: ${u.reason}`);
+      options.log(devMessages().get('log.TargetSkipped', { gateway: gw.name, target: u.target, reason: u.reason }));
     return { tools, unavailable };
   }
 
@@ -197,7 +197,13 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
       );
     } catch (err) {
       req.resume();
-      options.log(`[dev] gateway ${gw.name}: the ${gw.type} strategy threw while verifying: ${errorText(err)}`);
+      options.log(
+        devMessages().get('log.StrategyThrew', {
+          resource: `gateway ${gw.name}`,
+          type: gw.type,
+          reason: errorText(err),
+        }),
+      );
       return sendDenial(res, strategyFailure(gw.type));
     }
     if (!decision.ok) {

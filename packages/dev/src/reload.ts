@@ -16,6 +16,7 @@ import type { GatewayEntry } from './gateway-emulator.js';
 import type { TargetEntry } from './outbound.js';
 import { planDev, withDiscoveryUrl, type DevPlan, type RuntimePlan } from './plan.js';
 import type { RuntimeEntry } from './runtime-emulator.js';
+import { devMessages } from './messages.js';
 
 export interface LiveEntries {
   /** The plan the session started with: what its processes and listeners were made from. */
@@ -114,9 +115,7 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
   try {
     prepared = await prepare(live, ctx);
   } catch (err) {
-    ctx.log(
-      `[dev] ${changed} changed, but the project does not load; still using the last good configuration. ${describeFailure(err)}`,
-    );
+    ctx.log(devMessages().get('log.ReloadKept', { changed, reason: describeFailure(err) }));
     return;
   }
   const { plan, targets, reasons } = prepared;
@@ -132,8 +131,6 @@ export async function reloadConfig(live: LiveEntries, ctx: ReloadContext, change
     Object.assign(entry, { type: g.type, strategy: g.strategy, config: g.config, targets: targets.get(g.name) ?? [] });
   }
   flushDecisionCaches();
-  ctx.log(
-    `[dev] Configuration reloaded (${changed} changed): authorizers, allowed lists, targets and secrets now apply; cached authorization decisions were dropped.`,
-  );
-  if (reasons.length > 0) ctx.log(`[dev] Restart agentcore dev to apply: ${reasons.join('; ')}.`);
+  ctx.log(devMessages().get('log.Reloaded', { changed }));
+  if (reasons.length > 0) ctx.log(devMessages().get('log.RestartToApply', { reasons: reasons.join('; ') }));
 }

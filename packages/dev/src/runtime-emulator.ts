@@ -85,7 +85,7 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
       );
     } catch (err) {
       req.resume();
-      options.log(`[dev] ${rt.name}: the ${rt.type} strategy threw while verifying: ${errorText(err)}`);
+      options.log(devMessages().get('log.StrategyThrew', { resource: rt.name, type: rt.type, reason: errorText(err) }));
       return sendDenial(res, strategyFailure(rt.type));
     }
     if (!decision.ok) {
@@ -98,7 +98,7 @@ export function createRuntimeHandler(options: RuntimeHandlerOptions) {
     }
     if (decision.sigv4Unverified && !sigv4Noted.has(rt.name)) {
       sigv4Noted.add(rt.name);
-      options.log(`[dev] ${rt.name}: AWS_IAM request accepted; the SigV4 signature is NOT verified locally.`);
+      options.log(devMessages().get('log.SigV4Unverified', { name: rt.name }));
     }
     if (!rt.agent.running) {
       req.resume();

@@ -9,6 +9,7 @@ import { AgentProcess, describeExit, type AgentExit } from '../agent-process.js'
 import type { DevPlan, RuntimePlan } from '../plan.js';
 import type { RuntimeEntry } from '../runtime-emulator.js';
 import { watchCode } from '../watch.js';
+import { devMessages } from '../messages.js';
 
 export interface AgentsStepOptions {
   root: string;
@@ -60,12 +61,12 @@ async function startAgent(r: RuntimePlan, options: AgentsStepOptions): Promise<R
     agent,
   };
   agent.onExit((exit) => {
-    entry.down = `The agent process of ${r.name} exited (${describeExit(exit)}).`;
-    log(`[dev] ${entry.down}${lastLines(exit)}`);
+    entry.down = devMessages().get('devReason.AgentExited', { name: r.name, exit: describeExit(exit) });
+    log(devMessages().get('log.Line', { text: entry.down }) + lastLines(exit));
     log(
       options.watch
-        ? `[dev] ${r.name} restarts on the next change in ${codeDir}.`
-        : `[dev] Fix it and restart agentcore dev (or use --watch).`,
+        ? devMessages().get('log.RestartsOnChange', { name: r.name, codeDir })
+        : devMessages().get('log.FixAndRestart'),
     );
   });
   await agent.start();
@@ -75,24 +76,26 @@ async function startAgent(r: RuntimePlan, options: AgentsStepOptions): Promise<R
 }
 
 function lastLines(exit: AgentExit): string {
-  return exit.lastLines.length ? ` Last lines:\n${exit.lastLines.map((l) => `    ${l}`).join('\n')}` : '';
+  return exit.lastLines.length
+    ? ` ${devMessages().get('log.LastLines')}\n${exit.lastLines.map((l) => `    ${l}`).join('\n')}`
+    : '';
 }
 
 function restart(entry: RuntimeEntry, agent: AgentProcess, file: string, options: AgentsStepOptions): void {
   if (options.closing()) return;
   const { log } = options;
-  log(`[dev] ${file} changed: restarting ${entry.name}`);
+  log(devMessages().get('log.Restarting', { file, name: entry.name }));
   void agent
     .stop()
     .then(() => agent.start())
     .then(
       () => {
         entry.down = undefined;
-        log(`[dev] ${entry.name} restarted`);
+        log(devMessages().get('log.Restarted', { name: entry.name }));
       },
       (err: Error) => {
         entry.down = err.message;
-        log(`[dev] ${err.message}`);
+        log(devMessages().get('log.Line', { text: err.message }));
       },
     );
 }

@@ -6,6 +6,7 @@ import type { FSWatcher } from 'node:fs';
 import { basename } from 'node:path';
 import { projectPaths } from '@agentcore/schema';
 import { reloadConfig, type LiveEntries, type ReloadContext } from '../reload.js';
+import { devMessages } from '../messages.js';
 import { watchFiles } from '../watch.js';
 
 export function watchConfig(root: string, live: LiveEntries, ctx: ReloadContext, closing: () => boolean): FSWatcher {
@@ -14,6 +15,6 @@ export function watchConfig(root: string, live: LiveEntries, ctx: ReloadContext,
   return watchFiles(paths.configDir, [basename(paths.configFile), basename(paths.envFile)], (file) => {
     reloading = reloading
       .then(() => (closing() ? undefined : reloadConfig(live, ctx, file)))
-      .catch((err: Error) => ctx.log(`[dev] Reloading ${file} failed: ${err.message}`));
+      .catch((err: Error) => ctx.log(devMessages().get('log.ReloadFailed', { file, reason: err.message })));
   });
 }

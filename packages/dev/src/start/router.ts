@@ -142,7 +142,9 @@ export function createDevServer(
 ): Server {
   return createServer((req, res) => {
     route(req, res).catch((err: Error) => {
-      log(`[dev] ${req.method} ${req.url}: ${err.message}`);
+      log(
+        devMessages().get('log.RequestFailed', { method: req.method ?? '', url: req.url ?? '', reason: err.message }),
+      );
       sendJson(res, 500, { message: devMessages().get('aws.InternalServerError'), devReason: err.message });
     });
   });
