@@ -122,16 +122,30 @@ function inboundUnion<B extends z.ZodMiniObject>(
         );
     return z.extend(base, { authorizerType: typeSchema, authorizerConfiguration: configSchema });
   });
-  const known = applicable.map((v) => v.type);
-  return z.discriminatedUnion('authorizerType', atLeastOne(options), {
+  return unionByType(
+    'authorizerType',
+    'authorizerType',
+    options,
+    applicable.map((v) => v.type),
+    hints,
+  );
+}
+
+/**
+ * A union discriminated by `key` whose error for a type nobody registered names the known types and, where a
+ * plugin provides it, the plugin to install (`field` is how the message names the field).
+ */
+function unionByType<O extends z.core.$ZodTypeDiscriminable>(
+  key: string,
+  field: string,
+  options: readonly O[],
+  known: string[],
+  hints: Readonly<Record<string, string>>,
+) {
+  return z.discriminatedUnion(key, atLeastOne(options), {
     error: (iss) =>
       iss.code === 'invalid_union' && 'note' in iss && iss.note === 'No matching discriminator'
-        ? unknownTypeMessage(
-            'authorizerType',
-            (iss.input as { authorizerType?: unknown } | undefined)?.authorizerType,
-            known,
-            hints,
-          )
+        ? unknownTypeMessage(field, (iss.input as Record<string, unknown> | undefined)?.[key], known, hints)
         : undefined,
   });
 }
@@ -145,13 +159,13 @@ function outboundUnion(variants: readonly OutboundAuthVariant[], hints: Readonly
       ...v.fieldsSchema._zod.def.shape,
     }),
   );
-  const known = variants.map((v) => v.type);
-  return z.discriminatedUnion('type', atLeastOne(options), {
-    error: (iss) =>
-      iss.code === 'invalid_union' && 'note' in iss && iss.note === 'No matching discriminator'
-        ? unknownTypeMessage('outboundAuth.type', (iss.input as { type?: unknown } | undefined)?.type, known, hints)
-        : undefined,
-  });
+  return unionByType(
+    'type',
+    'outboundAuth.type',
+    options,
+    variants.map((v) => v.type),
+    hints,
+  );
 }
 
 function credentialUnion(variants: readonly CredentialKindVariant[], hints: Readonly<Record<string, string>>) {
@@ -164,18 +178,13 @@ function credentialUnion(variants: readonly CredentialKindVariant[], hints: Read
       ...v.fieldsSchema._zod.def.shape,
     }),
   );
-  const known = variants.map((v) => v.authorizerType);
-  return z.discriminatedUnion('authorizerType', atLeastOne(options), {
-    error: (iss) =>
-      iss.code === 'invalid_union' && 'note' in iss && iss.note === 'No matching discriminator'
-        ? unknownTypeMessage(
-            'authorizerType',
-            (iss.input as { authorizerType?: unknown } | undefined)?.authorizerType,
-            known,
-            hints,
-          )
-        : undefined,
-  });
+  return unionByType(
+    'authorizerType',
+    'authorizerType',
+    options,
+    variants.map((v) => v.authorizerType),
+    hints,
+  );
 }
 
 /** Build the project schema for a set of installed variants (built-ins are always included). */

@@ -2,24 +2,11 @@
  * `add credential` wizard: name, kind (every registered credential kind), then that kind's own prompts (secrets
  * typed masked). Answers are flag values and take the flag path.
  */
-import type { StrategyPrompt, StrategyRegistry } from '@agentcore/auth';
+import type { StrategyRegistry } from '@agentcore/auth';
 import { CredentialNameSchema } from '@agentcore/schema';
 import { loadMessages } from '../../shared/messages.js';
-import type { WizardSpec, WizardStep } from '../wizard/types.js';
-import { fieldCheck } from './fields.js';
-
-function promptStep(p: StrategyPrompt): WizardStep {
-  return {
-    key: p.flag,
-    flag: p.flag,
-    kind: p.kind,
-    message: p.message,
-    ...(p.options ? { options: p.options } : {}),
-    ...(p.optional ? { optional: true } : {}),
-    ...(p.initial !== undefined ? { initial: p.initial } : {}),
-    ...(p.validate ? { validate: p.validate } : {}),
-  };
-}
+import type { WizardSpec } from '../wizard/types.js';
+import { fieldCheck, promptStep } from './fields.js';
 
 export function addCredentialSpec(registry: StrategyRegistry): WizardSpec {
   const m = loadMessages('add.credential');

@@ -2,14 +2,7 @@
  * The auth part of an attach wizard, built from the registry: a select of the built-ins plus the installed
  * strategies that apply to the resource, then the chosen strategy's own `prompts(ctx)` (with `when` applied).
  */
-import type {
-  FlagContext,
-  InboundStrategy,
-  InputProblem,
-  OutboundStrategy,
-  StrategyPrompt,
-  StrategyRegistry,
-} from '@agentcore/auth';
+import type { FlagContext, InboundStrategy, InputProblem, OutboundStrategy, StrategyRegistry } from '@agentcore/auth';
 import {
   allowedOutboundAuth,
   BUILTIN_OUTBOUND,
@@ -19,6 +12,7 @@ import {
 } from '@agentcore/schema';
 import { loadMessages } from '../../shared/messages.js';
 import type { Answers, StepOption, WizardStep } from '../wizard/types.js';
+import { promptStep } from './fields.js';
 
 const m = loadMessages('interactive');
 const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
@@ -72,20 +66,6 @@ export function chosenStrategy(choices: AuthChoices, answers: Answers): AnyStrat
     : undefined;
 }
 
-function promptStep(strategy: AnyStrategy, p: StrategyPrompt, i: number): WizardStep {
-  return {
-    key: `${strategy.type}.${i}.${p.flag}`,
-    flag: p.flag,
-    kind: p.kind,
-    message: p.message,
-    ...(p.options ? { options: p.options } : {}),
-    ...(p.optional ? { optional: true } : {}),
-    ...(p.initial !== undefined ? { initial: p.initial } : {}),
-    ...(p.validate ? { validate: p.validate } : {}),
-    ...(p.claims ? { claims: p.claims } : {}),
-  };
-}
-
 /** The auth select (skipped when nothing can be chosen), then the chosen strategy's prompts for these answers. */
 export function authSteps(choices: AuthChoices, message: string, answers: Answers, ctx: FlagContext): WizardStep[] {
   if (choices.options.length === 0) return [];
@@ -100,7 +80,9 @@ export function authSteps(choices: AuthChoices, message: string, answers: Answer
   const prompts = strategy?.prompts?.(ctx) ?? [];
   return [
     select,
-    ...prompts.flatMap((p, i) => (!p.when || p.when(answers) ? [promptStep(strategy as AnyStrategy, p, i)] : [])),
+    ...prompts.flatMap((p, i) =>
+      !p.when || p.when(answers) ? [promptStep(p, `${(strategy as AnyStrategy).type}.${i}.${p.flag}`)] : [],
+    ),
   ];
 }
 
