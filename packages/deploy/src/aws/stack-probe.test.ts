@@ -4,13 +4,15 @@
  * CloudFormation model, SigV4 present and for the right region).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient, CreateChangeSetCommand } from '@aws-sdk/client-cloudformation';
 import { resolveContext } from './session.js';
-import { parseDescribeStacks, probeEndpoint, probeStack, Sha256 } from './stack-probe.js';
+import { parseDescribeStacks, PROBE_MAX_BYTES, probeEndpoint, probeStack, Sha256 } from './stack-probe.js';
 
 const KEYS = [
   'AWS_ACCESS_KEY_ID',
@@ -183,6 +185,34 @@ describe('probeStack against the AWS stand-in', () => {
       expect(await probeStack(context, 'probe-me')).toBeUndefined();
     } finally {
       aws.clearFaults();
+    }
+  });
+
+  it('an answer larger than the cap is not read whole: undefined, and the connection is closed', async () => {
+    const limit = PROBE_MAX_BYTES * 4;
+    let sent = 0;
+    let closed!: () => void;
+    const whenClosed = new Promise<void>((r) => (closed = r));
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.write('<DescribeStacksResponse><StackId>');
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (sent <= limit && res.write(chunk)) sent += chunk.length;
+        if (sent <= limit) res.once('drain', pump);
+        else res.end();
+      };
+      res.on('close', closed);
+      pump();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await probeStack(await resolveContext({}), 'probe-me')).toBeUndefined();
+      await whenClosed;
+      expect(sent).toBeLessThan(limit);
+    } finally {
+      server.close();
     }
   });
 

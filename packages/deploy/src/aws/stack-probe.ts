@@ -21,6 +21,8 @@ export interface ProbedStack {
 
 /** How long the probe waits for an answer before leaving the question to the SDK client. */
 export const PROBE_TIMEOUT_MS = 3000;
+/** The largest answer the probe reads; a larger one is left to the SDK client. */
+export const PROBE_MAX_BYTES = 1024 * 1024;
 
 /** Regions of the standard `aws` partition, whose CloudFormation endpoint is `cloudformation.<region>.amazonaws.com`. */
 const AWS_PARTITION_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d+$/;
@@ -102,7 +104,15 @@ async function send(url: URL, headers: Record<string, string>, body: string): Pr
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', headers, timeout: PROBE_TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        // One stack's description is a few KB; anything this large is not an answer to trust.
+        if (size > PROBE_MAX_BYTES) {
+          req.destroy();
+          resolve(undefined);
+        } else chunks.push(c);
+      });
       res.on('end', () => resolve(res.statusCode === 200 ? Buffer.concat(chunks).toString('utf8') : undefined));
       res.on('error', () => resolve(undefined));
     });
