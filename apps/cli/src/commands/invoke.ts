@@ -72,6 +72,18 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
       envName: 'AGENTCORE_BEARER_TOKEN',
     });
     if (bearer.warning) this.addWarning(bearer.warning);
+    // Where to invoke and with which credentials: the same for tool calls, the chat screen and a prompt.
+    const connection = {
+      runtime: flags.runtime,
+      endpoint: flags.endpoint,
+      bearerToken: bearer.value,
+      identityName: flags['identity-name'],
+      sessionId: flags['session-id'],
+      userId: flags['user-id'],
+      headers: flags.header,
+      noCache: flags['no-cache'],
+      deployTarget: flags.target,
+    };
     if (flags['list-tools'] || flags.tool !== undefined || flags.gateway !== undefined) {
       const pick = !flags['list-tools'] && flags.tool === undefined;
       const interactive = pick && isInteractive({ json: this.jsonEnabled() });
@@ -83,18 +95,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
         throw new CliError('ERR_USAGE', messages.get('error.PromptWithTool'), {
           actions: messages.list('error.PromptWithTool.actions'),
         });
-      const common = {
-        runtime: flags.runtime,
-        gateway: flags.gateway,
-        endpoint: flags.endpoint,
-        bearerToken: bearer.value,
-        identityName: flags['identity-name'],
-        sessionId: flags['session-id'],
-        userId: flags['user-id'],
-        headers: flags.header,
-        noCache: flags['no-cache'],
-        deployTarget: flags.target,
-      };
+      const common = { ...connection, gateway: flags.gateway };
       // At a terminal, `--gateway G` alone: pick a tool and fill in its arguments.
       const { warnings, ...result } = interactive
         ? await (await import('../tui/sessions.js')).callToolInteractively(this.config, common)
@@ -110,17 +111,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     if (promptGiven === undefined && !flags['prompt-file'] && isInteractive({ json: this.jsonEnabled() })) {
       // At a terminal without a prompt: the chat screen, on the same `runInvoke` (loaded lazily, with ink).
       const { chatInteractively } = await import('../tui/sessions.js');
-      const { warnings, ...result } = await chatInteractively(this.config, {
-        runtime: flags.runtime,
-        endpoint: flags.endpoint,
-        bearerToken: bearer.value,
-        identityName: flags['identity-name'],
-        sessionId: flags['session-id'],
-        userId: flags['user-id'],
-        headers: flags.header,
-        noCache: flags['no-cache'],
-        deployTarget: flags.target,
-      });
+      const { warnings, ...result } = await chatInteractively(this.config, connection);
       warnings.forEach((w) => this.addWarning(w));
       return 'protocol' in result ? result : this.toolOutcome(result);
     }
@@ -162,20 +153,7 @@ export default class Invoke extends AgentcoreCommand<InvokeCommandResult> {
     try {
       const { warnings, ...result } = await runInvoke(
         this.config,
-        {
-          prompt,
-          runtime,
-          endpoint: flags.endpoint,
-          bearerToken: bearer.value,
-          identityName: flags['identity-name'],
-          sessionId: flags['session-id'],
-          userId: flags['user-id'],
-          headers: flags.header,
-          stream: flags.stream,
-          noCache: flags['no-cache'],
-          deployTarget: flags.target,
-          signal: controller.signal,
-        },
+        { ...connection, prompt, runtime, stream: flags.stream, signal: controller.signal },
         print,
       );
       warnings.forEach((w) => this.addWarning(w));

@@ -13,25 +13,15 @@ import {
   runtimeResourceName,
   synthesizeTemplate,
 } from '../synth/index.js';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
+import { readFiles } from './synth.js';
 
 export interface DeployInputs {
   template: Template;
   names: TemplateNames;
   runtimes: RuntimeInput[];
   credentials: CredentialInput[];
-}
-
-async function readFiles(root: string, paths: readonly string[]): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const p of paths) {
-    const text = await readFile(isAbsolute(p) ? p : resolve(root, p), 'utf8').catch(() => undefined);
-    if (text !== undefined) files[p] = text;
-  }
-  return files;
 }
 
 export function templateNames(config: ProjectConfig, template: Template): TemplateNames {

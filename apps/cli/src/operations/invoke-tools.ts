@@ -9,7 +9,7 @@ import { connectMcp, InvokeError, regionOfUrl, type McpConnection } from '@agent
 import { CliError } from '../shared/errors.js';
 import { loadMessages } from '../shared/messages.js';
 import { openProject } from '../shared/project.js';
-import { openProjectIfAny, parseHeaders, pickRuntime } from './invoke.js';
+import { parseHeaders, projectRuntime } from './invoke.js';
 import { selectInvokeAuth, type AuthSource, type ProjectHandle } from './invoke-auth.js';
 import {
   findGatewayUrl,
@@ -136,13 +136,7 @@ async function gatewayPeer(config: Interfaces.Config, input: ToolsInput, gateway
 }
 
 async function runtimePeer(config: Interfaces.Config, input: ToolsInput): Promise<Peer> {
-  const bareEndpoint = input.endpoint !== undefined && input.runtime === undefined;
-  const project = await openProjectIfAny(config, !bareEndpoint);
-  const resource = project
-    ? await pickRuntime(project, input.runtime).catch((err: unknown) =>
-        bareEndpoint ? undefined : Promise.reject(err),
-      )
-    : undefined;
+  const { project, resource } = await projectRuntime(config, input);
   if (resource && (resource.protocol ?? 'HTTP') !== 'MCP' && !input.endpoint) {
     throw new CliError(
       'ERR_USAGE',

@@ -85,6 +85,24 @@ export async function openProjectIfAny(
   return openProject(config);
 }
 
+/**
+ * The project (if any) and the runtime `--runtime` names. With a bare `--endpoint` no project is needed, and the
+ * project's runtime is used (for auth) only when it is unambiguous.
+ */
+export async function projectRuntime(
+  config: Interfaces.Config,
+  input: { runtime?: string; endpoint?: string },
+): Promise<{ project: (ProjectHandle & { warnings: string[] }) | undefined; resource: ResourceRef | undefined }> {
+  const bareEndpoint = input.endpoint !== undefined && input.runtime === undefined;
+  const project = await openProjectIfAny(config, !bareEndpoint);
+  const resource = project
+    ? await pickRuntime(project, input.runtime).catch((err: unknown) =>
+        bareEndpoint ? undefined : Promise.reject(err),
+      )
+    : undefined;
+  return { project, resource };
+}
+
 export async function pickRuntime(project: ProjectHandle, name: string | undefined): Promise<ResourceRef> {
   const { config } = await project.store.load();
   if (name !== undefined) return findResource(config, name, 'agent');
@@ -109,14 +127,7 @@ export async function runInvoke(
   onEvent: (event: InvokeEvent) => void,
 ): Promise<InvokeRunResult & { warnings: string[] }> {
   const headers = parseHeaders(input.headers);
-  const bareEndpoint = input.endpoint !== undefined && input.runtime === undefined;
-  const project = await openProjectIfAny(config, !bareEndpoint);
-  // With a bare --endpoint, the project's runtime is used for auth only when it is unambiguous.
-  const resource = project
-    ? await pickRuntime(project, input.runtime).catch((err: unknown) =>
-        bareEndpoint ? undefined : Promise.reject(err),
-      )
-    : undefined;
+  const { project, resource } = await projectRuntime(config, input);
   const protocol = checkPromptProtocol(resource);
   const endpoint = await findRuntimeEndpoint(project?.store, resource?.name, input);
   if (!endpoint) throw notDeployedError('agent', resource?.name ?? '');

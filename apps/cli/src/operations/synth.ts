@@ -51,7 +51,8 @@ export async function credentialArnsFromState(
   };
 }
 
-async function readFiles(root: string, paths: readonly string[]): Promise<Record<string, string>> {
+/** The text of each readable file in `paths` (relative to `root`), keyed by the path as given; unreadable ones left out. */
+export async function readFiles(root: string, paths: readonly string[]): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const p of paths) {
     const text = await readFile(isAbsolute(p) ? p : resolve(root, p), 'utf8').catch(() => undefined);
