@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelope, splitDeployOutput, standInEnv } from './deploy-helpers.js';
+import { addKeyedGateway, envelope, splitDeployOutput, standInEnv } from './deploy-helpers.js';
 import { BIN, createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
 const API_KEY = 'sk-failures-key-93b1c0';
@@ -20,24 +20,7 @@ async function project(sb: Sandbox): Promise<string> {
   const run = async (args: string[], input?: string) =>
     expect((await sb.run([...args, '--json'], { cwd: root, ...(input ? { input } : {}) })).exitCode).toBe(0);
   await run(['add', 'agent', '--name', 'A', '--template', 'node']);
-  await run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], API_KEY);
-  await run(['add', 'gateway', '--name', 'gw']);
-  await run([
-    'add',
-    'gateway-target',
-    '--gateway',
-    'gw',
-    '--name',
-    'tools',
-    '--type',
-    'mcp-server',
-    '--endpoint',
-    'https://mcp.example.com/mcp',
-    '--outbound-auth',
-    'api-key',
-    '--credential-name',
-    'MyKey',
-  ]);
+  await addKeyedGateway(run, API_KEY);
   return root;
 }
 

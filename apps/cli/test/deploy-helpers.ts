@@ -39,3 +39,21 @@ export function splitDeployOutput(stdout: string): { events: Record<string, unkn
 export function envelope(r: RunResult): Envelope {
   return splitDeployOutput(r.stdout).envelope;
 }
+
+/**
+ * Adds the API-key credential `MyKey` (its value on stdin), the gateway `gw` and its mcpServer target `tools`
+ * sending that key (`placement`: extra placement flags), each through `run` (which asserts success).
+ */
+export async function addKeyedGateway(
+  run: (args: string[], input?: string) => Promise<unknown>,
+  apiKey: string,
+  placement: readonly string[] = [],
+): Promise<void> {
+  await run(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], apiKey);
+  await run(['add', 'gateway', '--name', 'gw']);
+  await run([
+    ...['add', 'gateway-target', '--gateway', 'gw', '--name', 'tools', '--type', 'mcp-server'],
+    ...['--endpoint', 'https://mcp.example.com/mcp', '--outbound-auth', 'api-key', '--credential-name', 'MyKey'],
+    ...placement,
+  ]);
+}

@@ -12,7 +12,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startOidcIssuer, type OidcIssuer } from '@agentcore/testkit';
 import { startAwsStandIn, type AwsStandIn } from '@agentcore/testkit/aws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitDeployOutput, standInEnv } from './deploy-helpers.js';
+import { addKeyedGateway, splitDeployOutput, standInEnv } from './deploy-helpers.js';
 import { createSandbox, snapshotProject, type Sandbox } from './helpers.js';
 
 const API_KEY = 'sk-e2e-apikey-7f3a9c1d2b';
@@ -80,29 +80,8 @@ describe('agentcore deploy end to end (built CLI, AWS stand-in, s3rver)', () => 
       ],
       CLIENT_SECRET,
     );
-    await ok(['add', 'credential', '--name', 'MyKey', '--type', 'api-key', '--api-key', '-'], API_KEY);
-    await ok(['add', 'gateway', '--name', 'gw']);
-    await ok([
-      'add',
-      'gateway-target',
-      '--gateway',
-      'gw',
-      '--name',
-      'tools',
-      '--type',
-      'mcp-server',
-      '--endpoint',
-      'https://mcp.example.com/mcp',
-      '--outbound-auth',
-      'api-key',
-      '--credential-name',
-      'MyKey',
-      '--api-key-location',
-      'HEADER',
-      '--api-key-parameter-name',
-      'Authorization',
-      '--api-key-prefix',
-      'Bearer',
+    await addKeyedGateway(ok, API_KEY, [
+      ...['--api-key-location', 'HEADER', '--api-key-parameter-name', 'Authorization', '--api-key-prefix', 'Bearer'],
     ]);
   }, 120_000);
   afterAll(async () => {
